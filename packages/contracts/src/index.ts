@@ -1,0 +1,4 @@
+export * from './error-codes.ts';
+export * from './envelope.ts';
+export * from './accounts.ts';
+export * from './pdl.ts';
