@@ -1,0 +1,107 @@
+import { resolve } from 'node:path';
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { CachePort } from './cache/cache.port.ts';
+import type { Config } from './config/config.ts';
+import type { DbHandle } from './db/connect.ts';
+import type { AppDeps } from './deps.ts';
+import { accountsRoutes } from './features/accounts/accounts.routes.ts';
+import { registerHealthRoutes } from './features/health/health.routes.ts';
+import { pdlRoutes } from './features/pdl/pdl.routes.ts';
+import { runtimeConfigRoutes } from './features/web/runtime-config.routes.ts';
+import { isSpaRoute, registerWebApp } from './features/web/static.ts';
+import { createGuard } from './http/auth.ts';
+import { failure } from './http/envelope.ts';
+import { registerErrorHandling } from './http/error-handler.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { createThrottle } from './http/throttle.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
+import { createJwt } from './security/jwt.ts';
+import { createServerKeys } from './security/keys.ts';
+import { ErrorCode } from '@med/contracts';
+
+export interface BuildAppOptions {
+  config: Config;
+  database: DbHandle;
+  cache: CachePort;
+  mailer?: Mailer;
+  /** Folder of the built SPA; default apps/web/dist. */
+  webDistDir?: string;
+}
+
+const DEFAULT_WEB_DIST = resolve(import.meta.dirname, '../../web/dist');
+
+/** Builds the HTTP application for the configured mode. No listening, no background work. */
+export async function buildApp(options: BuildAppOptions): Promise<{ app: FastifyInstance; deps: AppDeps }> {
+  const { config, database, cache } = options;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Never log credentials, cookies or secrets.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.client_secret', '*.new_password', '*.old_password'],
+    },
+    bodyLimit: config.http.bodyLimit,
+    trustProxy: config.http.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('authUser', undefined);
+
+  const keys = createServerKeys(config.secretKey);
+  const jwt = createJwt(keys, config.auth.accessTokenMinutes);
+  const deps: AppDeps = {
+    config,
+    database,
+    db: database.db,
+    cache,
+    keys,
+    jwt,
+    mailer: options.mailer ?? createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir, log: app.log }),
+    throttle: createThrottle(cache, config.throttle.windowSeconds),
+    guard: createGuard({ db: database.db, jwt, keys, requireEmailVerification: config.auth.requireEmailVerification }),
+  };
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", 'https://challenges.cloudflare.com'],
+        frameSrc: ["'self'", 'https://challenges.cloudflare.com'],
+        // ECharts and the theme switch set inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.auth.cookieSecure,
+  });
+  await app.register(cors, {
+    origin: [...new Set([config.http.frontendUrl, config.http.backendUrl])],
+    credentials: true,
+  });
+  await app.register(cookie);
+  await app.register(formbody);
+  await registerOpenApi(app, config);
+  registerErrorHandling(app);
+  registerHealthRoutes(app, deps);
+
+  await app.register(accountsRoutes(deps), { prefix: '/api/accounts' });
+  await app.register(pdlRoutes(deps), { prefix: '/api/pdl' });
+  await app.register(runtimeConfigRoutes(deps), { prefix: '/api' });
+
+  const webServed = await registerWebApp(app, options.webDistDir ?? DEFAULT_WEB_DIST);
+  app.setNotFoundHandler(async (request, reply) => {
+    if (webServed && isSpaRoute(request.url, request.method)) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    void reply.status(404);
+    return failure({ code: ErrorCode.ROUTE_NOT_FOUND, message: `Route inconnue : ${request.method} ${request.url.split('?')[0] ?? ''}` });
+  });
+  return { app, deps };
+}

@@ -1,0 +1,28 @@
+import { createCache } from './cache/create-cache.ts';
+import type { Config } from './config/config.ts';
+import { connectDatabase } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { promoteAdminEmails, seedRolesAndPermissions } from './features/roles/roles.repository.ts';
+import { buildApp, type BuildAppOptions } from './app.ts';
+
+/**
+ * Composition root shared by `main.ts` and the integration tests:
+ * config → database (migrated, seeded) → cache → app. Returns one `close()` for all of it.
+ */
+export async function startServices(config: Config, overrides: Partial<BuildAppOptions> & { cacheKeyPrefix?: string; databaseSchema?: string } = {}) {
+  const database = overrides.database ?? connectDatabase(config.databaseUrl, overrides.databaseSchema ? { schema: overrides.databaseSchema } : {});
+  await migrateToLatest(database);
+  await seedRolesAndPermissions(database.db);
+  await promoteAdminEmails(database.db, config.auth.adminEmails);
+  const cache = overrides.cache ?? createCache(config.redisUrl, overrides.cacheKeyPrefix);
+  const { app, deps } = await buildApp({ ...overrides, config, database, cache });
+  return {
+    app,
+    deps,
+    async close() {
+      await app.close();
+      await cache.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Key/value store behind the gateway's cache, counters, single-use states and locks.
+ * Two implementations share one test suite: in-memory (embedded default) and Valkey (`REDIS_URL`).
+ * Values are opaque bytes; encryption happens above this port.
+ */
+export interface CachePort {
+  readonly kind: 'memory' | 'valkey';
+  get(key: string): Promise<Buffer | null>;
+  /** Stores a value; `ttlSeconds` undefined keeps it until deleted. */
+  set(key: string, value: Buffer | string, ttlSeconds?: number): Promise<void>;
+  /** Stores only when absent (locks, single-use states). Returns whether it was stored. */
+  setIfAbsent(key: string, value: Buffer | string, ttlMs: number): Promise<boolean>;
+  /** Reads and deletes atomically: single-use values can be consumed once only. */
+  take(key: string): Promise<Buffer | null>;
+  delete(...keys: string[]): Promise<number>;
+  /** Deletes every key starting with `prefix` (SCAN-based on Valkey, never KEYS). */
+  deleteByPrefix(prefix: string): Promise<number>;
+  /** Lists keys with a prefix (admin and tests; not for hot paths). */
+  keys(prefix: string): Promise<string[]>;
+  /**
+   * Atomically adds 1 when the counter is below `limit` (creating it with `ttlSeconds`).
+   * Returns the counter after the call and whether this call was counted.
+   */
+  incrementBelow(key: string, limit: number, ttlSeconds: number): Promise<{ allowed: boolean; count: number }>;
+  /** Atomically adds 1 (creating the key with `ttlSeconds`) and returns the new value and the time left. */
+  increment(key: string, ttlSeconds: number): Promise<{ count: number; ttlMs: number }>;
+  /** Reads an integer counter (0 when absent). */
+  counter(key: string): Promise<number>;
+  /** Releases a lock only if it still holds `token` (compare-and-delete). */
+  deleteIfEquals(key: string, token: string): Promise<boolean>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

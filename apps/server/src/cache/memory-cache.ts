@@ -1,0 +1,128 @@
+import type { CachePort } from './cache.port.ts';
+
+interface Entry {
+  value: Buffer;
+  expiresAt: number | null;
+}
+
+/**
+ * Single-process implementation for the embedded default. JavaScript runs one callback at a time,
+ * so read-modify-write sequences without an `await` inside are atomic here.
+ */
+export class MemoryCache implements CachePort {
+  readonly kind = 'memory' as const;
+  readonly #entries = new Map<string, Entry>();
+  readonly #now: () => number;
+  readonly #sweeper: NodeJS.Timeout;
+
+  constructor(now: () => number = Date.now) {
+    this.#now = now;
+    // Expired entries are dropped lazily on read; the sweep bounds memory for keys never read again.
+    this.#sweeper = setInterval(() => this.#sweep(), 60_000);
+    this.#sweeper.unref();
+  }
+
+  #live(key: string): Entry | undefined {
+    const entry = this.#entries.get(key);
+    if (entry && entry.expiresAt !== null && entry.expiresAt <= this.#now()) {
+      this.#entries.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  #sweep(): void {
+    const now = this.#now();
+    for (const [key, entry] of this.#entries) {
+      if (entry.expiresAt !== null && entry.expiresAt <= now) this.#entries.delete(key);
+    }
+  }
+
+  #put(key: string, value: Buffer | string, ttlMs: number | undefined): void {
+    const buffer = typeof value === 'string' ? Buffer.from(value) : Buffer.from(value);
+    this.#entries.set(key, { value: buffer, expiresAt: ttlMs === undefined ? null : this.#now() + ttlMs });
+  }
+
+  async get(key: string): Promise<Buffer | null> {
+    return this.#live(key)?.value ?? null;
+  }
+
+  async set(key: string, value: Buffer | string, ttlSeconds?: number): Promise<void> {
+    this.#put(key, value, ttlSeconds === undefined ? undefined : ttlSeconds * 1000);
+  }
+
+  async setIfAbsent(key: string, value: Buffer | string, ttlMs: number): Promise<boolean> {
+    if (this.#live(key)) return false;
+    this.#put(key, value, ttlMs);
+    return true;
+  }
+
+  async take(key: string): Promise<Buffer | null> {
+    const entry = this.#live(key);
+    this.#entries.delete(key);
+    return entry?.value ?? null;
+  }
+
+  async delete(...keys: string[]): Promise<number> {
+    let deleted = 0;
+    for (const key of keys) {
+      if (this.#live(key)) deleted += 1;
+      this.#entries.delete(key);
+    }
+    return deleted;
+  }
+
+  async deleteByPrefix(prefix: string): Promise<number> {
+    return this.delete(...(await this.keys(prefix)));
+  }
+
+  async keys(prefix: string): Promise<string[]> {
+    return [...this.#entries.keys()].filter((key) => key.startsWith(prefix) && this.#live(key));
+  }
+
+  async incrementBelow(key: string, limit: number, ttlSeconds: number): Promise<{ allowed: boolean; count: number }> {
+    const current = this.#readCounter(key);
+    if (current >= limit) return { allowed: false, count: current };
+    this.#writeCounter(key, current + 1, ttlSeconds);
+    return { allowed: true, count: current + 1 };
+  }
+
+  async increment(key: string, ttlSeconds: number): Promise<{ count: number; ttlMs: number }> {
+    const count = this.#readCounter(key) + 1;
+    this.#writeCounter(key, count, ttlSeconds);
+    const expiresAt = this.#entries.get(key)?.expiresAt ?? null;
+    return { count, ttlMs: expiresAt === null ? -1 : expiresAt - this.#now() };
+  }
+
+  async counter(key: string): Promise<number> {
+    return this.#readCounter(key);
+  }
+
+  async deleteIfEquals(key: string, token: string): Promise<boolean> {
+    const entry = this.#live(key);
+    if (!entry || entry.value.toString() !== token) return false;
+    this.#entries.delete(key);
+    return true;
+  }
+
+  async ping(): Promise<boolean> {
+    return true;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.#sweeper);
+    this.#entries.clear();
+  }
+
+  #readCounter(key: string): number {
+    const entry = this.#live(key);
+    return entry ? Number(entry.value.toString()) : 0;
+  }
+
+  /** Like Redis INCR + EXPIRE NX: the TTL is set when the counter is created and kept afterwards. */
+  #writeCounter(key: string, count: number, ttlSeconds: number): void {
+    const existing = this.#live(key);
+    const expiresAt = existing ? existing.expiresAt : this.#now() + ttlSeconds * 1000;
+    this.#entries.set(key, { value: Buffer.from(String(count)), expiresAt });
+  }
+}

@@ -1,0 +1,114 @@
+import { Valkey } from 'iovalkey';
+import type { CachePort } from './cache.port.ts';
+
+// Scripts keep check-and-update steps atomic on the server, so concurrent gateway instances agree.
+const INCREMENT_BELOW = `
+local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+if current >= tonumber(ARGV[1]) then return {0, current} end
+current = redis.call('INCR', KEYS[1])
+if current == 1 then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
+return {1, current}`;
+const INCREMENT = `
+local current = redis.call('INCR', KEYS[1])
+if current == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return {current, redis.call('PTTL', KEYS[1])}`;
+const DELETE_IF_EQUALS = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+
+/** Valkey/Redis implementation (`REDIS_URL`). `keyPrefix` namespaces every key (tests use one per suite). */
+export class ValkeyCache implements CachePort {
+  readonly kind = 'valkey' as const;
+  readonly #client: Valkey;
+  readonly #prefix: string;
+
+  constructor(url: string, keyPrefix = '') {
+    this.#prefix = keyPrefix;
+    this.#client = new Valkey(url.replace(/^valkey(s?):/, 'redis$1:'), {
+      keyPrefix,
+      maxRetriesPerRequest: 2,
+      enableOfflineQueue: true,
+      lazyConnect: false,
+    });
+  }
+
+  async get(key: string): Promise<Buffer | null> {
+    return this.#client.getBuffer(key);
+  }
+
+  async set(key: string, value: Buffer | string, ttlSeconds?: number): Promise<void> {
+    if (ttlSeconds === undefined) await this.#client.set(key, value);
+    else await this.#client.set(key, value, 'EX', ttlSeconds);
+  }
+
+  async setIfAbsent(key: string, value: Buffer | string, ttlMs: number): Promise<boolean> {
+    return (await this.#client.set(key, value, 'PX', ttlMs, 'NX')) === 'OK';
+  }
+
+  async take(key: string): Promise<Buffer | null> {
+    return this.#client.getdelBuffer(key);
+  }
+
+  async delete(...keys: string[]): Promise<number> {
+    if (keys.length === 0) return 0;
+    return this.#client.del(...keys);
+  }
+
+  async deleteByPrefix(prefix: string): Promise<number> {
+    let deleted = 0;
+    for (const batch of await this.#scan(prefix)) {
+      if (batch.length > 0) deleted += await this.#client.del(...batch);
+    }
+    return deleted;
+  }
+
+  async keys(prefix: string): Promise<string[]> {
+    return (await this.#scan(prefix)).flat();
+  }
+
+  /** SCAN returns fully prefixed keys; strip the client prefix so callers see their own names. */
+  async #scan(prefix: string): Promise<string[][]> {
+    const batches: string[][] = [];
+    let cursor = '0';
+    do {
+      const [next, found] = await this.#client.scan(cursor, 'MATCH', `${escapeGlob(this.#prefix + prefix)}*`, 'COUNT', 500);
+      cursor = next;
+      batches.push(found.map((key) => key.slice(this.#prefix.length)));
+    } while (cursor !== '0');
+    return batches;
+  }
+
+  async incrementBelow(key: string, limit: number, ttlSeconds: number): Promise<{ allowed: boolean; count: number }> {
+    const [allowed, count] = (await this.#client.eval(INCREMENT_BELOW, 1, key, limit, ttlSeconds)) as [number, number];
+    return { allowed: allowed === 1, count };
+  }
+
+  async increment(key: string, ttlSeconds: number): Promise<{ count: number; ttlMs: number }> {
+    const [count, ttlMs] = (await this.#client.eval(INCREMENT, 1, key, ttlSeconds)) as [number, number];
+    return { count, ttlMs };
+  }
+
+  async counter(key: string): Promise<number> {
+    return Number((await this.#client.get(key)) ?? 0);
+  }
+
+  async deleteIfEquals(key: string, token: string): Promise<boolean> {
+    return (await this.#client.eval(DELETE_IF_EQUALS, 1, key, token)) === 1;
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return (await this.#client.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#client.quit().catch(() => this.#client.disconnect());
+  }
+}
+
+function escapeGlob(value: string): string {
+  return value.replace(/[*?[\]\\]/g, (char) => `\\${char}`);
+}

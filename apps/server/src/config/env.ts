@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const url = z.url({ protocol: /^https?$/ });
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+/**
+ * Every environment variable the server reads, with its default. One sentence per variable is in
+ * `.env.example`; keep both in step. Names follow the reference implementation.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  SERVER_MODE: bool.default(true),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: int(0, 65535).default(8000),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: or postgresql://')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^(redis|rediss|valkey|valkeys):\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  SECRET_KEY: optionalString,
+  ACCESS_TOKEN_EXPIRE_MINUTES: int(5, 60 * 24 * 90).default(60 * 24 * 30),
+  FRONTEND_URL: url.default('http://localhost:8000'),
+  BACKEND_URL: url.default('http://localhost:8000'),
+  ADMIN_EMAILS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((email) => email.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  REQUIRE_EMAIL_VERIFICATION: bool.default(false),
+  REQUIRE_CAPTCHA: bool.default(false),
+  TURNSTILE_SITE_KEY: optionalString,
+  TURNSTILE_SECRET_KEY: optionalString,
+  TURNSTILE_VERIFY_URL: url.default('https://challenges.cloudflare.com/turnstile/v0/siteverify'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().default('MyElectricalData <no-reply@myelectricaldata.local>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: bool.default(false),
+  BODY_LIMIT_BYTES: int(1024, 50 * 1024 * 1024).default(1024 * 1024),
+  LOGIN_MAX_ATTEMPTS_PER_EMAIL: int(1, 10_000).default(10),
+  LOGIN_MAX_ATTEMPTS_PER_IP: int(1, 100_000).default(50),
+  SIGNUP_MAX_PER_IP: int(1, 100_000).default(10),
+  THROTTLE_WINDOW_SECONDS: int(1, 86_400).default(900),
+  CACHE_TTL_SECONDS: int(60, 365 * 86_400).default(86_400),
+  USER_DAILY_LIMIT_NO_CACHE: int(0, 10_000_000).default(50),
+  USER_DAILY_LIMIT_WITH_CACHE: int(0, 10_000_000).default(1000),
+});
+
+export type RawEnv = z.infer<typeof envSchema>;

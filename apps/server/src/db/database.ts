@@ -1,0 +1,114 @@
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
+
+/**
+ * Portable column conventions, identical on SQLite and PostgreSQL:
+ * - ids are UUID strings; instants are ISO-8601 UTC text (sortable); calendar dates are `YYYY-MM-DD` text;
+ * - booleans are `boolean` columns (SQLite stores 0/1, so rows are read through `toBool`);
+ * - JSON is stored as text and parsed by mappers.
+ */
+type Bool = ColumnType<boolean | number, boolean, boolean>;
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  hashed_password: string | null;
+  client_id: string;
+  client_secret_hash: string;
+  client_secret_enc: string;
+  is_active: Bool;
+  email_verified: Bool;
+  debug_mode: Bool;
+  admin_data_sharing: Bool;
+  admin_data_sharing_enabled_at: string | null;
+  role_id: string | null;
+  token_version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RolesTable {
+  id: string;
+  name: string;
+  display_name: string;
+  description: string | null;
+  is_system: Bool;
+}
+
+export interface PermissionsTable {
+  id: string;
+  name: string;
+  display_name: string;
+  description: string | null;
+  resource: string;
+}
+
+export interface RolePermissionsTable {
+  role_id: string;
+  permission_id: string;
+}
+
+export interface PdlsTable {
+  id: string;
+  usage_point_id: string;
+  user_id: string;
+  name: string | null;
+  display_order: number | null;
+  subscribed_power: number | null;
+  offpeak_hours: string | null;
+  pricing_option: string | null;
+  has_consumption: Bool;
+  has_production: Bool;
+  is_active: Bool;
+  oldest_available_data_date: string | null;
+  activation_date: string | null;
+  linked_production_pdl_id: string | null;
+  selected_offer_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Single-use tokens (email verification, password reset); only a SHA-256 of the token is stored. */
+export interface UserTokensTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  expires_at: string;
+  created_at: string;
+}
+
+export interface ActivityLogTable {
+  id: Generated<number>;
+  user_id: string | null;
+  action: string;
+  ip: string | null;
+  details: string | null;
+  created_at: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  roles: RolesTable;
+  permissions: PermissionsTable;
+  role_permissions: RolePermissionsTable;
+  pdls: PdlsTable;
+  email_verification_tokens: UserTokensTable;
+  password_reset_tokens: UserTokensTable;
+  activity_log: ActivityLogTable;
+}
+
+export type Db = Kysely<Database>;
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type PdlRow = Selectable<PdlsTable>;
+export type NewPdl = Insertable<PdlsTable>;
+export type PdlUpdate = Updateable<PdlsTable>;
+
+/** SQLite hands booleans back as 0/1. */
+export function toBool(value: boolean | number): boolean {
+  return value === true || value === 1;
+}
+
+export function nowIso(now: Date = new Date()): string {
+  return now.toISOString();
+}

@@ -1,0 +1,23 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import type { DbHandle } from './connect.ts';
+import { initial } from './migrations/0001-initial.ts';
+
+/** Forward-only migrations, one set for both dialects. Names sort in application order. */
+function migrationsFor(handle: DbHandle): Record<string, Migration> {
+  return {
+    '0001-initial': initial(handle.dialect),
+  };
+}
+
+/** Applies pending migrations; throws with the failing migration's name. */
+export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(handle) };
+  const migrator = new Migrator({ db: handle.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error !== undefined) {
+    const cause = error instanceof Error ? error : new Error(String(error));
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${cause.message}`, { cause });
+  }
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}

@@ -1,0 +1,22 @@
+import type { CachePort } from './cache/cache.port.ts';
+import type { Config } from './config/config.ts';
+import type { DbHandle } from './db/connect.ts';
+import type { Db } from './db/database.ts';
+import type { Guard } from './http/auth.ts';
+import type { Throttle } from './http/throttle.ts';
+import type { Mailer } from './mail/mailer.ts';
+import type { JwtService } from './security/jwt.ts';
+import type { ServerKeys } from './security/keys.ts';
+
+/** What features receive. Each feature uses only the parts it needs. */
+export interface AppDeps {
+  config: Config;
+  database: DbHandle;
+  db: Db;
+  cache: CachePort;
+  keys: ServerKeys;
+  jwt: JwtService;
+  mailer: Mailer;
+  throttle: Throttle;
+  guard: Guard;
+}

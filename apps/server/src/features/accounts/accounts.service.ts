@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { ErrorCode, passwordProblems, type ClientCredentials, type SignupRequest } from '@med/contracts';
+import { toBool } from '../../db/database.ts';
+import type { AppDeps } from '../../deps.ts';
+import { AppError, forbidden, unprocessable } from '../../http/app-error.ts';
+import { existingAccountMail, passwordResetMail, verificationMail } from '../../mail/templates.ts';
+import { newClientId, newClientSecret, protectClientSecret, sameHash, lookupHash } from '../../security/client-credentials.ts';
+import { hashPassword, verifyPassword } from '../../security/passwords.ts';
+import { hashSingleUseToken, newSingleUseToken } from '../../security/single-use-token.ts';
+import { findRoleIdByName } from '../roles/roles.repository.ts';
+import {
+  consumeUserToken,
+  deleteUserTokens,
+  findUserByClientId,
+  findUserByEmail,
+  insertUser,
+  insertUserToken,
+  logActivity,
+  revokeUserTokens,
+  updateUser,
+  type TokenTable,
+} from './users.repository.ts';
+import { verifyCaptcha } from './captcha.ts';
+
+const VERIFICATION_TTL_MS = 24 * 3600 * 1000;
+const RESET_TTL_MS = 3600 * 1000;
+
+export type SignupOutcome = { created: true; credentials: ClientCredentials } | { created: false };
+
+export function assertPasswordPolicy(password: string, field: string): void {
+  const problems = passwordProblems(password);
+  if (problems.length > 0) {
+    throw unprocessable(
+      ErrorCode.WEAK_PASSWORD,
+      'Le mot de passe doit contenir au moins 8 caractères, dont une majuscule, une minuscule et un chiffre.',
+      field,
+    );
+  }
+}
+
+/** Sign-up, login, client-credentials tokens and password flows. */
+export function createAccountsService(deps: AppDeps) {
+  const { db, config, keys, jwt, mailer, throttle } = deps;
+  const emailKey = (email: string) => keys.hmac('cache-keys', `email:${email}`).slice(0, 22);
+
+  async function issueEmailToken(table: TokenTable, userId: string, ttlMs: number): Promise<string> {
+    await deleteUserTokens(db, table, userId);
+    const { token, hash } = newSingleUseToken();
+    await insertUserToken(db, table, { id: randomUUID(), user_id: userId, token_hash: hash, expires_at: new Date(Date.now() + ttlMs).toISOString() });
+    return token;
+  }
+
+  async function sendVerification(userId: string, email: string): Promise<void> {
+    const token = await issueEmailToken('email_verification_tokens', userId, VERIFICATION_TTL_MS);
+    await mailer.send(verificationMail(email, `${config.http.frontendUrl}/verify-email?token=${token}`));
+  }
+
+  async function consumeEmailToken(table: TokenTable, token: string) {
+    const row = await consumeUserToken(db, table, hashSingleUseToken(token));
+    if (!row) throw new AppError(400, ErrorCode.INVALID_TOKEN, 'Lien invalide ou déjà utilisé.', { field: 'token' });
+    if (Date.parse(row.expires_at) < Date.now()) throw new AppError(400, ErrorCode.TOKEN_EXPIRED, 'Ce lien a expiré. Demandez-en un nouveau.', { field: 'token' });
+    return row;
+  }
+
+  return {
+    /** New email → account + credentials (shown once). Known email → no account, the owner gets a mail. */
+    async signup(request: SignupRequest & { email: string }, ip: string): Promise<SignupOutcome> {
+      await throttle.hit(`signup:ip:${ip}`, config.throttle.signupPerIp);
+      if (config.captcha.required && config.captcha.secretKey) {
+        await verifyCaptcha({ verifyUrl: config.captcha.verifyUrl, secretKey: config.captcha.secretKey }, request.turnstile_token, ip);
+      }
+      assertPasswordPolicy(request.password, 'password');
+      const existing = await findUserByEmail(db, request.email);
+      if (existing) {
+        await mailer.send(existingAccountMail(existing.email, `${config.http.frontendUrl}/login`, `${config.http.frontendUrl}/forgot-password`));
+        await logActivity(db, { user_id: existing.id, action: 'signup_existing_email', ip });
+        return { created: false };
+      }
+      const id = randomUUID();
+      const clientId = newClientId();
+      const clientSecret = newClientSecret();
+      const now = new Date().toISOString();
+      const isAdminEmail = config.auth.adminEmails.includes(request.email);
+      try {
+        await insertUser(db, {
+          id,
+          email: request.email,
+          hashed_password: await hashPassword(request.password),
+          client_id: clientId,
+          ...protectClientSecret(keys, id, clientSecret),
+          is_active: true,
+          email_verified: false,
+          debug_mode: false,
+          admin_data_sharing: false,
+          admin_data_sharing_enabled_at: null,
+          role_id: await findRoleIdByName(db, isAdminEmail ? 'admin' : 'visitor'),
+          created_at: now,
+          updated_at: now,
+        });
+      } catch (error) {
+        // Two concurrent sign-ups with one email: the unique index lets exactly one through.
+        if (await findUserByEmail(db, request.email)) return { created: false };
+        throw error;
+      }
+      await logActivity(db, { user_id: id, action: 'signup', ip });
+      await sendVerification(id, request.email);
+      return { created: true, credentials: { client_id: clientId, client_secret: clientSecret } };
+    },
+
+    async login(email: string, password: string, ip: string): Promise<{ token: string; userId: string }> {
+      await throttle.hit(`login:ip:${ip}`, config.throttle.loginPerIp);
+      const emailThrottle = `login:email:${emailKey(email)}`;
+      await throttle.check(emailThrottle, config.throttle.loginPerEmail);
+      const user = await findUserByEmail(db, email);
+      const valid = await verifyPassword(user?.hashed_password ?? null, password);
+      if (!user || !valid) {
+        await throttle.hit(emailThrottle, config.throttle.loginPerEmail + 1);
+        await logActivity(db, { user_id: user?.id ?? null, action: 'login_failed', ip });
+        throw new AppError(401, ErrorCode.INVALID_CREDENTIALS, 'E-mail ou mot de passe incorrect.');
+      }
+      if (!toBool(user.is_active)) throw forbidden('Ce compte est désactivé.', ErrorCode.USER_INACTIVE);
+      if (config.auth.requireEmailVerification && !toBool(user.email_verified)) {
+        throw forbidden('Confirmez votre adresse e-mail avant de vous connecter.', ErrorCode.EMAIL_NOT_VERIFIED);
+      }
+      await throttle.reset(emailThrottle);
+      await logActivity(db, { user_id: user.id, action: 'login', ip });
+      return { token: await jwt.sign({ userId: user.id, tokenVersion: user.token_version }), userId: user.id };
+    },
+
+    /** OAuth2 client-credentials grant: the account's client id and secret give a JWT. */
+    async tokenForClient(clientId: string, clientSecret: string, ip: string): Promise<string> {
+      await throttle.hit(`token:ip:${ip}`, config.throttle.loginPerIp);
+      const user = await findUserByClientId(db, clientId);
+      if (!user || !sameHash(user.client_secret_hash, lookupHash(keys, clientSecret))) {
+        throw new AppError(401, ErrorCode.INVALID_CREDENTIALS, 'Identifiants client invalides.');
+      }
+      if (!toBool(user.is_active)) throw forbidden('Ce compte est désactivé.', ErrorCode.USER_INACTIVE);
+      return jwt.sign({ userId: user.id, tokenVersion: user.token_version });
+    },
+
+    async verifyEmail(token: string): Promise<void> {
+      const row = await consumeEmailToken('email_verification_tokens', token);
+      await updateUser(db, row.user_id, { email_verified: true });
+    },
+
+    /** Same answer whether or not the address has an account. */
+    async resendVerification(email: string, ip: string): Promise<void> {
+      await throttle.hit(`resend:ip:${ip}`, config.throttle.signupPerIp);
+      const user = await findUserByEmail(db, email);
+      if (user && !toBool(user.email_verified)) await sendVerification(user.id, user.email);
+    },
+
+    /** Same answer whether or not the address has an account. */
+    async forgotPassword(email: string, ip: string): Promise<void> {
+      await throttle.hit(`forgot:ip:${ip}`, config.throttle.signupPerIp);
+      const user = await findUserByEmail(db, email);
+      if (!user || !toBool(user.is_active)) return;
+      const token = await issueEmailToken('password_reset_tokens', user.id, RESET_TTL_MS);
+      await mailer.send(passwordResetMail(user.email, `${config.http.frontendUrl}/reset-password?token=${token}`));
+      await logActivity(db, { user_id: user.id, action: 'password_reset_requested', ip });
+    },
+
+    async resetPassword(token: string, newPassword: string, ip: string): Promise<void> {
+      assertPasswordPolicy(newPassword, 'new_password');
+      const row = await consumeEmailToken('password_reset_tokens', token);
+      // Following a mailed link proves the address too.
+      await updateUser(db, row.user_id, { hashed_password: await hashPassword(newPassword), email_verified: true });
+      await revokeUserTokens(db, row.user_id);
+      await logActivity(db, { user_id: row.user_id, action: 'password_reset', ip });
+    },
+
+    async updatePassword(userId: string, hashed: string | null, oldPassword: string, newPassword: string, ip: string): Promise<string> {
+      if (!(await verifyPassword(hashed, oldPassword))) {
+        throw new AppError(401, ErrorCode.INVALID_CREDENTIALS, 'Mot de passe actuel incorrect.', { field: 'old_password' });
+      }
+      assertPasswordPolicy(newPassword, 'new_password');
+      await updateUser(db, userId, { hashed_password: await hashPassword(newPassword) });
+      await revokeUserTokens(db, userId);
+      await logActivity(db, { user_id: userId, action: 'password_updated', ip });
+      const user = await deps.db.selectFrom('users').select('token_version').where('id', '=', userId).executeTakeFirstOrThrow();
+      return jwt.sign({ userId, tokenVersion: user.token_version });
+    },
+  };
+}
+export type AccountsService = ReturnType<typeof createAccountsService>;

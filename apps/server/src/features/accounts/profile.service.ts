@@ -1,0 +1,84 @@
+import { ErrorCode, type ClientCredentials, type MeResponse, type UsageStats } from '@med/contracts';
+import { userCachePrefix } from '../../cache/user-keys.ts';
+import { toBool } from '../../db/database.ts';
+import type { AppDeps } from '../../deps.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { AuthUser } from '../../http/auth.ts';
+import { newClientSecret, protectClientSecret } from '../../security/client-credentials.ts';
+import { verifyPassword } from '../../security/passwords.ts';
+import { quotaDay, quotaKey } from '../quotas/quota-keys.ts';
+import { deleteUser, logActivity, revokeUserTokens, updateUser } from './users.repository.ts';
+
+/** What an authenticated user can see and change about their own account. */
+export function createProfileService(deps: AppDeps) {
+  const { db, keys, cache, config } = deps;
+
+  return {
+    me(user: AuthUser): MeResponse {
+      const row = user.row;
+      return {
+        id: row.id,
+        email: row.email,
+        client_id: row.client_id,
+        is_active: toBool(row.is_active),
+        email_verified: toBool(row.email_verified),
+        created_at: row.created_at,
+        is_admin: user.isAdmin,
+        is_demo: user.isDemo,
+        debug_mode: toBool(row.debug_mode),
+        admin_data_sharing: toBool(row.admin_data_sharing),
+        admin_data_sharing_enabled_at: row.admin_data_sharing_enabled_at,
+        role: { id: user.role.id, name: user.role.name, display_name: user.role.display_name, permissions: user.role.permissions },
+      };
+    },
+
+    /**
+     * Deletes the account, its meters (cascade) and every cache entry of the user. Sessions using a
+     * password need it again, so a stolen cookie alone cannot delete an account.
+     */
+    async deleteAccount(user: AuthUser, password: string | undefined, ip: string): Promise<void> {
+      if (user.method !== 'client_secret' && user.row.hashed_password !== null) {
+        if (password === undefined || !(await verifyPassword(user.row.hashed_password, password))) {
+          throw new AppError(401, ErrorCode.INVALID_CREDENTIALS, 'Mot de passe incorrect.', { field: 'password' });
+        }
+      }
+      await cache.deleteByPrefix(userCachePrefix(keys, user.id));
+      await deleteUser(db, user.id);
+      await logActivity(db, { user_id: null, action: 'account_deleted', ip });
+    },
+
+    /** New secret shown once; old tokens and every encrypted cache entry (keyed on the old secret) go away. */
+    async regenerateSecret(user: AuthUser, ip: string): Promise<ClientCredentials> {
+      const secret = newClientSecret();
+      await updateUser(db, user.id, protectClientSecret(keys, user.id, secret));
+      await revokeUserTokens(db, user.id);
+      await cache.deleteByPrefix(userCachePrefix(keys, user.id));
+      await logActivity(db, { user_id: user.id, action: 'secret_regenerated', ip });
+      return { client_id: user.row.client_id, client_secret: secret };
+    },
+
+    async usageStats(user: AuthUser): Promise<UsageStats> {
+      const { day, resetAt } = quotaDay();
+      const [cached, noCache] = await Promise.all([
+        cache.counter(quotaKey(keys, user.id, day, 'cached')),
+        cache.counter(quotaKey(keys, user.id, day, 'no_cache')),
+      ]);
+      return {
+        cached_requests: cached,
+        no_cache_requests: noCache,
+        cached_limit: user.isAdmin ? null : config.quotas.withCachePerDay,
+        no_cache_limit: user.isAdmin ? null : config.quotas.noCachePerDay,
+        date: day,
+        reset_at: resetAt.toISOString(),
+      };
+    },
+
+    async toggleAdminSharing(user: AuthUser): Promise<{ admin_data_sharing: boolean; admin_data_sharing_enabled_at: string | null }> {
+      const enabled = !toBool(user.row.admin_data_sharing);
+      const enabledAt = enabled ? new Date().toISOString() : null;
+      await updateUser(db, user.id, { admin_data_sharing: enabled, admin_data_sharing_enabled_at: enabledAt });
+      return { admin_data_sharing: enabled, admin_data_sharing_enabled_at: enabledAt };
+    },
+  };
+}
+export type ProfileService = ReturnType<typeof createProfileService>;

@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { tokenResponseSchema } from '@med/contracts';
+import { z } from 'zod';
+import type { AppDeps } from '../../deps.ts';
+import { AppError } from '../../http/app-error.ts';
+import { clientIp } from '../../http/route-helpers.ts';
+import type { AccountsService } from './accounts.service.ts';
+
+const tokenRequestSchema = z.object({
+  grant_type: z.string().max(64).optional(),
+  client_id: z.string().max(256).optional(),
+  client_secret: z.string().max(256).optional(),
+  scope: z.string().max(1024).optional(),
+});
+
+const oauthErrorSchema = z.object({ error: z.string(), error_description: z.string() });
+
+/** Credentials from `Authorization: Basic base64(id:secret)` (RFC 6749 §2.3.1), else from the form. */
+function clientCredentialsFrom(header: string | undefined, body: z.infer<typeof tokenRequestSchema>) {
+  const match = header ? /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header) : null;
+  if (match?.[1]) {
+    const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+    const separator = decoded.indexOf(':');
+    if (separator > 0) {
+      return { id: decodeURIComponent(decoded.slice(0, separator)), secret: decodeURIComponent(decoded.slice(separator + 1)) };
+    }
+  }
+  return body.client_id && body.client_secret ? { id: body.client_id, secret: body.client_secret } : null;
+}
+
+/**
+ * `POST /api/accounts/token`: OAuth2 client-credentials grant (form or Basic). Answers the raw OAuth2
+ * token response (no envelope), and RFC 6749 error bodies, for compatibility with OAuth2 clients and
+ * Swagger UI's "Authorize" dialog.
+ */
+export function registerTokenRoute(app: FastifyInstance, accounts: AccountsService, deps: AppDeps): void {
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/token',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'OAuth2 client credentials → access token (raw OAuth2 response)',
+        consumes: ['application/x-www-form-urlencoded', 'application/json'],
+        body: tokenRequestSchema.optional(),
+        response: { 200: tokenResponseSchema, 400: oauthErrorSchema, 401: oauthErrorSchema, 403: oauthErrorSchema, 429: oauthErrorSchema },
+      },
+      errorHandler: (error, _request, reply) => {
+        const status = (error instanceof AppError && [401, 403, 429].includes(error.status) ? error.status : 400) as 400 | 401 | 403 | 429;
+        const code = status === 401 ? 'invalid_client' : status === 429 ? 'slow_down' : status === 403 ? 'unauthorized_client' : 'invalid_request';
+        const headers = error instanceof AppError ? error.headers : {};
+        void reply.status(status).headers(headers).send({ error: code, error_description: error.message });
+      },
+    },
+    async (request, reply) => {
+      const body = request.body ?? {};
+      if (body.grant_type !== undefined && body.grant_type !== 'client_credentials') {
+        return reply.status(400).send({ error: 'unsupported_grant_type', error_description: 'Only grant_type=client_credentials is supported.' });
+      }
+      const credentials = clientCredentialsFrom(request.headers.authorization, body);
+      if (!credentials) {
+        return reply.status(401).send({ error: 'invalid_client', error_description: 'client_id and client_secret are required (form fields or Basic auth).' });
+      }
+      const accessToken = await accounts.tokenForClient(credentials.id, credentials.secret, clientIp(request));
+      void reply.header('cache-control', 'no-store');
+      return { access_token: accessToken, token_type: 'bearer' as const, expires_in: deps.jwt.expiresInSeconds };
+    },
+  );
+}

@@ -1,0 +1,75 @@
+import type { Db, NewUser, UserRow, UserUpdate } from '../../db/database.ts';
+
+export function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+export function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findUserByClientId(db: Db, clientId: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('client_id', '=', clientId).executeTakeFirst();
+}
+
+export async function insertUser(db: Db, user: NewUser): Promise<void> {
+  await db.insertInto('users').values(user).execute();
+}
+
+export async function updateUser(db: Db, id: string, changes: UserUpdate): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ ...changes, updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Increments token_version so every JWT issued before now stops working. */
+export async function revokeUserTokens(db: Db, id: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ token_version: eb('token_version', '+', 1), updated_at: new Date().toISOString() }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** PDLs, tokens and role links go with the user (ON DELETE CASCADE); the activity log keeps anonymous rows. */
+export async function deleteUser(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('users').where('id', '=', id).execute();
+}
+
+export type TokenTable = 'email_verification_tokens' | 'password_reset_tokens';
+
+export async function insertUserToken(db: Db, table: TokenTable, row: { id: string; user_id: string; token_hash: string; expires_at: string }): Promise<void> {
+  await db
+    .insertInto(table)
+    .values({ ...row, created_at: new Date().toISOString() })
+    .execute();
+}
+
+/** Deletes and returns the token row: a token works once, even under concurrent use. */
+export async function consumeUserToken(db: Db, table: TokenTable, tokenHash: string) {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom(table).selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    if (!row) return undefined;
+    const deleted = await trx.deleteFrom(table).where('id', '=', row.id).executeTakeFirst();
+    return Number(deleted.numDeletedRows) === 1 ? row : undefined;
+  });
+}
+
+export async function deleteUserTokens(db: Db, table: TokenTable, userId: string): Promise<void> {
+  await db.deleteFrom(table).where('user_id', '=', userId).execute();
+}
+
+export async function logActivity(db: Db, entry: { user_id: string | null; action: string; ip: string | null; details?: Record<string, unknown> }): Promise<void> {
+  await db
+    .insertInto('activity_log')
+    .values({
+      user_id: entry.user_id,
+      action: entry.action,
+      ip: entry.ip,
+      details: entry.details ? JSON.stringify(entry.details) : null,
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+}

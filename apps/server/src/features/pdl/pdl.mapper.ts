@@ -1,0 +1,34 @@
+import { offpeakHoursSchema, pricingOptionSchema, type OffpeakHours, type Pdl } from '@med/contracts';
+import { toBool, type PdlRow } from '../../db/database.ts';
+
+/** Stored off-peak JSON → `{ranges}`; anything unreadable is reported as unknown (null), never guessed. */
+export function parseStoredOffpeak(value: string | null): OffpeakHours | null {
+  if (value === null) return null;
+  try {
+    const parsed = offpeakHoursSchema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function pdlRowToDto(row: PdlRow): Pdl {
+  const pricing = pricingOptionSchema.safeParse(row.pricing_option);
+  return {
+    id: row.id,
+    usage_point_id: row.usage_point_id,
+    name: row.name,
+    created_at: row.created_at,
+    display_order: row.display_order,
+    subscribed_power: row.subscribed_power,
+    offpeak_hours: parseStoredOffpeak(row.offpeak_hours),
+    pricing_option: pricing.success ? pricing.data : null,
+    has_consumption: toBool(row.has_consumption),
+    has_production: toBool(row.has_production),
+    is_active: toBool(row.is_active),
+    oldest_available_data_date: row.oldest_available_data_date,
+    activation_date: row.activation_date,
+    linked_production_pdl_id: row.linked_production_pdl_id,
+    selected_offer_id: row.selected_offer_id,
+  };
+}

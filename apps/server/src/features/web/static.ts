@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+/** Serves the built SPA at `/`; unknown non-API GETs fall back to index.html for client-side routing. */
+export async function registerWebApp(app: FastifyInstance, distDir: string): Promise<boolean> {
+  if (!existsSync(join(distDir, 'index.html'))) {
+    app.log.warn({ distDir }, 'web app not built: run `npm start` (it builds it) or `npm run build`');
+    return false;
+  }
+  await app.register(fastifyStatic, {
+    root: distDir,
+    wildcard: false,
+    index: ['index.html'],
+    setHeaders: (response, path) => {
+      // Hashed assets are immutable; index.html must always be revalidated to pick up new builds.
+      void response.header('cache-control', path.includes(`${join('dist', 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  return true;
+}
+
+export function isSpaRoute(url: string, method: string): boolean {
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  const path = url.split('?')[0] ?? '';
+  return !(path.startsWith('/api') || path === '/ping' || path === '/ready' || path === '/metrics' || /\.[a-z0-9]+$/i.test(path));
+}

@@ -1,0 +1,31 @@
+import { ErrorCode } from '@med/contracts';
+import type { CachePort } from '../cache/cache.port.ts';
+import { tooManyRequests } from './app-error.ts';
+
+/**
+ * Fixed-window attempt counters in the cache (shared by every instance when Valkey is used).
+ * Keys are built by callers from hashed identifiers, never raw emails.
+ */
+export function createThrottle(cache: CachePort, windowSeconds: number) {
+  const key = (name: string) => `throttle:${name}`;
+  return {
+    /** Counts one attempt and throws 429 with Retry-After once `limit` is exceeded. */
+    async hit(name: string, limit: number): Promise<void> {
+      const { count, ttlMs } = await cache.increment(key(name), windowSeconds);
+      if (count > limit) throw tooManyAttempts(ttlMs, windowSeconds);
+    },
+    /** Throws 429 when the counter already reached `limit`, without counting. */
+    async check(name: string, limit: number): Promise<void> {
+      if ((await cache.counter(key(name))) >= limit) throw tooManyAttempts(-1, windowSeconds);
+    },
+    async reset(name: string): Promise<void> {
+      await cache.delete(key(name));
+    },
+  };
+}
+export type Throttle = ReturnType<typeof createThrottle>;
+
+function tooManyAttempts(ttlMs: number, windowSeconds: number) {
+  const retryAfter = ttlMs > 0 ? ttlMs / 1000 : windowSeconds;
+  return tooManyRequests(ErrorCode.TOO_MANY_ATTEMPTS, 'Trop de tentatives. Réessayez plus tard.', retryAfter);
+}
