@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { startServices } from '../../src/bootstrap.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import type { Backend } from './backends.ts';
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/**
+ * A fully wired app on one backend, isolated from every other suite: its own temp data folder,
+ * SQLite file or PostgreSQL schema, and Valkey key prefix. Extra env vars override defaults.
+ */
+export async function startTestServer(backend: Backend, env: Record<string, string> = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'med-test-'));
+  const suffix = randomBytes(6).toString('hex');
+  const schema = backend.databaseUrl ? `t_${suffix}` : undefined;
+  if (backend.databaseUrl && schema) await runSql(backend.databaseUrl, `CREATE SCHEMA ${schema}`);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SECRET_KEY: randomBytes(32).toString('base64url'),
+    DATA_DIR: dataDir,
+    DATABASE_URL: backend.databaseUrl ?? `sqlite:${join(dataDir, 'test.db')}`,
+    ...(backend.redisUrl ? { REDIS_URL: backend.redisUrl } : {}),
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const services = await startServices(config, {
+    ...(schema ? { databaseSchema: schema } : {}),
+    cacheKeyPrefix: `test:${suffix}:`,
+    webDistDir: join(dataDir, 'no-web-build'),
+  });
+  return {
+    ...services,
+    config,
+    dataDir,
+    async close() {
+      if (backend.redisUrl) await services.deps.cache.deleteByPrefix('');
+      await services.close();
+      if (backend.databaseUrl && schema) await runSql(backend.databaseUrl, `DROP SCHEMA ${schema} CASCADE`);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function runSql(databaseUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
