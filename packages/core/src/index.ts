@@ -1,2 +1,3 @@
 export * from './time/index.ts';
 export * from './tempo/index.ts';
+export * from './offpeak.ts';
