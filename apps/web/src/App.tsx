@@ -1,0 +1,39 @@
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { ProtectedRoute } from './components/auth/ProtectedRoute.tsx';
+import { Layout } from './components/layout/Layout.tsx';
+import LandingPage from './pages/LandingPage.tsx';
+import NotFoundPage from './pages/NotFoundPage.tsx';
+
+// The landing page ships in the entry chunk (first visit); everything else loads on demand.
+const SignupPage = lazy(() => import('./pages/SignupPage.tsx'));
+const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
+const VerifyEmailPage = lazy(() => import('./pages/VerifyEmailPage.tsx'));
+const ForgotPasswordPage = lazy(() => import('./pages/ForgotPasswordPage.tsx'));
+const ResetPasswordPage = lazy(() => import('./pages/ResetPasswordPage.tsx'));
+const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
+const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx'));
+const FaqPage = lazy(() => import('./pages/FaqPage.tsx'));
+const ApiDocsPage = lazy(() => import('./pages/ApiDocsPage.tsx'));
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<LandingPage />} />
+        <Route path="signup" element={<SignupPage />} />
+        <Route path="login" element={<LoginPage />} />
+        <Route path="verify-email" element={<VerifyEmailPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="faq" element={<FaqPage />} />
+        <Route path="api-docs" element={<ApiDocsPage />} />
+        <Route element={<ProtectedRoute />}>
+          <Route path="dashboard" element={<DashboardPage />} />
+          <Route path="settings" element={<SettingsPage />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,129 @@
+import { apiErrorSchema, ErrorCode } from '@med/contracts';
+import { ApiError, ClientErrorCode } from './ApiError.ts';
+
+/** Anything with a zod-like `parse`; every schema of `@med/contracts` fits. */
+export interface Schema<T> {
+  parse(input: unknown): T;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  body?: unknown;
+  query?: Record<string, string | number | boolean | undefined>;
+  signal?: AbortSignal | undefined;
+}
+
+export const API_BASE = '/api';
+
+/**
+ * Calls `/api{path}` with the session cookie, unwraps the `{success, data, error, timestamp}` envelope
+ * and validates `data` with `schema`. Throws an `ApiError` for a non-2xx status or `success: false`.
+ */
+export async function request<T>(method: HttpMethod, path: string, options: RequestOptions & { schema: Schema<T> }): Promise<T>;
+export async function request(method: HttpMethod, path: string, options?: RequestOptions): Promise<unknown>;
+export async function request<T>(method: HttpMethod, path: string, options: RequestOptions & { schema?: Schema<T> } = {}): Promise<unknown> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const init: RequestInit = { method, headers, credentials: 'include', signal: options.signal ?? null };
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(options.body);
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), init);
+  } catch (cause) {
+    // An aborted request is the caller's decision, not a failure to report.
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError({ status: 0, code: ClientErrorCode.NETWORK_ERROR, message: 'The server could not be reached.' });
+  }
+
+  // "No Content" carries no envelope; there is nothing to unwrap or validate.
+  if (response.status === 204) return undefined;
+
+  const payload = await readJson(response);
+  const envelope = asEnvelope(payload);
+
+  if (!response.ok || envelope?.success !== true) {
+    throw toApiError(response, envelope);
+  }
+  if (!options.schema) return envelope.data;
+  try {
+    return options.schema.parse(envelope.data);
+  } catch {
+    throw new ApiError({
+      status: response.status,
+      code: ClientErrorCode.INVALID_RESPONSE,
+      message: `Unexpected response shape for ${method} ${path}.`,
+    });
+  }
+}
+
+export function buildUrl(path: string, query?: RequestOptions['query']): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined) search.set(key, String(value));
+  }
+  const queryString = search.toString();
+  return `${API_BASE}${path}${queryString ? `?${queryString}` : ''}`;
+}
+
+interface RawEnvelope {
+  success: boolean;
+  data: unknown;
+  error: unknown;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text().catch(() => '');
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    // A proxy error page (HTML) or a truncated body: not ours to interpret.
+    return null;
+  }
+}
+
+function asEnvelope(payload: unknown): RawEnvelope | null {
+  if (typeof payload !== 'object' || payload === null || !('success' in payload)) return null;
+  const record = payload as Record<string, unknown>;
+  if (typeof record.success !== 'boolean') return null;
+  return { success: record.success, data: record.data ?? null, error: record.error ?? null };
+}
+
+function toApiError(response: Response, envelope: RawEnvelope | null): ApiError {
+  const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'));
+  const parsed = apiErrorSchema.safeParse(envelope?.error);
+  if (parsed.success) {
+    return new ApiError({ status: response.status, ...parsed.data, retryAfterSeconds });
+  }
+  return new ApiError({
+    status: response.status,
+    code: fallbackCode(response.status, envelope),
+    message: response.statusText || `HTTP ${response.status}`,
+    retryAfterSeconds,
+  });
+}
+
+/** Best guess when the answer carries no error object (e.g. a gateway in front of the server). */
+function fallbackCode(status: number, envelope: RawEnvelope | null): string {
+  if (status === 401) return ErrorCode.UNAUTHORIZED;
+  if (status === 403) return ErrorCode.FORBIDDEN;
+  if (status === 404) return ErrorCode.NOT_FOUND;
+  if (status === 429) return ErrorCode.RATE_LIMIT_EXCEEDED;
+  if (status === 502 || status === 503 || status === 504) return ErrorCode.SERVICE_UNAVAILABLE;
+  if (envelope === null) return ClientErrorCode.INVALID_RESPONSE;
+  return ErrorCode.INTERNAL_ERROR;
+}
+
+/** `Retry-After` is either a number of seconds or an HTTP date. */
+export function parseRetryAfter(header: string | null, now: number = Date.now()): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, Math.ceil((at - now) / 1000));
+}

@@ -1,0 +1,8 @@
+/** Every TanStack Query key of the app, so invalidations cannot drift from the queries. */
+export const queryKeys = {
+  config: ['config'] as const,
+  me: ['accounts', 'me'] as const,
+  credentials: ['accounts', 'credentials'] as const,
+  usageStats: ['accounts', 'usage-stats'] as const,
+  pdls: ['pdls'] as const,
+};

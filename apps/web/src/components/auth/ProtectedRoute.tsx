@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { useMe } from '../../hooks/useMe.ts';
+import { errorMessage } from '../../i18n/errorMessage.ts';
+import { Alert } from '../ui/Alert.tsx';
+import { Button } from '../ui/Button.tsx';
+import { Spinner } from '../ui/Spinner.tsx';
+import { loginPathFor } from './redirect.ts';
+
+/** Renders the child routes for a signed-in user; sends visitors to /login?redirect=<here>. */
+export function ProtectedRoute() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const { data: me, error, isPending, refetch } = useMe();
+
+  if (isPending) return <Spinner label={t('protected.checking')} />;
+  if (error) {
+    return (
+      <Alert tone="error" title={t('protected.error')}>
+        <p>{errorMessage(t, error)}</p>
+        <Button variant="secondary" className="mt-3" onClick={() => void refetch()}>
+          {t('common.retry')}
+        </Button>
+      </Alert>
+    );
+  }
+  if (!me) return <Navigate to={loginPathFor(`${location.pathname}${location.search}`)} replace />;
+  return <Outlet />;
+}

@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../hooks/useMe.ts';
+
+export interface NavItem {
+  to: string;
+  label: string;
+}
+
+/** Header links: the account pages for a signed-in user, the public pages otherwise. */
+export function useNavItems(): { items: NavItem[]; signedIn: boolean; resolved: boolean } {
+  const { t } = useTranslation();
+  const { data: me, isPending } = useMe();
+  const signedIn = Boolean(me);
+  const items: NavItem[] = signedIn
+    ? [
+        { to: '/dashboard', label: t('nav.dashboard') },
+        { to: '/settings', label: t('nav.settings') },
+        { to: '/faq', label: t('nav.faq') },
+        { to: '/api-docs', label: t('nav.apiDocs') },
+      ]
+    : [
+        { to: '/', label: t('nav.home') },
+        { to: '/faq', label: t('nav.faq') },
+        { to: '/api-docs', label: t('nav.apiDocs') },
+      ];
+  return { items, signedIn, resolved: !isPending };
+}

@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import type { Pdl } from '@med/contracts';
+import { formatDate, formatOffpeakRange } from '../../lib/format.ts';
+
+/** Contract facts Enedis gave for this PDL; each line only when the value is known. */
+export function PdlDetails({ pdl }: { pdl: Pdl }) {
+  const { t, i18n } = useTranslation();
+  const rows: { label: string; value: string }[] = [];
+  if (pdl.subscribed_power !== null) rows.push({ label: t('pdl.subscribedPower'), value: t('pdl.powerValue', { value: pdl.subscribed_power }) });
+  if (pdl.pricing_option !== null) rows.push({ label: t('pdl.pricingOption'), value: t(`pricing.${pdl.pricing_option}`) });
+  if (pdl.offpeak_hours !== null) {
+    const ranges = pdl.offpeak_hours.ranges.map(formatOffpeakRange);
+    rows.push({ label: t('pdl.offpeakHours'), value: ranges.length > 0 ? ranges.join(', ') : t('pdl.offpeakNone') });
+  }
+  if (pdl.activation_date !== null) rows.push({ label: t('pdl.activationDate'), value: formatDate(pdl.activation_date, i18n.language) });
+  if (rows.length === 0) return null;
+  return (
+    <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+      {rows.map((row) => (
+        <div key={row.label} className="min-w-0">
+          <dt className="text-slate-500 dark:text-slate-400">{row.label}</dt>
+          <dd className="font-medium break-words">{row.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

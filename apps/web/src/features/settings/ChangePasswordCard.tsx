@@ -1,0 +1,64 @@
+import { passwordProblems } from '@med/contracts';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../components/ui/Alert.tsx';
+import { Button } from '../../components/ui/Button.tsx';
+import { Card } from '../../components/ui/Card.tsx';
+import { PasswordChecklist } from '../../components/ui/PasswordChecklist.tsx';
+import { PasswordField } from '../../components/ui/PasswordField.tsx';
+import { useUpdatePassword } from '../../hooks/useAccount.ts';
+import { errorMessage } from '../../i18n/errorMessage.ts';
+
+export function ChangePasswordCard({ readOnly }: { readOnly: boolean }) {
+  const { t } = useTranslation();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [localError, setLocalError] = useState<string | null>(null);
+  const update = useUpdatePassword();
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (passwordProblems(next).length > 0) return setLocalError(t('password.weak'));
+    setLocalError(null);
+    update.mutate(
+      { oldPassword: current, newPassword: next },
+      {
+        onSuccess: () => {
+          setCurrent('');
+          setNext('');
+        },
+      },
+    );
+  };
+
+  const error = localError ?? (update.error ? errorMessage(t, update.error) : null);
+  return (
+    <Card title={t('settings.password.title')}>
+      <form onSubmit={onSubmit} noValidate className="space-y-4">
+        {error && <Alert tone="error">{error}</Alert>}
+        {update.isSuccess && <Alert tone="success">{t('settings.password.success')}</Alert>}
+        <PasswordField
+          label={t('settings.password.current')}
+          autoComplete="current-password"
+          required
+          value={current}
+          onChange={(event) => setCurrent(event.target.value)}
+        />
+        <div>
+          <PasswordField
+            label={t('settings.password.new')}
+            autoComplete="new-password"
+            required
+            value={next}
+            onChange={(event) => setNext(event.target.value)}
+            aria-describedby="settings-password-rules"
+          />
+          <PasswordChecklist id="settings-password-rules" password={next} />
+        </div>
+        <Button type="submit" disabled={readOnly || update.isPending || current === ''}>
+          {update.isPending ? t('settings.password.submitting') : t('settings.password.submit')}
+        </Button>
+      </form>
+    </Card>
+  );
+}

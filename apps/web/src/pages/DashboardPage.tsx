@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next';
+import { EnedisConsentSlot } from '../features/consent/EnedisConsentSlot.tsx';
+import { AddPdlForm } from '../features/pdl/AddPdlForm.tsx';
+import { EmailVerificationBanner } from '../features/pdl/EmailVerificationBanner.tsx';
+import { PdlList } from '../features/pdl/PdlList.tsx';
+
+export default function DashboardPage() {
+  const { t } = useTranslation();
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-bold sm:text-3xl">{t('dashboard.title')}</h1>
+        <p className="mt-1 text-slate-600 dark:text-slate-400">{t('dashboard.intro')}</p>
+      </header>
+      <EmailVerificationBanner />
+      <AddPdlForm />
+      <EnedisConsentSlot />
+      <PdlList />
+    </div>
+  );
+}
