@@ -1,3 +1,4 @@
 export * from './time/index.ts';
 export * from './tempo/index.ts';
 export * from './offpeak.ts';
+export * from './ranges.ts';
