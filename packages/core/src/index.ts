@@ -2,3 +2,4 @@ export * from './time/index.ts';
 export * from './tempo/index.ts';
 export * from './offpeak.ts';
 export * from './ranges.ts';
+export * from './paris-iso.ts';
