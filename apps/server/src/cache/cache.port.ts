@@ -28,6 +28,12 @@ export interface CachePort {
   counter(key: string): Promise<number>;
   /** Releases a lock only if it still holds `token` (compare-and-delete). */
   deleteIfEquals(key: string, token: string): Promise<boolean>;
+  /**
+   * Reserves the next free start time on a shared schedule whose slots are `intervalMs` apart and
+   * returns how long the caller must wait before using it (0 = now). Paces calls to a rate-limited
+   * upstream across every instance (the Valkey version uses the server's clock).
+   */
+  reserveSlot(key: string, intervalMs: number): Promise<number>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -105,6 +105,13 @@ export class MemoryCache implements CachePort {
     return true;
   }
 
+  async reserveSlot(key: string, intervalMs: number): Promise<number> {
+    const now = this.#now();
+    const next = Math.max(now, this.#readCounter(key));
+    this.#entries.set(key, { value: Buffer.from(String(next + intervalMs)), expiresAt: next + intervalMs + 60_000 });
+    return next - now;
+  }
+
   async ping(): Promise<boolean> {
     return true;
   }

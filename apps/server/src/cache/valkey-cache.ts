@@ -12,6 +12,13 @@ const INCREMENT = `
 local current = redis.call('INCR', KEYS[1])
 if current == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
 return {current, redis.call('PTTL', KEYS[1])}`;
+// Slot schedule on the server clock: every instance reads the same time, so pacing holds across hosts.
+const RESERVE_SLOT = `
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local next = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
+redis.call('SET', KEYS[1], next + tonumber(ARGV[1]), 'PX', next + tonumber(ARGV[1]) - now + 60000)
+return next - now`;
 const DELETE_IF_EQUALS = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
@@ -94,6 +101,10 @@ export class ValkeyCache implements CachePort {
 
   async deleteIfEquals(key: string, token: string): Promise<boolean> {
     return (await this.#client.eval(DELETE_IF_EQUALS, 1, key, token)) === 1;
+  }
+
+  async reserveSlot(key: string, intervalMs: number): Promise<number> {
+    return (await this.#client.eval(RESERVE_SLOT, 1, key, intervalMs)) as number;
   }
 
   async ping(): Promise<boolean> {

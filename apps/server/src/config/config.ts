@@ -34,6 +34,23 @@ export interface Config {
   quotas: { noCachePerDay: number; withCachePerDay: number };
   cacheTtlSeconds: number;
   logLevel: RawEnv['LOG_LEVEL'];
+  enedis: EnedisConfig;
+  demoEnabled: boolean;
+}
+
+/** Enedis Data Connect access. `emulator` (the default without credentials) starts the loopback emulator. */
+export interface EnedisConfig {
+  environment: 'production' | 'sandbox' | 'emulator';
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  /** Overrides the environment's data/token host (tests point it at a running emulator). */
+  baseUrl: string | undefined;
+  authorizeUrl: string | undefined;
+  redirectUri: string;
+  ratePerSecond: number;
+  timeoutMs: number;
+  maxAttempts: number;
+  emulatorLatencyMs: number;
 }
 
 /** Version shown by /ping and /api/config, read from the package manifest (never hard-coded). */
@@ -45,22 +62,18 @@ export const APP_VERSION: string = serverPackage.version;
  */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(source);
+  const problems = crossVariableProblems(source);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+    throw new ConfigError([...parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`), ...problems]);
   }
   const env = parsed.data;
-  const problems: string[] = [];
   const dataDir = resolve(env.DATA_DIR);
 
   let secretKey = env.SECRET_KEY;
-  if (env.NODE_ENV === 'production') {
-    const weakness = secretKeyWeakness(secretKey);
-    if (weakness) problems.push(weakness);
-  } else if (secretKey === undefined) {
-    secretKey = loadOrCreateDevSecretKey(dataDir);
-  }
-  if (env.REQUIRE_CAPTCHA && !env.TURNSTILE_SECRET_KEY) {
-    problems.push('REQUIRE_CAPTCHA=true needs TURNSTILE_SECRET_KEY');
+  if (env.NODE_ENV !== 'production' && secretKey === undefined) secretKey = loadOrCreateDevSecretKey(dataDir);
+  const enedisEnvironment = env.ENEDIS_ENVIRONMENT ?? (env.ENEDIS_CLIENT_ID ? 'production' : 'emulator');
+  if (enedisEnvironment !== 'emulator' && !(env.ENEDIS_CLIENT_ID && env.ENEDIS_CLIENT_SECRET)) {
+    problems.push(`ENEDIS_ENVIRONMENT=${enedisEnvironment} needs ENEDIS_CLIENT_ID and ENEDIS_CLIENT_SECRET`);
   }
   if (problems.length > 0 || secretKey === undefined) throw new ConfigError(problems);
 
@@ -102,8 +115,41 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     quotas: { noCachePerDay: env.USER_DAILY_LIMIT_NO_CACHE, withCachePerDay: env.USER_DAILY_LIMIT_WITH_CACHE },
     cacheTtlSeconds: env.CACHE_TTL_SECONDS,
     logLevel: env.LOG_LEVEL,
+    enedis: {
+      environment: enedisEnvironment,
+      clientId: env.ENEDIS_CLIENT_ID,
+      clientSecret: env.ENEDIS_CLIENT_SECRET,
+      baseUrl: env.ENEDIS_BASE_URL,
+      authorizeUrl: env.ENEDIS_AUTHORIZE_URL,
+      redirectUri: env.ENEDIS_REDIRECT_URI ?? `${env.BACKEND_URL.replace(/\/$/, '')}/api/oauth/callback`,
+      ratePerSecond: env.ENEDIS_RATE_LIMIT_PER_SECOND,
+      timeoutMs: env.ENEDIS_TIMEOUT_MS,
+      maxAttempts: env.ENEDIS_MAX_ATTEMPTS,
+      emulatorLatencyMs: env.EMULATOR_LATENCY_MS,
+    },
+    demoEnabled: env.DEMO_ENABLED,
   };
   return deepFreeze(config);
+}
+
+/**
+ * Rules spanning several variables. Each variable is read on its own, so these rules are reported
+ * together with the schema problems of other variables ("every problem at once").
+ */
+function crossVariableProblems(source: Record<string, string | undefined>): string[] {
+  const read = <K extends 'NODE_ENV' | 'SECRET_KEY' | 'REQUIRE_CAPTCHA' | 'TURNSTILE_SECRET_KEY'>(key: K): RawEnv[K] | undefined => {
+    const result = envSchema.shape[key].safeParse(source[key]);
+    return result.success ? (result.data as RawEnv[K]) : undefined;
+  };
+  const problems: string[] = [];
+  if (read('NODE_ENV') === 'production') {
+    const weakness = secretKeyWeakness(read('SECRET_KEY'));
+    if (weakness) problems.push(weakness);
+  }
+  if (read('REQUIRE_CAPTCHA') && !read('TURNSTILE_SECRET_KEY')) {
+    problems.push('REQUIRE_CAPTCHA=true needs TURNSTILE_SECRET_KEY');
+  }
+  return problems;
 }
 
 function deepFreeze<T extends object>(value: T): T {

@@ -61,6 +61,17 @@ export const envSchema = z.object({
   CACHE_TTL_SECONDS: int(60, 365 * 86_400).default(86_400),
   USER_DAILY_LIMIT_NO_CACHE: int(0, 10_000_000).default(50),
   USER_DAILY_LIMIT_WITH_CACHE: int(0, 10_000_000).default(1000),
+  ENEDIS_ENVIRONMENT: z.enum(['production', 'sandbox', 'emulator']).optional(),
+  ENEDIS_CLIENT_ID: optionalString,
+  ENEDIS_CLIENT_SECRET: optionalString,
+  ENEDIS_REDIRECT_URI: url.optional(),
+  ENEDIS_BASE_URL: url.optional(),
+  ENEDIS_AUTHORIZE_URL: url.optional(),
+  ENEDIS_RATE_LIMIT_PER_SECOND: int(1, 100).default(5),
+  ENEDIS_TIMEOUT_MS: int(1000, 120_000).default(30_000),
+  ENEDIS_MAX_ATTEMPTS: int(1, 10).default(5),
+  EMULATOR_LATENCY_MS: int(0, 60_000).default(0),
+  DEMO_ENABLED: bool.default(false),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

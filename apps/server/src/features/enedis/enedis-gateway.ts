@@ -1,0 +1,89 @@
+import { startEmulator } from '@med/emulator';
+import type { FastifyBaseLogger } from 'fastify';
+import type { CachePort } from '../../cache/cache.port.ts';
+import type { Config } from '../../config/config.ts';
+import type { AuthUser } from '../../http/auth.ts';
+import type { ServerKeys } from '../../security/keys.ts';
+import { createEnedisApi, type EnedisApi } from './enedis-api.ts';
+import { createEnedisHttp, type EnedisHttp } from './enedis-http.ts';
+import { createTokenProvider, type TokenProvider } from './enedis-token.ts';
+
+const HOSTS = {
+  production: { api: 'https://gw.ext.prod.api.enedis.fr', authorize: 'https://mon-compte-particulier.enedis.fr/dataconnect/v1/oauth2/authorize' },
+  sandbox: { api: 'https://gw.ext.prod-sandbox.api.enedis.fr', authorize: 'https://gw.ext.prod-sandbox.api.enedis.fr/dataconnect/v1/oauth2/authorize' },
+} as const;
+
+/** The embedded emulator's registered application (see apps/emulator). */
+export const EMULATOR_CLIENT = { clientId: 'med-emulator-client', clientSecret: 'med-emulator-secret' } as const;
+
+interface Connection {
+  api: EnedisApi;
+  http: EnedisHttp;
+  tokens: TokenProvider;
+  baseUrl: string;
+  authorizeUrl: string;
+  clientId: string;
+}
+
+export interface EnedisGateway {
+  /** The connection every real user goes through. */
+  main: Connection;
+  /** The API a given user reads through: the demo account always reads emulator meters. */
+  apiFor(user: AuthUser): EnedisApi;
+  /** Base URL of the embedded emulator when one runs (emulator environment or demo). */
+  emulatorUrl: string | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to Enedis Data Connect. In the `emulator` environment (the default without credentials)
+ * the emulator starts on loopback and is reached over real HTTP by exactly the production adapter.
+ */
+export async function createEnedisGateway(options: { config: Config; cache: CachePort; keys: ServerKeys; log: FastifyBaseLogger }): Promise<EnedisGateway> {
+  const { config } = options;
+  const needsEmulator = config.enedis.environment === 'emulator' || config.demoEnabled;
+  const emulator = needsEmulator && !(config.enedis.environment === 'emulator' && config.enedis.baseUrl)
+    ? await startEmulator({
+        enedis: {
+          clients: [{ ...EMULATOR_CLIENT, redirectUri: config.enedis.redirectUri }],
+          latency: { fixedMs: config.enedis.emulatorLatencyMs },
+        },
+      })
+    : undefined;
+
+  const connect = (baseUrl: string, authorizeUrl: string, clientId: string, clientSecret: string, cacheScope: string): Connection => {
+    const tokens = createTokenProvider({ tokenUrl: `${baseUrl}/oauth2/v3/token`, clientId, clientSecret, timeoutMs: config.enedis.timeoutMs, cache: options.cache, keys: options.keys, scope: cacheScope });
+    const http = createEnedisHttp({
+      baseUrl,
+      tokens,
+      cache: options.cache,
+      scope: cacheScope,
+      ratePerSecond: config.enedis.ratePerSecond,
+      timeoutMs: config.enedis.timeoutMs,
+      maxAttempts: config.enedis.maxAttempts,
+      log: options.log,
+    });
+    return { api: createEnedisApi(http), http, tokens, baseUrl, authorizeUrl, clientId };
+  };
+
+  const emulatorConnection = (baseUrl: string) =>
+    connect(baseUrl, config.enedis.authorizeUrl ?? `${baseUrl}/dataconnect/v1/oauth2/authorize`, config.enedis.clientId ?? EMULATOR_CLIENT.clientId, config.enedis.clientSecret ?? EMULATOR_CLIENT.clientSecret, 'emulator');
+
+  let main: Connection;
+  if (config.enedis.environment === 'emulator') {
+    main = emulatorConnection(config.enedis.baseUrl ?? emulator?.url ?? '');
+  } else {
+    const hosts = HOSTS[config.enedis.environment];
+    main = connect(config.enedis.baseUrl ?? hosts.api, config.enedis.authorizeUrl ?? hosts.authorize, config.enedis.clientId ?? '', config.enedis.clientSecret ?? '', config.enedis.environment);
+  }
+  const demo = config.enedis.environment === 'emulator' ? main : emulator ? emulatorConnection(emulator.url) : main;
+
+  return {
+    main,
+    apiFor: (user) => (user.isDemo ? demo.api : main.api),
+    emulatorUrl: emulator?.url ?? (config.enedis.environment === 'emulator' ? config.enedis.baseUrl : undefined),
+    async close() {
+      await emulator?.close();
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import type { CachePort } from '../../cache/cache.port.ts';
+import { userCachePrefix } from '../../cache/user-keys.ts';
+import { open, seal } from '../../security/aead.ts';
+import type { ServerKeys } from '../../security/keys.ts';
+
+export type Dataset = 'consumption_daily' | 'consumption_curve' | 'production_daily' | 'production_curve' | 'max_power';
+
+/** A cached day: its items and when they were stored (each day keeps its own TTL inside a bundle). */
+interface StoredDay<T> {
+  at: number;
+  items: T;
+}
+
+/**
+ * Per-user encrypted cache of complete days. Days are the unit of completeness (a day is stored only
+ * once complete) while storage is one entry per calendar month, so a year is read with 13 keys.
+ *
+ * - Key names: `<opaque user prefix>m:<dataset>:<keyed hash of the PRM>:<YYYY-MM>` — no PRM in clear.
+ * - Values: AES-256-GCM under a key derived (HKDF) from the server key and the user's client secret,
+ *   with the key name as associated data. Rotating the secret makes old entries unreadable and the
+ *   rotation deletes them anyway.
+ */
+export function createDayCache(options: { cache: CachePort; keys: ServerKeys; ttlSeconds: number }) {
+  const { cache, keys, ttlSeconds } = options;
+
+  return {
+    forUser(userId: string, clientSecret: string) {
+      const prefix = userCachePrefix(keys, userId);
+      const key = keys.derive('cache-encryption', `user:${clientSecret}`);
+      const name = (dataset: Dataset, prm: string, month: string) => `${prefix}m:${dataset}:${keys.hmac('cache-keys', `prm:${prm}`).slice(0, 22)}:${month}`;
+
+      async function readBundle<T>(keyName: string): Promise<Record<string, StoredDay<T>>> {
+        const sealed = await cache.get(keyName);
+        const plain = sealed ? open(key, sealed, keyName) : null;
+        if (!plain) return {};
+        try {
+          return JSON.parse(plain.toString()) as Record<string, StoredDay<T>>;
+        } catch {
+          return {};
+        }
+      }
+
+      return {
+        /** Cached items of each requested day that is still fresh; absent days are simply missing. */
+        async read<T>(dataset: Dataset, prm: string, days: readonly string[]): Promise<Map<string, T>> {
+          const months = [...new Set(days.map((day) => day.slice(0, 7)))];
+          const bundles = await Promise.all(months.map((month) => readBundle<T>(name(dataset, prm, month))));
+          const oldest = Date.now() - ttlSeconds * 1000;
+          const found = new Map<string, T>();
+          const byMonth = new Map(months.map((month, index) => [month, bundles[index] ?? {}]));
+          for (const day of days) {
+            const stored = byMonth.get(day.slice(0, 7))?.[day];
+            if (stored && stored.at >= oldest) found.set(day, stored.items);
+          }
+          return found;
+        },
+
+        /** Adds complete days (callers never pass a partial day). Expired days are dropped on the way. */
+        async write<T>(dataset: Dataset, prm: string, days: ReadonlyMap<string, T>): Promise<void> {
+          const byMonth = new Map<string, [string, T][]>();
+          for (const [day, items] of days) byMonth.set(day.slice(0, 7), [...(byMonth.get(day.slice(0, 7)) ?? []), [day, items]]);
+          const now = Date.now();
+          await Promise.all(
+            [...byMonth].map(async ([month, entries]) => {
+              const keyName = name(dataset, prm, month);
+              const bundle = await readBundle<T>(keyName);
+              for (const [day, stored] of Object.entries(bundle)) if (stored.at < now - ttlSeconds * 1000) delete bundle[day];
+              for (const [day, items] of entries) bundle[day] = { at: now, items };
+              await cache.set(keyName, seal(key, Buffer.from(JSON.stringify(bundle)), keyName), ttlSeconds);
+            }),
+          );
+        },
+
+        /** Removes every dataset of one meter for this user (`DELETE /api/enedis/cache/{pdl}`). */
+        async clearMeter(prm: string): Promise<number> {
+          const hash = keys.hmac('cache-keys', `prm:${prm}`).slice(0, 22);
+          const names = (await cache.keys(prefix)).filter((keyName) => keyName.includes(`:${hash}:`));
+          return cache.delete(...names);
+        },
+
+        /** Single encrypted entries (contract, address, …) under the same user prefix and key. */
+        async getDocument(kind: string, prm: string): Promise<unknown> {
+          const keyName = `${prefix}d:${kind}:${keys.hmac('cache-keys', `prm:${prm}`).slice(0, 22)}`;
+          const sealed = await cache.get(keyName);
+          const plain = sealed ? open(key, sealed, keyName) : null;
+          return plain ? (JSON.parse(plain.toString()) as unknown) : undefined;
+        },
+
+        async setDocument(kind: string, prm: string, value: unknown): Promise<void> {
+          const keyName = `${prefix}d:${kind}:${keys.hmac('cache-keys', `prm:${prm}`).slice(0, 22)}`;
+          await cache.set(keyName, seal(key, Buffer.from(JSON.stringify(value)), keyName), ttlSeconds);
+        },
+      };
+    },
+  };
+}
+export type DayCache = ReturnType<typeof createDayCache>;
+export type UserDayCache = ReturnType<DayCache['forUser']>;

@@ -1,0 +1,161 @@
+import { ErrorCode } from '@med/contracts';
+import { eachDay, missingDayRanges, parisToday, planRange, type DateRange } from '@med/core';
+import type { FastifyReply } from 'fastify';
+import { AppError, badRequest, forbidden, notFound, unprocessable } from '../../http/app-error.ts';
+import type { AuthUser } from '../../http/auth.ts';
+import { toBool, type Db, type PdlRow } from '../../db/database.ts';
+import { revealClientSecret } from '../../security/client-credentials.ts';
+import type { ServerKeys } from '../../security/keys.ts';
+import { EnedisError } from '../enedis/enedis-errors.ts';
+import type { EnedisGateway } from '../enedis/enedis-gateway.ts';
+import { findUserPdlByUsagePoint } from '../pdl/pdl.repository.ts';
+import type { Quotas } from '../quotas/quota.ts';
+import type { DayCache, UserDayCache } from './day-cache.ts';
+import type { DatasetSpec, ServedReading } from './datasets.ts';
+
+export interface MeteringRequest {
+  usagePointId: string;
+  start: string;
+  end: string;
+  useCache: boolean;
+}
+
+export interface MeterReadingResponse {
+  meter_reading: {
+    usage_point_id: string;
+    start: string;
+    end: string;
+    quality: 'BRUT';
+    reading_type: Record<string, string>;
+    interval_reading: ServedReading[];
+  };
+  /** Days of the range Enedis had no (complete) data for; with the `PARTIAL_DATA` error. */
+  missing_dates: string[];
+}
+
+export interface MeteringDeps {
+  db: Db;
+  keys: ServerKeys;
+  dayCache: DayCache;
+  quotas: Quotas;
+  gateway: EnedisGateway;
+  now?: () => Date;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Reads metering data for the caller's own meter: cache first (per complete day), Enedis for the rest. */
+export function createMeteringService(deps: MeteringDeps) {
+  const now = deps.now ?? (() => new Date());
+
+  async function ownedMeter(user: AuthUser, usagePointId: string): Promise<PdlRow> {
+    const pdl = await findUserPdlByUsagePoint(deps.db, user.id, usagePointId);
+    if (!pdl) throw notFound(ErrorCode.PDL_NOT_FOUND, 'PDL introuvable sur votre compte.');
+    if (!toBool(pdl.is_active)) throw forbidden('Ce PDL est désactivé : réactivez-le depuis le tableau de bord.', ErrorCode.ACCESS_DENIED);
+    return pdl;
+  }
+
+  function userCache(user: AuthUser): UserDayCache {
+    const secret = revealClientSecret(deps.keys, user.id, user.row.client_secret_enc);
+    if (secret === null) throw new AppError(500, ErrorCode.INTERNAL_ERROR, 'Clé de chiffrement du compte illisible.');
+    return deps.dayCache.forUser(user.id, secret);
+  }
+
+  function plan(request: MeteringRequest, historyMonths: number, pdl: PdlRow): DateRange {
+    for (const field of ['start', 'end'] as const) {
+      if (!ISO_DATE.test(request[field]) || Number.isNaN(Date.parse(`${request[field]}T00:00:00Z`))) {
+        throw unprocessable(ErrorCode.INVALID_DATE_FORMAT, `Date attendue au format AAAA-MM-JJ.`, field);
+      }
+    }
+    const result = planRange({ start: request.start, end: request.end, today: parisToday(now()), historyMonths, activationDate: pdl.activation_date });
+    if (result.ok) return result.range;
+    switch (result.reason) {
+      case 'start_not_before_end':
+        throw unprocessable(ErrorCode.INVALID_DATE_RANGE, 'La date de fin est exclue et doit être postérieure à la date de début.', 'end');
+      case 'nothing_before_today':
+        throw unprocessable(ErrorCode.INVALID_DATE_RANGE, 'Les données Enedis sont disponibles jusqu’à la veille (J-1).', 'start');
+      case 'before_history':
+        throw unprocessable(ErrorCode.DATE_TOO_OLD, `Enedis ne conserve que ${historyMonths} mois d’historique pour ces données (ou la période précède la mise en service).`, 'start');
+    }
+  }
+
+  return {
+    ownedMeter,
+    userCache,
+
+    async read<Item, Stored>(user: AuthUser, spec: DatasetSpec<Item, Stored>, request: MeteringRequest, reply: FastifyReply): Promise<MeterReadingResponse> {
+      const pdl = await ownedMeter(user, request.usagePointId);
+      const range = plan(request, spec.historyMonths, pdl);
+      const days = eachDay(range.start, range.end);
+      const cache = userCache(user);
+      const cachedDays = request.useCache ? await cache.read<Stored[]>(spec.dataset, pdl.usage_point_id, days) : new Map<string, Stored[]>();
+      const missing = days.filter((day) => !cachedDays.has(day));
+      await deps.quotas.consume(user, missing.length > 0 ? 'no_cache' : 'cached', reply);
+
+      const byDay = new Map<string, Item[]>();
+      for (const [day, stored] of cachedDays) byDay.set(day, stored.map((entry) => spec.load(entry, day)));
+      if (missing.length > 0) {
+        const fetched = await fetchMissing(user, spec, pdl.usage_point_id, missing);
+        const complete = new Map<string, Stored[]>();
+        for (const [day, items] of fetched) {
+          byDay.set(day, items);
+          if (spec.isComplete(day, items)) complete.set(day, items.map(spec.store));
+        }
+        if (complete.size > 0) await cache.write(spec.dataset, pdl.usage_point_id, complete);
+      }
+
+      const incomplete = days.filter((day) => {
+        const items = byDay.get(day);
+        return !items || !spec.isComplete(day, items);
+      });
+      const readings = days.flatMap((day) => (byDay.get(day) ?? []).map(spec.serve));
+      if (readings.length === 0) throw notFound(ErrorCode.NO_DATA, 'Aucune donnée Enedis sur cette période.');
+      return {
+        meter_reading: { usage_point_id: pdl.usage_point_id, start: range.start, end: range.end, quality: 'BRUT', reading_type: spec.readingType, interval_reading: readings },
+        missing_dates: incomplete,
+      };
+    },
+  };
+
+  /**
+   * Fetches the missing days in ≤ maxDaysPerCall chunks, all in flight at once (the HTTP layer paces
+   * them to the global rate). `no_data_found` on a chunk means those days have no data yet; any other
+   * permanent error (consent, direction…) is the answer; transient failures after retries fail the
+   * request with 503 — but the complete days of the chunks that succeeded are still returned for caching.
+   */
+  async function fetchMissing<Item, Stored>(user: AuthUser, spec: DatasetSpec<Item, Stored>, prm: string, missing: string[]): Promise<Map<string, Item[]>> {
+    const api = deps.gateway.apiFor(user);
+    const chunks = missingDayRanges(missing, spec.maxDaysPerCall);
+    const results = await Promise.allSettled(chunks.map((chunk) => spec.fetch(api, prm, chunk.start, chunk.end)));
+    const wanted = new Set(missing);
+    const byDay = new Map<string, Item[]>();
+    let failure: unknown;
+    for (const result of results) {
+      if (result.status === 'rejected') {
+        const error: unknown = result.reason;
+        if (error instanceof EnedisError && error.code === ErrorCode.NO_DATA) continue;
+        // A permanent answer (consent, direction…) wins over a transient one: it tells the user what to do.
+        if (failure === undefined || (error instanceof EnedisError && error.status !== 503)) failure = error;
+        continue;
+      }
+      for (const item of result.value) {
+        const day = spec.dayOf(item);
+        if (!wanted.has(day)) continue;
+        byDay.set(day, [...(byDay.get(day) ?? []), item]);
+      }
+    }
+    if (failure !== undefined) {
+      // Keep what is complete so a retry only asks for what is still missing.
+      if (byDay.size > 0) await persistComplete(user, spec, prm, byDay);
+      throw failure instanceof Error ? failure : badRequest(ErrorCode.ENEDIS_ERROR, String(failure));
+    }
+    return byDay;
+  }
+
+  async function persistComplete<Item, Stored>(user: AuthUser, spec: DatasetSpec<Item, Stored>, prm: string, byDay: Map<string, Item[]>): Promise<void> {
+    const complete = new Map<string, Stored[]>();
+    for (const [day, items] of byDay) if (spec.isComplete(day, items)) complete.set(day, items.map(spec.store));
+    if (complete.size > 0) await userCache(user).write(spec.dataset, prm, complete);
+  }
+}
+export type MeteringService = ReturnType<typeof createMeteringService>;
