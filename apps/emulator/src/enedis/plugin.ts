@@ -44,8 +44,9 @@ function registerCallTracking(scope: FastifyInstance, state: EmulatorState): voi
   // Truncation fault: a 200 whose JSON stops halfway, as a dropped connection behind a proxy gives.
   scope.addHook('onSend', async (request, _reply, payload) => {
     const context = state.calls.get(request);
-    if (context?.truncate && typeof payload === 'string')
+    if (context?.truncate && typeof payload === 'string') {
       return payload.slice(0, Math.max(1, Math.floor(payload.length / 2)));
+    }
     return payload;
   });
 

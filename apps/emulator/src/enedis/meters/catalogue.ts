@@ -118,11 +118,13 @@ export function buildCatalogue(options: CatalogueOptions): MeterCatalogue {
   const groups: MeterGroup[] = [];
   for (const client of SANDBOX_CLIENTS) {
     const meters = sandbox.filter((m) => m.sandboxClient === client.number);
-    if (meters.length > 0)
+    if (meters.length > 0) {
       groups.push({ title: `Client sandbox ${client.number}`, description: client.description, meters });
+    }
   }
-  if (demo.length > 0)
+  if (demo.length > 0) {
     groups.push({ title: 'Compte de démonstration', description: 'Compteurs du compte démo', meters: demo });
+  }
   if (configured.length > 0) {
     groups.push({
       title: 'Compteurs configurés',
