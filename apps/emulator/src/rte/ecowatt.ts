@@ -106,8 +106,9 @@ export async function ecowattRoutes(app: FastifyInstance, opts: { runtime: RteRu
     const last = runtime.ecowattLastServed.get(request.rteClientId);
     // The window runs from the last *served* call: a client polling every minute still gets data every 15 min.
     if (last !== undefined && nowMs - last < minGapMs) {
-      if (runtime.options.retryAfterHeader)
+      if (runtime.options.retryAfterHeader) {
         reply.header('retry-after', String(Math.ceil((last + minGapMs - nowMs) / 1000)));
+      }
       return sendRteError(reply, 429, 'ECOWATT_TOO_MANY_REQUESTS', 'Rate limit exceeded: one call every 15 minutes.');
     }
     runtime.ecowattLastServed.set(request.rteClientId, nowMs);

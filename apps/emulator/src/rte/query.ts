@@ -29,8 +29,9 @@ export function optionalPeriod(query: Record<string, unknown>, prefix: string): 
       `The value of "${field}" field is not in the format YYYY-MM-DDThh:mm:ss±hh:mm.`,
     );
   }
-  if (start >= end)
+  if (start >= end) {
     throw new RteRequestError(`${prefix}_F02`, 'The "start_date" field must be before the "end_date" field.');
+  }
   return { start, end };
 }
 

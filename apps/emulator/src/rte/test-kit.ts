@@ -45,11 +45,12 @@ export async function rteTestEmulator(nowIso: string, rte: Partial<RteEmulatorOp
     });
     if (response.statusCode !== 200) throw new Error(`token failed: ${response.statusCode} ${response.body}`);
     const body = response.json<{ access_token: string; expires_in: number }>();
-    if (id === DEFAULT_CLIENT.id)
+    if (id === DEFAULT_CLIENT.id) {
       cached = {
         token: body.access_token,
         expiresAtMs: now.getTime() + body.expires_in * 1000,
       };
+    }
     return body.access_token;
   };
 
