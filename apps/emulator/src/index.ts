@@ -1,3 +1,3 @@
 export { buildEmulator, startEmulator, type EmulatorOptions } from './app.ts';
-export type { EnedisEmulatorOptions } from './enedis/plugin.ts';
+export type { EnedisEmulatorOptions, EnedisEmulatorControl } from './enedis/plugin.ts';
 export type { RteEmulatorOptions } from './rte/plugin.ts';

@@ -3,7 +3,7 @@ import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { CachePort } from './cache/cache.port.ts';
 import type { Config } from './config/config.ts';
@@ -23,12 +23,15 @@ import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createJwt } from './security/jwt.ts';
 import { createServerKeys } from './security/keys.ts';
 import { ErrorCode } from '@med/contracts';
+import type { EnedisGateway } from './features/enedis/enedis-gateway.ts';
+import { registerEnedisFeatures } from './features/enedis/enedis.register.ts';
 
 export interface BuildAppOptions {
   config: Config;
   database: DbHandle;
   cache: CachePort;
   mailer?: Mailer;
+  gateway: EnedisGateway;
   /** Folder of the built SPA; default apps/web/dist. */
   webDistDir?: string;
 }
@@ -47,7 +50,14 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     bodyLimit: config.http.bodyLimit,
     trustProxy: config.http.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    // Router-level failures (undecodable URL) bypass setErrorHandler; answer them with the envelope too.
+    frameworkErrors: (error, _request, reply) => {
+      const raw: FastifyReply = reply;
+      void raw.status(400).send(failure({ code: ErrorCode.VALIDATION_ERROR, message: error.code === 'FST_ERR_BAD_URL' ? 'URL invalide.' : 'Requête invalide.' }));
+    },
   });
+  // Only JSON (and forms, registered below) are accepted: text/plain would reach the schemas as a string.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('authUser', undefined);
@@ -64,6 +74,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     mailer: options.mailer ?? createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir, log: app.log }),
     throttle: createThrottle(cache, config.throttle.windowSeconds),
     guard: createGuard({ db: database.db, jwt, keys, requireEmailVerification: config.auth.requireEmailVerification }),
+    gateway: options.gateway,
   };
 
   await app.register(helmet, {
@@ -84,6 +95,8 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   await app.register(cors, {
     origin: [...new Set([config.http.frontendUrl, config.http.backendUrl])],
     credentials: true,
+    // @fastify/cors only allows GET, HEAD and POST by default; the API also uses PATCH and DELETE.
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
   });
   await app.register(cookie);
   await app.register(formbody);
@@ -94,6 +107,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   await app.register(accountsRoutes(deps), { prefix: '/api/accounts' });
   await app.register(pdlRoutes(deps), { prefix: '/api/pdl' });
   await app.register(runtimeConfigRoutes(deps), { prefix: '/api' });
+  await registerEnedisFeatures(app, deps);
 
   const webServed = await registerWebApp(app, options.webDistDir ?? DEFAULT_WEB_DIST);
   app.setNotFoundHandler(async (request, reply) => {

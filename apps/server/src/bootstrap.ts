@@ -4,6 +4,9 @@ import { connectDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { promoteAdminEmails, seedRolesAndPermissions } from './features/roles/roles.repository.ts';
 import { buildApp, type BuildAppOptions } from './app.ts';
+import { createEnedisGateway } from './features/enedis/enedis-gateway.ts';
+import { createServerKeys } from './security/keys.ts';
+import pino from 'pino';
 
 /**
  * Composition root shared by `main.ts` and the integration tests:
@@ -15,12 +18,14 @@ export async function startServices(config: Config, overrides: Partial<BuildAppO
   await seedRolesAndPermissions(database.db);
   await promoteAdminEmails(database.db, config.auth.adminEmails);
   const cache = overrides.cache ?? createCache(config.redisUrl, overrides.cacheKeyPrefix);
-  const { app, deps } = await buildApp({ ...overrides, config, database, cache });
+  const gateway = overrides.gateway ?? (await createEnedisGateway({ config, cache, keys: createServerKeys(config.secretKey), log: pino({ level: config.logLevel }) }));
+  const { app, deps } = await buildApp({ ...overrides, config, database, cache, gateway });
   return {
     app,
     deps,
     async close() {
       await app.close();
+      await gateway.close();
       await cache.close();
       await database.close();
     },

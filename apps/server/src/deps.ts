@@ -2,6 +2,7 @@ import type { CachePort } from './cache/cache.port.ts';
 import type { Config } from './config/config.ts';
 import type { DbHandle } from './db/connect.ts';
 import type { Db } from './db/database.ts';
+import type { EnedisGateway } from './features/enedis/enedis-gateway.ts';
 import type { Guard } from './http/auth.ts';
 import type { Throttle } from './http/throttle.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -19,4 +20,5 @@ export interface AppDeps {
   mailer: Mailer;
   throttle: Throttle;
   guard: Guard;
+  gateway: EnedisGateway;
 }

@@ -8,6 +8,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface DbHandle {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** PostgreSQL schema holding our tables (`public` unless a test picked its own). */
+  schema: string | undefined;
   close: () => Promise<void>;
 }
 
@@ -21,7 +23,7 @@ export function connectDatabase(databaseUrl: string, options: ConnectOptions = {
   if (databaseUrl.startsWith('sqlite:')) {
     const path = databaseUrl.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') || ':memory:';
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openNodeSqlite(path) }) });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    return { db, dialect: 'sqlite', schema: undefined, close: () => db.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: databaseUrl,
@@ -29,7 +31,7 @@ export function connectDatabase(databaseUrl: string, options: ConnectOptions = {
     ...(options.schema ? { options: `-c search_path=${quoteIdentifier(options.schema)}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', schema: options.schema ?? 'public', close: () => db.destroy() };
 }
 
 function quoteIdentifier(name: string): string {

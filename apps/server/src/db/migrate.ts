@@ -12,7 +12,8 @@ function migrationsFor(handle: DbHandle): Record<string, Migration> {
 /** Applies pending migrations; throws with the failing migration's name. */
 export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(handle) };
-  const migrator = new Migrator({ db: handle.db, provider });
+  // Name the schema: Kysely otherwise finds its bookkeeping tables in any schema of the database.
+  const migrator = new Migrator({ db: handle.db, provider, ...(handle.schema ? { migrationTableSchema: handle.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error !== undefined) {

@@ -1,4 +1,4 @@
-import { startEmulator } from '@med/emulator';
+import { startEmulator, type EnedisEmulatorControl } from '@med/emulator';
 import type { FastifyBaseLogger } from 'fastify';
 import type { CachePort } from '../../cache/cache.port.ts';
 import type { Config } from '../../config/config.ts';
@@ -32,6 +32,8 @@ export interface EnedisGateway {
   apiFor(user: AuthUser): EnedisApi;
   /** Base URL of the embedded emulator when one runs (emulator environment or demo). */
   emulatorUrl: string | undefined;
+  /** Control of the embedded emulator (tests and benchmarks steer faults and read call counts). */
+  emulator: EnedisEmulatorControl | undefined;
   close(): Promise<void>;
 }
 
@@ -82,6 +84,7 @@ export async function createEnedisGateway(options: { config: Config; cache: Cach
     main,
     apiFor: (user) => (user.isDemo ? demo.api : main.api),
     emulatorUrl: emulator?.url ?? (config.enedis.environment === 'emulator' ? config.enedis.baseUrl : undefined),
+    emulator: emulator?.app.enedisEmulator,
     async close() {
       await emulator?.close();
     },

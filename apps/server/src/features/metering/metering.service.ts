@@ -83,6 +83,10 @@ export function createMeteringService(deps: MeteringDeps) {
     ownedMeter,
     userCache,
 
+    customerData(user: AuthUser, kind: 'contract' | 'address' | 'identity' | 'contact', prm: string): Promise<unknown> {
+      return deps.gateway.apiFor(user).customerData(kind, prm);
+    },
+
     async read<Item, Stored>(user: AuthUser, spec: DatasetSpec<Item, Stored>, request: MeteringRequest, reply: FastifyReply): Promise<MeterReadingResponse> {
       const pdl = await ownedMeter(user, request.usagePointId);
       const range = plan(request, spec.historyMonths, pdl);

@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../deps.ts';
+import { consentRoutes } from '../consent/consent.routes.ts';
+import { createConsentService } from '../consent/consent.service.ts';
+import { meterProfileRoutes } from '../consent/meter-profile.routes.ts';
+import { createDayCache } from '../metering/day-cache.ts';
+import { meteringRoutes } from '../metering/metering.routes.ts';
+import { createMeteringService } from '../metering/metering.service.ts';
+import { createPdlService } from '../pdl/pdl.service.ts';
+import { createQuotas } from '../quotas/quota.ts';
+
+/** Consent, metering and contract refresh: everything that talks to Enedis for a user. */
+export async function registerEnedisFeatures(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const { db, cache, keys, config, gateway, guard } = deps;
+  const pdls = createPdlService(deps);
+  const quotas = createQuotas({ cache, keys, config });
+  const dayCache = createDayCache({ cache, keys, ttlSeconds: config.cacheTtlSeconds });
+  const metering = createMeteringService({ db, keys, dayCache, quotas, gateway });
+  const consent = createConsentService({ db, cache, keys, config, gateway, pdls, log: app.log });
+
+  await app.register(meteringRoutes({ metering, quotas, guard }), { prefix: '/api/enedis' });
+  await app.register(consentRoutes({ consent, guard, frontendUrl: config.http.frontendUrl }), { prefix: '/api/oauth' });
+  await app.register(meterProfileRoutes({ db, gateway, pdls, guard }), { prefix: '/api/pdl' });
+}

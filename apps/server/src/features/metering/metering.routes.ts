@@ -1,0 +1,134 @@
+import { ErrorCode, usagePointIdSchema } from '@med/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
+import { currentUser, type AuthUser, type Guard } from '../../http/auth.ts';
+import { ok } from '../../http/envelope.ts';
+import { envelope } from '../../http/route-helpers.ts';
+import { security } from '../accounts/accounts.routes.ts';
+import type { Quotas } from '../quotas/quota.ts';
+import { DATASETS } from './datasets.ts';
+import type { MeteringService, MeteringRequest, MeterReadingResponse } from './metering.service.ts';
+
+const tags = ['enedis'];
+const params = z.strictObject({ pdl: usagePointIdSchema });
+const useCacheFlag = (defaultValue: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((value) => (value === undefined ? defaultValue : value === 'true' || value === '1'));
+const rangeQuery = (useCacheDefault: boolean) =>
+  z.object({
+    start: z.string().max(32).describe('First day, YYYY-MM-DD (Paris)'),
+    end: z.string().max(32).describe('Day after the last one, YYYY-MM-DD: the range is [start, end)'),
+    use_cache: useCacheFlag(useCacheDefault),
+  });
+
+const readingSchema = z.object({
+  value: z.number(),
+  date: z.string(),
+  interval_length: z.string().optional(),
+  measure_type: z.string().optional(),
+});
+const meterReadingSchema = envelope(
+  z.object({
+    meter_reading: z.object({
+      usage_point_id: z.string(),
+      start: z.string(),
+      end: z.string(),
+      quality: z.string(),
+      reading_type: z.record(z.string(), z.string()),
+      interval_reading: z.array(readingSchema),
+    }),
+    missing_dates: z.array(z.string()),
+  }),
+);
+
+// Large responses (two years of 30-min points) are serialised directly; the schema above documents them.
+const fastJson = { serializerCompiler: () => (data: unknown) => JSON.stringify(data) };
+
+type ReadFn = (user: AuthUser, request: MeteringRequest, reply: FastifyReply) => Promise<MeterReadingResponse>;
+
+interface MeteringRouteDeps {
+  metering: MeteringService;
+  quotas: Quotas;
+  guard: Guard;
+}
+
+/** The reference gateway's `/api/enedis/*` paths, Enedis-shaped bodies, interval starts on load curves. */
+export function meteringRoutes(deps: MeteringRouteDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const { guard } = deps.guard;
+    const { metering } = deps;
+    // Each entry closes over its own dataset so the generic read keeps precise types.
+    const routes: { path: string; batch: boolean; summary: string; read: ReadFn }[] = [
+      { path: '/consumption/daily/:pdl', batch: false, summary: 'Daily consumption (Wh)', read: (...args) => metering.read(args[0], DATASETS.consumption_daily, args[1], args[2]) },
+      { path: '/consumption/detail/:pdl', batch: false, summary: 'Consumption load curve (average W per interval; dates are interval starts)', read: (...args) => metering.read(args[0], DATASETS.consumption_curve, args[1], args[2]) },
+      { path: '/consumption/detail/batch/:pdl', batch: true, summary: 'Consumption load curve over up to 2 years (cache on by default)', read: (...args) => metering.read(args[0], DATASETS.consumption_curve, args[1], args[2]) },
+      { path: '/power/:pdl', batch: false, summary: 'Daily maximum power (VA) and its time', read: (...args) => metering.read(args[0], DATASETS.max_power, args[1], args[2]) },
+      { path: '/production/daily/:pdl', batch: false, summary: 'Daily production (Wh)', read: (...args) => metering.read(args[0], DATASETS.production_daily, args[1], args[2]) },
+      { path: '/production/detail/:pdl', batch: false, summary: 'Production load curve (average W per interval)', read: (...args) => metering.read(args[0], DATASETS.production_curve, args[1], args[2]) },
+      { path: '/production/detail/batch/:pdl', batch: true, summary: 'Production load curve over up to 2 years (cache on by default)', read: (...args) => metering.read(args[0], DATASETS.production_curve, args[1], args[2]) },
+    ];
+
+    for (const route of routes) {
+      app.get(
+        route.path,
+        {
+          onRequest: guard(),
+          ...fastJson,
+          schema: { tags, security, summary: route.summary, params, querystring: rangeQuery(route.batch), response: { 200: meterReadingSchema } },
+        },
+        async (request, reply) => {
+          const result = await route.read(currentUser(request), {
+            usagePointId: request.params.pdl,
+            start: request.query.start,
+            end: request.query.end,
+            useCache: request.query.use_cache,
+          }, reply);
+          const partial = result.missing_dates.length > 0;
+          return ok(
+            result,
+            partial ? { code: ErrorCode.PARTIAL_DATA, message: `Données incomplètes pour ${result.missing_dates.length} jour(s) (non disponibles chez Enedis).` } : null,
+          );
+        },
+      );
+    }
+
+    const customerKinds = { contract: 'contract', address: 'address', customer: 'identity', contact: 'contact' } as const;
+    for (const [path, kind] of Object.entries(customerKinds)) {
+      app.get(
+        `/${path}/:pdl`,
+        {
+          onRequest: guard(),
+          schema: { tags, security, summary: `Enedis ${kind} data of the meter`, params, querystring: z.object({ use_cache: useCacheFlag(false) }), response: { 200: envelope(z.unknown()) } },
+        },
+        async (request, reply) => {
+          const user = currentUser(request);
+          const pdl = await deps.metering.ownedMeter(user, request.params.pdl);
+          const cache = deps.metering.userCache(user);
+          const cached = request.query.use_cache ? await cache.getDocument(kind, pdl.usage_point_id) : undefined;
+          await deps.quotas.consume(user, cached === undefined ? 'no_cache' : 'cached', reply);
+          if (cached !== undefined) return ok(cached);
+          const document = await deps.metering.customerData(user, kind, pdl.usage_point_id);
+          await cache.setDocument(kind, pdl.usage_point_id, document);
+          return ok(document);
+        },
+      );
+    }
+
+    app.delete(
+      '/cache/:pdl',
+      {
+        onRequest: guard(),
+        schema: { tags, security, summary: 'Forget every cached day and document of this meter', params, response: { 200: envelope(z.object({ deleted_keys: z.number(), message: z.string() })) } },
+      },
+      async (request) => {
+        const user = currentUser(request);
+        const pdl = await deps.metering.ownedMeter(user, request.params.pdl);
+        const deleted = await deps.metering.userCache(user).clearMeter(pdl.usage_point_id);
+        return ok({ deleted_keys: deleted, message: 'Cache du PDL vidé.' });
+      },
+    );
+  };
+}
