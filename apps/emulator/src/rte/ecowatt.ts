@@ -15,7 +15,7 @@ import { addDays, isoWeekday, parisDate, parisMidnightUtc } from '@med/core';
 import type { FastifyInstance } from 'fastify';
 import { sendRteError } from './errors.ts';
 import { bearerGuard } from './oauth.ts';
-import { hashString, randomFor } from './prng.ts';
+import { randomFor } from './prng.ts';
 import { formatRteDateTime, parisTimeOn } from './rte-dates.ts';
 import type { RteRuntime } from './runtime.ts';
 import { cloudFactor, dailyTemperature, dayKind, normalTemperature } from './weather.ts';
@@ -91,7 +91,7 @@ export function ecowattSignals(runtime: RteRuntime): { signals: EcowattSignal[] 
 }
 
 function shuffle<T>(items: T[], key: string): void {
-  const random = randomFor(`${key}:${hashString(key)}`);
+  const random = randomFor(key);
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [items[i], items[j]] = [items[j] as T, items[i] as T];
