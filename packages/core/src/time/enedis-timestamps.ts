@@ -13,9 +13,8 @@
  * 02:30 and 03:00, March shows a `02:00:00` stamp that is not a real local time). The points of one
  * response are in time order, so the order settles which occurrence a repeated stamp is.
  */
-import { DateTime } from 'luxon';
-import { PARIS_ZONE } from './paris.ts';
 import { parseIsoDuration } from './slots.ts';
+import { parisNaiveOfMs, parisOffsetMs } from './zone-offset.ts';
 
 const NAIVE_STAMP = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
 const MS_PER_MINUTE = 60_000;
@@ -23,7 +22,7 @@ const MS_PER_DAY = 86_400_000;
 
 /** Formats an instant as the naive Paris wall clock Enedis uses: `YYYY-MM-DD HH:MM:SS`. */
 export function formatEnedisLocal(instant: Date): string {
-  return DateTime.fromMillis(instant.getTime(), { zone: PARIS_ZONE }).toFormat('yyyy-MM-dd HH:mm:ss');
+  return parisNaiveOfMs(instant.getTime());
 }
 
 /**
@@ -40,7 +39,7 @@ export type EnedisStamping = 'end-instant' | 'start-plus-length';
 export function formatEnedisEndStamp(start: Date, minutes: number, stamping: EnedisStamping): string {
   const endMs = start.getTime() + minutes * MS_PER_MINUTE;
   if (stamping === 'end-instant') return formatEnedisLocal(new Date(endMs));
-  const naiveEnd = start.getTime() + parisOffsetMsAt(start.getTime()) + minutes * MS_PER_MINUTE;
+  const naiveEnd = start.getTime() + parisOffsetMs(start.getTime()) + minutes * MS_PER_MINUTE;
   return new Date(naiveEnd).toISOString().slice(0, 19).replace('T', ' ');
 }
 
@@ -64,19 +63,15 @@ function naiveToPseudoUtcMs(stamp: string): number {
   return ms;
 }
 
-function parisOffsetMsAt(utcMs: number): number {
-  return DateTime.fromMillis(utcMs, { zone: PARIS_ZONE }).offset * MS_PER_MINUTE;
-}
-
 /** Instants whose Paris wall clock is the given pseudo-UTC reading: 0 (March gap), 1 or 2 (October). */
 function instantsOfPseudoUtc(pseudoUtcMs: number): number[] {
   // Paris changes offset at most once within ±1 day, so the offsets seen a day either side are all the
   // offsets the wall clock can correspond to.
-  const offsets = new Set([parisOffsetMsAt(pseudoUtcMs - MS_PER_DAY), parisOffsetMsAt(pseudoUtcMs + MS_PER_DAY)]);
+  const offsets = new Set([parisOffsetMs(pseudoUtcMs - MS_PER_DAY), parisOffsetMs(pseudoUtcMs + MS_PER_DAY)]);
   const instants: number[] = [];
   for (const offset of offsets) {
     const candidate = pseudoUtcMs - offset;
-    if (parisOffsetMsAt(candidate) === offset) instants.push(candidate);
+    if (parisOffsetMs(candidate) === offset) instants.push(candidate);
   }
   return instants.sort((a, b) => a - b);
 }
@@ -152,7 +147,7 @@ export function resolveEndStampedPoints<T extends EndStampedPoint>(
     if (candidates.size === 0) {
       // Neither stamping produces this (e.g. `02:30:00` with PT30M on the March day), but keep going:
       // read the stamp with the offset in force before the gap, the usual "compatible" resolution.
-      candidates.add(stampMs - parisOffsetMsAt(stampMs - MS_PER_DAY));
+      candidates.add(stampMs - parisOffsetMs(stampMs - MS_PER_DAY));
     }
 
     const end = pickEnd([...candidates], previousEnd, lengthMs);

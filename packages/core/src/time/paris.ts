@@ -4,19 +4,14 @@
  * Every function here takes or returns UTC instants (`Date`) or calendar dates (`YYYY-MM-DD`), never a
  * naive local date-time, so nothing depends on the process `TZ`.
  */
-import { DateTime } from 'luxon';
 import { addDays, assertIsoDate } from './calendar.ts';
+import { parisDateOfMs, parisFields, parisOffsetMs } from './zone-offset.ts';
 
-/** IANA zone of every Enedis/RTE date. */
-export const PARIS_ZONE = 'Europe/Paris';
-
-function inParis(instant: Date): DateTime {
-  return DateTime.fromMillis(instant.getTime(), { zone: PARIS_ZONE });
-}
+export { PARIS_ZONE } from './zone-offset.ts';
 
 /** Paris calendar date (`YYYY-MM-DD`) of an instant. `2025-01-01T23:30Z` is already `2025-01-02`. */
 export function parisDate(instant: Date): string {
-  return inParis(instant).toFormat('yyyy-MM-dd');
+  return parisDateOfMs(instant.getTime());
 }
 
 /** Today's date in Paris. Named separately so call sites read as "the Enedis notion of today". */
@@ -27,7 +22,12 @@ export function parisToday(now: Date): string {
 /** The instant of local 00:00 in Paris on `date` (midnight always exists: DST switches at 02:00/03:00). */
 export function parisMidnightUtc(date: string): Date {
   assertIsoDate(date);
-  return DateTime.fromISO(date, { zone: PARIS_ZONE }).startOf('day').toJSDate();
+  const wallAsUtc = Date.parse(`${date}T00:00:00Z`);
+  // Start from the offset a few hours earlier, then confirm it: both agree except near a change.
+  let instant = wallAsUtc - parisOffsetMs(wallAsUtc - 3 * 3_600_000);
+  const confirmed = wallAsUtc - parisOffsetMs(instant);
+  if (confirmed !== instant) instant = confirmed;
+  return new Date(instant);
 }
 
 /** The local day `date` as the UTC instants `[start, end)`; 23, 24 or 25 hours long. */
@@ -37,7 +37,7 @@ export function parisDayBounds(date: string): { start: Date; end: Date } {
 
 /** Offset of Paris from UTC at `instant`, in minutes (60 in winter, 120 in summer). */
 export function parisOffsetMinutes(instant: Date): number {
-  return inParis(instant).offset;
+  return parisOffsetMs(instant.getTime()) / 60_000;
 }
 
 /** Paris wall-clock reading of an instant. `weekday` is ISO (1 = Monday … 7 = Sunday). */
@@ -52,14 +52,14 @@ export interface ParisWallClock {
 
 /** Breaks an instant into its Paris wall-clock fields. */
 export function parisWallClock(instant: Date): ParisWallClock {
-  const local = inParis(instant);
+  const f = parisFields(instant.getTime());
   return {
-    date: local.toFormat('yyyy-MM-dd'),
-    hour: local.hour,
-    minute: local.minute,
-    second: local.second,
-    weekday: local.weekday,
-    offsetMinutes: local.offset,
+    date: parisDateOfMs(instant.getTime()),
+    hour: f.hour,
+    minute: f.minute,
+    second: f.second,
+    weekday: f.dayOfWeek === 0 ? 7 : f.dayOfWeek,
+    offsetMinutes: f.offsetMs / 60_000,
   };
 }
 
@@ -68,7 +68,10 @@ export function parisWallClock(instant: Date): ParisWallClock {
  * `2017-07-15` → `2017-07-15+02:00`, `2017-01-15` → `2017-01-15+01:00`.
  */
 export function formatDateWithParisOffset(date: string): string {
-  return `${date}${DateTime.fromISO(date, { zone: PARIS_ZONE }).toFormat('ZZ')}`;
+  const minutes = parisOffsetMinutes(parisMidnightUtc(date));
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${date}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
 /**
