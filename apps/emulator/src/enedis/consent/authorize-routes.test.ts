@@ -134,7 +134,7 @@ describe('consent submission', () => {
       ]),
     });
     expect(response.statusCode).toBe(302);
-    const query = redirectQuery(response.headers.location as string);
+    const query = redirectQuery(response.headers.location);
     expect(query.get('error')).toBe('access_denied');
     expect(query.get('state')).toBe('st');
     expect(query.get('code')).toBeNull();
@@ -240,7 +240,7 @@ describe('automated selection', () => {
       query: { ...BASE, state: 'e2e', auto_select: `${PRMS.demoMain};${PRMS.demoSolar}` },
     });
     expect(response.statusCode).toBe(302);
-    const query = redirectQuery(response.headers.location as string);
+    const query = redirectQuery(response.headers.location);
     expect(query.get('state')).toBe('e2e');
     expect(query.get('usage_point_id')).toBe(`${PRMS.demoMain};${PRMS.demoSolar}`);
     expect(app.enedisEmulator.consents().map((c) => c.prm)).toEqual([PRMS.demoMain, PRMS.demoSolar]);

@@ -59,8 +59,9 @@ describe('metering response shapes (reference §A5)', () => {
       measure_type: 'B',
     });
     expect(points.at(-1)?.date).toBe('2025-10-02 00:00:00');
-    for (const point of points)
+    for (const point of points) {
       expect(Object.keys(point)).toEqual(['value', 'date', 'interval_length', 'measure_type']);
+    }
   });
 
   it('daily max power, dated at the moment of the peak', async () => {
