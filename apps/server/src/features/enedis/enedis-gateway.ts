@@ -30,6 +30,8 @@ export interface EnedisGateway {
   main: Connection;
   /** The API a given user reads through: the demo account always reads emulator meters. */
   apiFor(user: AuthUser): EnedisApi;
+  /** The connection of the demo account's meters (always the embedded emulator). */
+  demoApi: EnedisApi;
   /** Base URL of the embedded emulator when one runs (emulator environment or demo). */
   emulatorUrl: string | undefined;
   /** Control of the embedded emulator (tests and benchmarks steer faults and read call counts). */
@@ -83,6 +85,7 @@ export async function createEnedisGateway(options: { config: Config; cache: Cach
   return {
     main,
     apiFor: (user) => (user.isDemo ? demo.api : main.api),
+    demoApi: demo.api,
     emulatorUrl: emulator?.url ?? (config.enedis.environment === 'emulator' ? config.enedis.baseUrl : undefined),
     emulator: emulator?.app.enedisEmulator,
     async close() {

@@ -4,6 +4,7 @@ import { consentRoutes } from '../consent/consent.routes.ts';
 import { createConsentService } from '../consent/consent.service.ts';
 import { meterProfileRoutes } from '../consent/meter-profile.routes.ts';
 import { createDayCache } from '../metering/day-cache.ts';
+import { demoRoutes } from '../demo/demo.routes.ts';
 import { meteringRoutes } from '../metering/metering.routes.ts';
 import { createMeteringService } from '../metering/metering.service.ts';
 import { createPdlService } from '../pdl/pdl.service.ts';
@@ -21,4 +22,5 @@ export async function registerEnedisFeatures(app: FastifyInstance, deps: AppDeps
   await app.register(meteringRoutes({ metering, quotas, guard }), { prefix: '/api/enedis' });
   await app.register(consentRoutes({ consent, guard, frontendUrl: config.http.frontendUrl }), { prefix: '/api/oauth' });
   await app.register(meterProfileRoutes({ db, gateway, pdls, guard }), { prefix: '/api/pdl' });
+  if (config.demoEnabled) await app.register(demoRoutes(deps), { prefix: '/api/accounts' });
 }

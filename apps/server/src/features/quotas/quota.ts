@@ -12,7 +12,7 @@ import { quotaDay, quotaKey, type QuotaKind } from './quota-keys.ts';
  * A request that has to reach Enedis counts against `no_cache` (USER_DAILY_LIMIT_NO_CACHE); a request
  * served entirely from the cache counts against `cached` (USER_DAILY_LIMIT_WITH_CACHE). The check and the
  * increment are one atomic step on both backends, so concurrent requests can never overshoot.
- * Admins are counted but not limited.
+ * Admins (and the demo account) are counted but not limited.
  */
 export function createQuotas(deps: { cache: CachePort; keys: ServerKeys; config: Config }) {
   return {
@@ -22,7 +22,8 @@ export function createQuotas(deps: { cache: CachePort; keys: ServerKeys; config:
       const limit = kind === 'cached' ? deps.config.quotas.withCachePerDay : deps.config.quotas.noCachePerDay;
       // Keys outlive the day a little so a clock skew between instances cannot reset a counter early.
       const ttl = secondsLeft + 3600;
-      if (user.isAdmin) {
+      // The demo account reads emulator meters and is shared by every visitor: counted, never blocked.
+      if (user.isAdmin || user.isDemo) {
         await deps.cache.increment(key, ttl);
         return;
       }

@@ -18,7 +18,7 @@ export function runtimeConfigRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       ok({
         server_mode: deps.config.serverMode,
         turnstile_site_key: deps.config.captcha.required ? (deps.config.captcha.siteKey ?? null) : null,
-        demo_enabled: false,
+        demo_enabled: deps.config.demoEnabled,
         version: deps.config.version,
       }),
     );
