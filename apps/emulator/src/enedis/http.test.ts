@@ -47,7 +47,7 @@ describe('over HTTP', () => {
 
     const bearer = await token(url);
     const query = new URLSearchParams({ usage_point_id: prms[0] ?? '', start: '2025-10-27', end: '2025-11-03' });
-    const curve = await fetch(`${url}${PATHS.consumptionLoadCurve}?${query}`, {
+    const curve = await fetch(`${url}${PATHS.consumptionLoadCurve}?${query.toString()}`, {
       headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' },
     });
     expect(curve.status).toBe(200);
@@ -61,7 +61,7 @@ describe('over HTTP', () => {
     const bearer = await token(url);
     const query = new URLSearchParams({ usage_point_id: PRMS.complete, start: '2025-11-01', end: '2025-11-02' });
     await expect(
-      fetch(`${url}${PATHS.dailyConsumption}?${query}`, {
+      fetch(`${url}${PATHS.dailyConsumption}?${query.toString()}`, {
         headers: { authorization: `Bearer ${bearer}` },
         signal: AbortSignal.timeout(200),
       }),
