@@ -36,6 +36,8 @@ export interface Config {
   logLevel: RawEnv['LOG_LEVEL'];
   enedis: EnedisConfig;
   demoEnabled: boolean;
+  rte: RteConfig;
+  jobs: JobsConfig;
 }
 
 /** Enedis Data Connect access. `emulator` (the default without credentials) starts the loopback emulator. */
@@ -51,6 +53,29 @@ export interface EnedisConfig {
   timeoutMs: number;
   maxAttempts: number;
   emulatorLatencyMs: number;
+}
+
+/**
+ * RTE data APIs. Without `RTE_CLIENT_ID` the emulator answers (the embedded one, or `baseUrl` when set)
+ * with the emulator's own application credentials.
+ */
+export interface RteConfig {
+  useEmulator: boolean;
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  /** RTE_BASE_URL as given; the gateway fills the default (RTE's host, or the embedded emulator). */
+  baseUrl: string | undefined;
+  timeoutMs: number;
+  maxAttempts: number;
+  /** Days of national consumption and generation forecast rows kept by the cleanup job. */
+  retentionDays: number;
+}
+
+/** Scheduled jobs of this instance; retries of a failing job wait between `retryMinMs` and `retryMaxMs`. */
+export interface JobsConfig {
+  enabled: boolean;
+  retryMinMs: number;
+  retryMaxMs: number;
 }
 
 /** Version shown by /ping and /api/config, read from the package manifest (never hard-coded). */
@@ -75,6 +100,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (enedisEnvironment !== 'emulator' && !(env.ENEDIS_CLIENT_ID && env.ENEDIS_CLIENT_SECRET)) {
     problems.push(`ENEDIS_ENVIRONMENT=${enedisEnvironment} needs ENEDIS_CLIENT_ID and ENEDIS_CLIENT_SECRET`);
   }
+  if (env.RTE_CLIENT_ID && !env.RTE_CLIENT_SECRET) problems.push('RTE_CLIENT_ID needs RTE_CLIENT_SECRET');
+  if (env.JOBS_RETRY_MAX_SECONDS < env.JOBS_RETRY_MIN_SECONDS) problems.push('JOBS_RETRY_MAX_SECONDS must be >= JOBS_RETRY_MIN_SECONDS');
   if (problems.length > 0 || secretKey === undefined) throw new ConfigError(problems);
 
   const config: Config = {
@@ -128,6 +155,16 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       emulatorLatencyMs: env.EMULATOR_LATENCY_MS,
     },
     demoEnabled: env.DEMO_ENABLED,
+    rte: {
+      useEmulator: env.RTE_CLIENT_ID === undefined,
+      clientId: env.RTE_CLIENT_ID,
+      clientSecret: env.RTE_CLIENT_SECRET,
+      baseUrl: env.RTE_BASE_URL?.replace(/\/$/, ''),
+      timeoutMs: env.RTE_TIMEOUT_MS,
+      maxAttempts: env.RTE_MAX_ATTEMPTS,
+      retentionDays: env.RTE_RETENTION_DAYS,
+    },
+    jobs: { enabled: env.JOBS_ENABLED, retryMinMs: env.JOBS_RETRY_MIN_SECONDS * 1000, retryMaxMs: env.JOBS_RETRY_MAX_SECONDS * 1000 },
   };
   return deepFreeze(config);
 }

@@ -71,6 +71,15 @@ export const envSchema = z.object({
   ENEDIS_TIMEOUT_MS: int(1000, 120_000).default(30_000),
   ENEDIS_MAX_ATTEMPTS: int(1, 10).default(5),
   EMULATOR_LATENCY_MS: int(0, 60_000).default(0),
+  RTE_CLIENT_ID: optionalString,
+  RTE_CLIENT_SECRET: optionalString,
+  RTE_BASE_URL: url.optional(),
+  RTE_TIMEOUT_MS: int(1000, 120_000).default(30_000),
+  RTE_MAX_ATTEMPTS: int(1, 10).default(3),
+  RTE_RETENTION_DAYS: int(7, 3650).default(400),
+  JOBS_ENABLED: bool.default(true),
+  JOBS_RETRY_MIN_SECONDS: int(1, 3600).default(30),
+  JOBS_RETRY_MAX_SECONDS: int(1, 86_400).default(1800),
   DEMO_ENABLED: bool.default(false),
 });
 
