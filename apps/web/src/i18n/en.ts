@@ -193,8 +193,6 @@ export const en: Translation = {
     empty: 'No delivery point yet. Add the 14-digit number of your meter above.',
     loadError: 'Your delivery points could not be loaded.',
     listLabel: 'My delivery points',
-    count_one: '{{count}} delivery point',
-    count_other: '{{count}} delivery points',
   },
   consent: {
     title: 'Enedis consent',

@@ -192,8 +192,6 @@ export const fr = {
     empty: 'Aucun point de livraison pour le moment. Ajoutez le numéro à 14 chiffres de votre compteur ci-dessus.',
     loadError: 'Impossible de charger vos points de livraison.',
     listLabel: 'Mes points de livraison',
-    count_one: '{{count}} point de livraison',
-    count_other: '{{count}} points de livraison',
   },
   consent: {
     title: 'Consentement Enedis',

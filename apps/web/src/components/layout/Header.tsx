@@ -37,7 +37,7 @@ export function Header() {
           <span>{t('common.appName')}</span>
         </Link>
 
-        <nav aria-label={t('nav.main')} className="hidden items-center gap-1 md:flex">
+        <nav aria-label={t('nav.main')} className="hidden items-center gap-1 lg:flex">
           {items.map((item) => (
             <NavLink key={item.to} to={item.to} end className={linkClass}>
               {item.label}
@@ -47,12 +47,12 @@ export function Header() {
         <LanguageToggle />
         <ThemeToggle />
         {/* Hidden until the session is known, so visitors do not see "log out" flash (or the reverse). */}
-        <div className={`hidden md:block ${resolved ? '' : 'invisible'}`}>
+        <div className={`hidden lg:block ${resolved ? '' : 'invisible'}`}>
           <AccountActions signedIn={signedIn} />
         </div>
         <button
           type="button"
-          className="inline-flex size-11 items-center justify-center rounded-lg hover:bg-slate-200/70 md:hidden dark:hover:bg-slate-800"
+          className="inline-flex size-11 items-center justify-center rounded-lg hover:bg-slate-200/70 lg:hidden dark:hover:bg-slate-800"
           aria-expanded={menuOpen}
           aria-controls="mobile-menu"
           aria-label={menuOpen ? t('nav.closeMenu') : t('nav.openMenu')}
@@ -63,7 +63,7 @@ export function Header() {
       </div>
 
       {menuOpen && (
-        <div id="mobile-menu" className="border-t border-slate-200 px-4 pb-4 md:hidden dark:border-slate-800">
+        <div id="mobile-menu" className="border-t border-slate-200 px-4 pb-4 lg:hidden dark:border-slate-800">
           <nav aria-label={t('nav.main')} className="flex flex-col gap-1 py-3">
             {items.map((item) => (
               <NavLink key={item.to} to={item.to} end className={linkClass} onClick={closeMenu}>

@@ -77,7 +77,7 @@ export function PdlCard({ pdl, canMoveUp, canMoveDown, onMove, moveDisabled }: P
                 <PencilIcon width={16} height={16} />
                 {t('pdl.rename')}
               </Button>
-              <Button variant="secondary" className="text-red-700 dark:text-red-300" onClick={() => setMode('delete')}>
+              <Button variant="secondary" onClick={() => setMode('delete')}>
                 <TrashIcon width={16} height={16} />
                 {t('pdl.delete')}
               </Button>

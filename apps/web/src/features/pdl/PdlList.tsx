@@ -32,7 +32,7 @@ export function PdlList() {
   return (
     <section aria-labelledby="pdl-list-title">
       <h2 id="pdl-list-title" className="mb-3 text-lg font-semibold">
-        {t('dashboard.listLabel')} <span className="text-sm font-normal text-slate-500 dark:text-slate-400">({t('dashboard.count', { count: list.length })})</span>
+        {t('dashboard.listLabel')} <span className="text-sm font-normal text-slate-500 dark:text-slate-400">({list.length})</span>
       </h2>
       {reorder.error && (
         <Alert tone="error" className="mb-3">

@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeBrowser, frenchContext, horizontalOverflow, launchBrowser, phoneContext } from './support/browser.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+
+// A password that satisfies the shared policy (length, lower, upper, digit).
+const PASSWORD = 'Linky2025Secure';
+
+function uniqueEmail(label: string): string {
+  return `e2e-${label}-${randomBytes(4).toString('hex')}@example.com`;
+}
+
+/** Waits for a path (query string ignored) in the address bar. */
+async function expectPath(page: Page, path: string): Promise<void> {
+  await page.waitForURL((url) => url.pathname === path, { timeout: 15_000 });
+}
+
+describe('accounts and PDL in the browser', () => {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await closeBrowser(browser);
+    await server?.stop();
+  });
+
+  it('signs up, logs in, adds and renames a PDL, switches to English and logs out', async () => {
+    if (!server || !browser) throw new Error('set-up failed');
+    const context = await frenchContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    const email = uniqueEmail('flow');
+
+    // Signup: the live checklist, then the credentials shown once.
+    await page.goto('/signup');
+    await page.getByRole('heading', { name: 'Créer un compte', level: 1 }).waitFor();
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await page.getByRole('heading', { name: 'Votre compte est créé' }).waitFor();
+    const clientId = await page.getByRole('textbox', { name: 'Identifiant client (client_id)' }).inputValue();
+    const clientSecret = await page.getByRole('textbox', { name: 'Secret client (client_secret)' }).inputValue();
+    expect(clientId.length).toBeGreaterThan(8);
+    expect(clientSecret.length).toBeGreaterThan(16);
+    await expect(page.getByText('Notez ce secret maintenant').isVisible()).resolves.toBe(true);
+
+    // Login, with the email carried over from signup.
+    await page.getByRole('link', { name: 'Se connecter' }).click();
+    await expectPath(page, '/login');
+    expect(await page.getByLabel('Adresse e-mail').inputValue()).toBe(email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expectPath(page, '/dashboard');
+    await page.getByRole('heading', { name: 'Tableau de bord', level: 1 }).waitFor();
+
+    // Add a PDL: a 13-digit number is refused with the server's wording, 14 digits are accepted.
+    const numberField = page.getByLabel('Numéro de PDL (14 chiffres)');
+    await numberField.fill('1234567890123');
+    await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
+    await page.getByText('Le numéro de PDL doit comporter exactement 14 chiffres.').waitFor();
+    await numberField.fill('12345678901234');
+    await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
+    await page.getByRole('heading', { name: '12345678901234', level: 3 }).waitFor();
+
+    // Rename it inline.
+    await page.getByRole('button', { name: 'Renommer' }).click();
+    await page.getByLabel('Nouveau nom de 12345678901234').fill('Maison');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('heading', { name: 'Maison', level: 3 }).waitFor();
+
+    // English switch: labels change, the PDL stays.
+    await page.getByRole('button', { name: 'English version' }).click();
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Rename' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+    // Logout lands on the public home page; the dashboard then asks to log in again.
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await expectPath(page, '/');
+    await page.getByRole('heading', { name: 'Your Linky data, in your own hands', level: 1 }).waitFor();
+    await page.goto('/dashboard');
+    await expectPath(page, '/login');
+    expect(new URL(page.url()).searchParams.get('redirect')).toBe('/dashboard');
+
+    await context.close();
+  });
+
+  it('fits a phone screen: dashboard without horizontal scrolling, menu behind a button', async () => {
+    if (!server || !browser) throw new Error('set-up failed');
+    const context = await phoneContext(browser, server.baseUrl);
+    const email = uniqueEmail('phone');
+
+    // Account and PDL through the API (the browser flow is covered above); cookies are shared with the page.
+    const signup = await context.request.post('/api/accounts/signup', { data: { email, password: PASSWORD } });
+    expect(signup.status()).toBe(201);
+    const login = await context.request.post('/api/accounts/login', { data: { email, password: PASSWORD } });
+    expect(login.status()).toBe(200);
+    const created = await context.request.post('/api/pdl', { data: { usage_point_id: '98765432109876', name: 'Appartement avec un nom assez long pour tester' } });
+    expect(created.status()).toBe(201);
+
+    const page = await context.newPage();
+    await page.goto('/dashboard');
+    await page.getByRole('heading', { name: 'Appartement avec un nom assez long pour tester', level: 3 }).waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+    // The header links live in the menu on a phone.
+    const menuButton = page.getByRole('button', { name: 'Ouvrir le menu' });
+    expect(await page.getByRole('button', { name: 'Déconnexion' }).isVisible()).toBe(false);
+    await menuButton.click();
+    await page.getByRole('button', { name: 'Déconnexion' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Fermer le menu' }).getAttribute('aria-expanded')).toBe('true');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+    // The other pages fit too.
+    for (const path of ['/', '/faq', '/api-docs', '/settings']) {
+      // A deep link must get the SPA (the server's fallback), not a 404 from the API.
+      const response = await page.goto(path);
+      expect(response?.status(), `${path} should serve the web app`).toBe(200);
+      await page.locator('h1').first().waitFor();
+      expect(await horizontalOverflow(page), path).toBeLessThanOrEqual(0);
+    }
+
+    await context.close();
+  });
+});
