@@ -53,6 +53,15 @@ export function defineMeter(input: MeterInput): MeterDefinition {
   if (!isIsoDate(activationDate)) throw new RangeError(`meter ${prm}: activationDate must be YYYY-MM-DD`);
   const stepMinutes = input.stepMinutes ?? 30;
   if (![5, 10, 15, 20, 30, 60].includes(stepMinutes)) throw new RangeError(`meter ${prm}: unsupported stepMinutes`);
+  for (const [name, value, minimum] of [
+    ['subscribedKva', input.subscribedKva, 1],
+    ['dailyKwh', input.dailyKwh, 0],
+    ['peakKw', input.peakKw, 0],
+  ] as const) {
+    if (value !== undefined && !(Number.isFinite(value) && value >= minimum)) {
+      throw new RangeError(`meter ${prm}: ${name} must be a number ≥ ${minimum}`);
+    }
+  }
   const directions = input.directions ?? ['consumption'];
   if (directions.length === 0) throw new RangeError(`meter ${prm}: directions must not be empty`);
   const offpeakHours = input.offpeakHours === undefined ? ['22:00-06:00'] : input.offpeakHours;
