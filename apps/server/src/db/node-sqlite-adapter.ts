@@ -12,9 +12,19 @@ export function openNodeSqlite(path: string): SqliteDatabase {
   const database = new DatabaseSync(path);
   // WAL lets readers proceed during a write; foreign keys are off by default in SQLite.
   database.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  // Kysely emits the same SQL text for the same query shape: reuse the compiled statement.
+  const statements = new Map<string, SqliteStatement>();
   return {
     close: () => database.close(),
-    prepare: (sql) => wrapStatement(database.prepare(sql)),
+    prepare: (sql) => {
+      let statement = statements.get(sql);
+      if (!statement) {
+        if (statements.size >= 1000) statements.clear();
+        statement = wrapStatement(database.prepare(sql));
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
   };
 }
 

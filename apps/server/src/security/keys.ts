@@ -1,4 +1,4 @@
-import { createHmac, hkdfSync } from 'node:crypto';
+import { createHmac, createSecretKey, hkdfSync, type KeyObject } from 'node:crypto';
 
 /**
  * Every key the server uses is derived from SECRET_KEY with HKDF and a distinct purpose label,
@@ -24,8 +24,18 @@ export function createServerKeys(secretKey: string): ServerKeys {
     }
     return key;
   };
+  // KeyObjects built once per purpose: hashing with a raw Buffer key re-imports it on every call.
+  const hmacKeys = new Map<KeyPurpose, KeyObject>();
+  const hmacKey = (purpose: KeyPurpose): KeyObject => {
+    let key = hmacKeys.get(purpose);
+    if (!key) {
+      key = createSecretKey(derive(purpose));
+      hmacKeys.set(purpose, key);
+    }
+    return key;
+  };
   return {
     derive,
-    hmac: (purpose, value) => createHmac('sha256', derive(purpose)).update(value).digest('base64url'),
+    hmac: (purpose, value) => createHmac('sha256', hmacKey(purpose)).update(value).digest('base64url'),
   };
 }

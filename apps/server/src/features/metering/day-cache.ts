@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import type { CachePort } from '../../cache/cache.port.ts';
 import { userCachePrefix } from '../../cache/user-keys.ts';
 import { open, seal } from '../../security/aead.ts';
@@ -26,8 +27,18 @@ export function createDayCache(options: { cache: CachePort; keys: ServerKeys; tt
   return {
     forUser(userId: string, clientSecret: string) {
       const prefix = userCachePrefix(keys, userId);
-      const key = keys.derive('cache-encryption', `user:${clientSecret}`);
-      const name = (dataset: Dataset, prm: string, month: string) => `${prefix}m:${dataset}:${keys.hmac('cache-keys', `prm:${prm}`).slice(0, 22)}:${month}`;
+      // One KeyObject per request: Node would otherwise rebuild it for every bundle.
+      const key = createSecretKey(keys.derive('cache-encryption', `user:${clientSecret}`));
+      const prmHashes = new Map<string, string>();
+      const prmHash = (prm: string): string => {
+        let hash = prmHashes.get(prm);
+        if (hash === undefined) {
+          hash = keys.hmac('cache-keys', `prm:${prm}`).slice(0, 22);
+          prmHashes.set(prm, hash);
+        }
+        return hash;
+      };
+      const name = (dataset: Dataset, prm: string, month: string) => `${prefix}m:${dataset}:${prmHash(prm)}:${month}`;
 
       async function readBundle<T>(keyName: string): Promise<Record<string, StoredDay<T>>> {
         const sealed = await cache.get(keyName);
@@ -73,21 +84,21 @@ export function createDayCache(options: { cache: CachePort; keys: ServerKeys; tt
 
         /** Removes every dataset of one meter for this user (`DELETE /api/enedis/cache/{pdl}`). */
         async clearMeter(prm: string): Promise<number> {
-          const hash = keys.hmac('cache-keys', `prm:${prm}`).slice(0, 22);
+          const hash = prmHash(prm);
           const names = (await cache.keys(prefix)).filter((keyName) => keyName.includes(`:${hash}:`));
           return cache.delete(...names);
         },
 
         /** Single encrypted entries (contract, address, …) under the same user prefix and key. */
         async getDocument(kind: string, prm: string): Promise<unknown> {
-          const keyName = `${prefix}d:${kind}:${keys.hmac('cache-keys', `prm:${prm}`).slice(0, 22)}`;
+          const keyName = `${prefix}d:${kind}:${prmHash(prm)}`;
           const sealed = await cache.get(keyName);
           const plain = sealed ? open(key, sealed, keyName) : null;
           return plain ? (JSON.parse(plain.toString()) as unknown) : undefined;
         },
 
         async setDocument(kind: string, prm: string, value: unknown): Promise<void> {
-          const keyName = `${prefix}d:${kind}:${keys.hmac('cache-keys', `prm:${prm}`).slice(0, 22)}`;
+          const keyName = `${prefix}d:${kind}:${prmHash(prm)}`;
           await cache.set(keyName, seal(key, Buffer.from(JSON.stringify(value)), keyName), ttlSeconds);
         },
       };

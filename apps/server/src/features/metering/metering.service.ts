@@ -55,10 +55,19 @@ export function createMeteringService(deps: MeteringDeps) {
     return pdl;
   }
 
+  // Opening the stored secret and deriving the cache key is per user, not per request: keep a few.
+  const userCaches = new Map<string, UserDayCache>();
   function userCache(user: AuthUser): UserDayCache {
-    const secret = revealClientSecret(deps.keys, user.id, user.row.client_secret_enc);
-    if (secret === null) throw new AppError(500, ErrorCode.INTERNAL_ERROR, 'Clé de chiffrement du compte illisible.');
-    return deps.dayCache.forUser(user.id, secret);
+    const memoKey = `${user.id}:${user.row.client_secret_enc}`;
+    let cache = userCaches.get(memoKey);
+    if (!cache) {
+      const secret = revealClientSecret(deps.keys, user.id, user.row.client_secret_enc);
+      if (secret === null) throw new AppError(500, ErrorCode.INTERNAL_ERROR, 'Clé de chiffrement du compte illisible.');
+      if (userCaches.size >= 1000) userCaches.clear();
+      cache = deps.dayCache.forUser(user.id, secret);
+      userCaches.set(memoKey, cache);
+    }
+    return cache;
   }
 
   function plan(request: MeteringRequest, historyMonths: number, pdl: PdlRow): DateRange {

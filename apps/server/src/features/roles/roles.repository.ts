@@ -43,8 +43,27 @@ export async function findRoleIdByName(db: Db, name: SystemRoleName): Promise<st
   return row.id;
 }
 
+// Roles change rarely and are read on every authenticated request: keep them for a few seconds.
+const ROLE_CACHE_MS = 10_000;
+const roleCache = new WeakMap<Db, Map<string, { role: RoleWithPermissions; until: number }>>();
+
+/** Drops cached roles (after changing roles or permissions). */
+export function forgetCachedRoles(db: Db): void {
+  roleCache.delete(db);
+}
+
 /** The user's role with its permissions; users without a role are visitors. */
 export async function loadRole(db: Db, roleId: string | null): Promise<RoleWithPermissions> {
+  const cache = roleCache.get(db) ?? new Map<string, { role: RoleWithPermissions; until: number }>();
+  roleCache.set(db, cache);
+  const hit = cache.get(roleId ?? '');
+  if (hit && hit.until > Date.now()) return hit.role;
+  const role = await loadRoleFromDb(db, roleId);
+  cache.set(roleId ?? '', { role, until: Date.now() + ROLE_CACHE_MS });
+  return role;
+}
+
+async function loadRoleFromDb(db: Db, roleId: string | null): Promise<RoleWithPermissions> {
   const role = roleId
     ? await db.selectFrom('roles').select(['id', 'name', 'display_name']).where('id', '=', roleId).executeTakeFirst()
     : undefined;

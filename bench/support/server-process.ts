@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface BenchServer {
+  baseUrl: string;
+  child: ChildProcess;
+  /** Resident set size of the server process, in MiB (from /proc). */
+  rssMiB(): number;
+  stop(): Promise<void>;
+}
+
+/** Starts the real server (`apps/server/src/main.ts`) in its own process, so load and memory are measured apart. */
+export async function startServerProcess(env: Record<string, string>): Promise<BenchServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'med-bench-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'apps/server/src/main.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      SECRET_KEY: randomBytes(32).toString('base64url'),
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      FRONTEND_URL: `http://127.0.0.1:${port}`,
+      BACKEND_URL: `http://127.0.0.1:${port}`,
+      ...env,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const ready = await fetch(`${baseUrl}/ready`).then((response) => response.ok, () => false);
+    if (ready) break;
+    await new Promise((resolveWait) => setTimeout(resolveWait, 200));
+  }
+  return {
+    baseUrl,
+    child,
+    rssMiB() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((resolveExit) => child.once('exit', resolveExit));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs up, logs in and gives consent for `prms` over HTTP; returns the session cookie. */
+export async function userWithMeters(baseUrl: string, email: string, prms: string[]): Promise<string> {
+  const password = 'Bench-Password-2026';
+  await fetch(`${baseUrl}/api/accounts/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const login = await fetch(`${baseUrl}/api/accounts/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const authorize = (await (await fetch(`${baseUrl}/api/oauth/authorize`, { headers: { cookie } })).json()) as { data: { authorize_url: string } };
+  const consent = new URL(authorize.data.authorize_url);
+  consent.searchParams.set('auto_select', prms.join(';'));
+  const back = (await fetch(consent, { redirect: 'manual' })).headers.get('location') ?? '';
+  await fetch(back, { headers: { cookie }, redirect: 'manual' });
+  return cookie;
+}
