@@ -17,7 +17,7 @@ export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error !== undefined) {
-    const cause = error instanceof Error ? error : new Error(String(error));
+    const cause = error instanceof Error ? error : new Error(typeof error === 'string' ? error : JSON.stringify(error));
     throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${cause.message}`, { cause });
   }
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);

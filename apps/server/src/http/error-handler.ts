@@ -21,7 +21,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];
-      const field = first?.instancePath.replace(/^\//, '').replaceAll('/', '.') || firstUnknownKey(first?.params);
+      // An unknown key is named in full, also when nested (`pdl_orders.0.user_id`).
+      const field = [first?.instancePath.replace(/^\//, '').replaceAll('/', '.'), firstUnknownKey(first?.params)].filter(Boolean).join('.') || undefined;
       const message = first?.message ?? 'Requête invalide.';
       void reply.status(422);
       return failure({ code: ErrorCode.VALIDATION_ERROR, message, ...(field ? { field } : {}) });

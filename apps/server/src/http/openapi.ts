@@ -31,6 +31,8 @@ export async function registerOpenApi(app: FastifyInstance, config: Config): Pro
     routePrefix: '/api/docs',
     uiConfig: { persistAuthorization: true, docExpansion: 'list' },
     staticCSP: true,
+    // Like the app's own CSP: no upgrade-insecure-requests, or the UI's assets fail on plain-http installs.
+    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

@@ -11,9 +11,10 @@ export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 /**
  * A fully wired app on one backend, isolated from every other suite: its own temp data folder,
- * SQLite file or PostgreSQL schema, and Valkey key prefix. Extra env vars override defaults.
+ * SQLite file or PostgreSQL schema, and Valkey key prefix. Extra env vars override defaults;
+ * `webDistDir` serves a (fake) SPA build instead of none.
  */
-export async function startTestServer(backend: Backend, env: Record<string, string> = {}) {
+export async function startTestServer(backend: Backend, env: Record<string, string> = {}, options: { webDistDir?: string } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'med-test-'));
   const suffix = randomBytes(6).toString('hex');
   const schema = backend.databaseUrl ? `t_${suffix}` : undefined;
@@ -30,7 +31,7 @@ export async function startTestServer(backend: Backend, env: Record<string, stri
   const services = await startServices(config, {
     ...(schema ? { databaseSchema: schema } : {}),
     cacheKeyPrefix: `test:${suffix}:`,
-    webDistDir: join(dataDir, 'no-web-build'),
+    webDistDir: options.webDistDir ?? join(dataDir, 'no-web-build'),
   });
   return {
     ...services,

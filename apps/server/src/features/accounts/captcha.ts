@@ -7,7 +7,7 @@ import { AppError } from '../../http/app-error.ts';
  */
 export async function verifyCaptcha(options: { verifyUrl: string; secretKey: string }, token: string | undefined, ip: string): Promise<void> {
   if (!token) throw new AppError(400, ErrorCode.CAPTCHA_REQUIRED, 'Merci de valider le captcha.', { field: 'turnstile_token' });
-  let success = false;
+  let success: boolean;
   try {
     const response = await fetch(options.verifyUrl, {
       method: 'POST',

@@ -23,7 +23,11 @@ function clientCredentialsFrom(header: string | undefined, body: z.infer<typeof 
     const decoded = Buffer.from(match[1], 'base64').toString('utf8');
     const separator = decoded.indexOf(':');
     if (separator > 0) {
-      return { id: decodeURIComponent(decoded.slice(0, separator)), secret: decodeURIComponent(decoded.slice(separator + 1)) };
+      try {
+        return { id: decodeURIComponent(decoded.slice(0, separator)), secret: decodeURIComponent(decoded.slice(separator + 1)) };
+      } catch {
+        return null; // malformed percent-encoding: no usable credentials
+      }
     }
   }
   return body.client_id && body.client_secret ? { id: body.client_id, secret: body.client_secret } : null;
@@ -42,11 +46,21 @@ export function registerTokenRoute(app: FastifyInstance, accounts: AccountsServi
         tags: ['accounts'],
         summary: 'OAuth2 client credentials → access token (raw OAuth2 response)',
         consumes: ['application/x-www-form-urlencoded', 'application/json'],
-        body: tokenRequestSchema.optional(),
-        response: { 200: tokenResponseSchema, 400: oauthErrorSchema, 401: oauthErrorSchema, 403: oauthErrorSchema, 429: oauthErrorSchema },
+        // Nullish: a client authenticating with Basic may send no body at all.
+        body: tokenRequestSchema.nullish(),
+        response: { 200: tokenResponseSchema, 400: oauthErrorSchema, 401: oauthErrorSchema, 403: oauthErrorSchema, 413: oauthErrorSchema, 415: oauthErrorSchema, 429: oauthErrorSchema, 500: oauthErrorSchema },
       },
-      errorHandler: (error, _request, reply) => {
-        const status = (error instanceof AppError && [401, 403, 429].includes(error.status) ? error.status : 400) as 400 | 401 | 403 | 429;
+      errorHandler: (error, request, reply) => {
+        const clientStatus = error instanceof AppError ? error.status : error.statusCode;
+        if (clientStatus === undefined || clientStatus >= 500) {
+          // Unexpected failure (database down…): a 500 that hides internal details, like every other route.
+          request.log.error({ err: error }, 'unhandled error');
+          void reply.status(500).send({ error: 'server_error', error_description: 'Erreur interne. Réessayez plus tard.' });
+          return;
+        }
+        // HTTP-level refusals (body too large, unsupported media type) keep their status.
+        const framework = clientStatus === 413 || clientStatus === 415 ? clientStatus : undefined;
+        const status = (error instanceof AppError && [401, 403, 429].includes(error.status) ? error.status : (framework ?? 400)) as 400 | 401 | 403 | 413 | 415 | 429;
         const code = status === 401 ? 'invalid_client' : status === 429 ? 'slow_down' : status === 403 ? 'unauthorized_client' : 'invalid_request';
         const headers = error instanceof AppError ? error.headers : {};
         void reply.status(status).headers(headers).send({ error: code, error_description: error.message });

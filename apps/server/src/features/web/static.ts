@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
@@ -9,13 +9,14 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
     app.log.warn({ distDir }, 'web app not built: run `npm start` (it builds it) or `npm run build`');
     return false;
   }
+  const assetsDir = resolve(distDir, 'assets');
   await app.register(fastifyStatic, {
     root: distDir,
     wildcard: false,
     index: ['index.html'],
     setHeaders: (response, path) => {
       // Hashed assets are immutable; index.html must always be revalidated to pick up new builds.
-      void response.header('cache-control', path.includes(`${join('dist', 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      void response.header('cache-control', path.startsWith(assetsDir + sep) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   return true;

@@ -1,0 +1,121 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const STRONG_KEY = 'Zq8vN2xK7mLp4RtW9yBc3HdF6gJs1QaE5uVo0iXn';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'med-config-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function problemsOf(source: Record<string, string>): string[] {
+  try {
+    loadConfig(source);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('lists every problem in one ConfigError', () => {
+    const problems = problemsOf({
+      DATA_DIR: tempDir(),
+      NODE_ENV: 'production',
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://localhost/db',
+      REDIS_URL: 'http://localhost:6379',
+      FRONTEND_URL: 'not a url',
+      LOG_LEVEL: 'loud',
+      REQUIRE_CAPTCHA: 'true',
+    });
+    const text = problems.join('\n');
+    for (const name of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'FRONTEND_URL', 'LOG_LEVEL', 'SECRET_KEY', 'TURNSTILE_SECRET_KEY']) {
+      expect(text, name).toContain(name);
+    }
+    expect(problems.length).toBeGreaterThanOrEqual(7);
+    // The message of the error itself names them too (that is what main.ts prints).
+    expect(() => loadConfig({ DATA_DIR: tempDir(), PORT: '-1', BODY_LIMIT_BYTES: '1' })).toThrow(/PORT[\s\S]*BODY_LIMIT_BYTES|BODY_LIMIT_BYTES[\s\S]*PORT/);
+  });
+
+  it.each([
+    ['missing', undefined, /required/],
+    ['short', 'aB3$dE6&', /at least 32/],
+    ['a placeholder', 'changeme-changeme-changeme-changeme-42', /placeholder/],
+    ['a dev- key', 'dev-Zq8vN2xK7mLp4RtW9yBc3HdF6gJs1QaE5u', /placeholder/],
+    ['low in entropy', 'abababababababababababababababababab', /distinct/],
+  ])('refuses a %s SECRET_KEY in production', (_label, key, message) => {
+    const problems = problemsOf({ DATA_DIR: tempDir(), NODE_ENV: 'production', ...(key === undefined ? {} : { SECRET_KEY: key }) });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/SECRET_KEY/);
+    expect(problems[0]).toMatch(message);
+  });
+
+  it('accepts a strong SECRET_KEY in production and never writes a key file', () => {
+    const dataDir = tempDir();
+    const config = loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'production', SECRET_KEY: STRONG_KEY });
+    expect(config.secretKey).toBe(STRONG_KEY);
+    expect(() => statSync(join(dataDir, 'secret_key'))).toThrow();
+  });
+
+  it('outside production generates a key once in DATA_DIR (mode 0600) and reuses it', () => {
+    const dataDir = join(tempDir(), 'nested', 'data');
+    const first = loadConfig({ DATA_DIR: dataDir });
+    const file = join(dataDir, 'secret_key');
+    expect(first.secretKey.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(file, 'utf8').trim()).toBe(first.secretKey);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const second = loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'test' });
+    expect(second.secretKey).toBe(first.secretKey);
+    // An explicit key wins over the stored one.
+    expect(loadConfig({ DATA_DIR: dataDir, SECRET_KEY: STRONG_KEY }).secretKey).toBe(STRONG_KEY);
+  });
+
+  it('replaces a truncated stored key', () => {
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, 'secret_key'), 'short\n');
+    const config = loadConfig({ DATA_DIR: dataDir });
+    expect(config.secretKey).not.toBe('short');
+    expect(readFileSync(join(dataDir, 'secret_key'), 'utf8').trim()).toBe(config.secretKey);
+  });
+
+  it('defaults DATABASE_URL to <DATA_DIR>/myelectricaldata.db and keeps an explicit one', () => {
+    const dataDir = tempDir();
+    expect(loadConfig({ DATA_DIR: dataDir, SECRET_KEY: STRONG_KEY }).databaseUrl).toBe(`sqlite:${resolve(dataDir, 'myelectricaldata.db')}`);
+    expect(loadConfig({ DATA_DIR: dataDir, SECRET_KEY: STRONG_KEY, DATABASE_URL: 'postgresql://u@h/db' }).databaseUrl).toBe('postgresql://u@h/db');
+  });
+
+  it('requires TURNSTILE_SECRET_KEY when REQUIRE_CAPTCHA is on', () => {
+    const dataDir = tempDir();
+    expect(problemsOf({ DATA_DIR: dataDir, SECRET_KEY: STRONG_KEY, REQUIRE_CAPTCHA: 'true' })).toEqual(['REQUIRE_CAPTCHA=true needs TURNSTILE_SECRET_KEY']);
+    expect(problemsOf({ DATA_DIR: dataDir, SECRET_KEY: STRONG_KEY, REQUIRE_CAPTCHA: '1', TURNSTILE_SECRET_KEY: '   ' })).toHaveLength(1);
+    const config = loadConfig({ DATA_DIR: dataDir, SECRET_KEY: STRONG_KEY, REQUIRE_CAPTCHA: 'yes', TURNSTILE_SECRET_KEY: 'ts-secret' });
+    expect(config.captcha).toMatchObject({ required: true, secretKey: 'ts-secret' });
+  });
+
+  it('parses booleans, lists and URLs, and freezes the result', () => {
+    const config = loadConfig({
+      DATA_DIR: tempDir(),
+      SECRET_KEY: STRONG_KEY,
+      ADMIN_EMAILS: ' Boss@Example.org, ,second@example.org ',
+      TRUST_PROXY: '1',
+      REQUIRE_EMAIL_VERIFICATION: 'no',
+      FRONTEND_URL: 'https://med.example/',
+    });
+    expect(config.auth.adminEmails).toEqual(['boss@example.org', 'second@example.org']);
+    expect(config.http).toMatchObject({ trustProxy: true, frontendUrl: 'https://med.example' });
+    expect(config.auth).toMatchObject({ requireEmailVerification: false, cookieSecure: true });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.http)).toBe(true);
+    expect(Object.isFrozen(config.auth.adminEmails)).toBe(true);
+  });
+});
