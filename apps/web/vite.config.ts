@@ -24,6 +24,8 @@ export default defineConfig({
             // ECharts is large and only needed by the chart pages: keep it in its own lazily loaded chunk.
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 2 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 1 },
+            // zod and the shared DTO schemas, needed by every page that talks to the API.
+            { name: 'contracts', test: /node_modules[\\/]zod[\\/]|packages[\\/]contracts[\\/]/, priority: 1 },
           ],
         },
       },

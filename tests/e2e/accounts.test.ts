@@ -89,6 +89,77 @@ describe('accounts and PDL in the browser', () => {
     await context.close();
   });
 
+  it('reorders, deactivates and deletes PDL cards, and the server keeps the result', async () => {
+    if (!server || !browser) throw new Error('set-up failed');
+    const context = await frenchContext(browser, server.baseUrl);
+    const email = uniqueEmail('cards');
+    expect((await context.request.post('/api/accounts/signup', { data: { email, password: PASSWORD } })).status()).toBe(201);
+    expect((await context.request.post('/api/accounts/login', { data: { email, password: PASSWORD } })).status()).toBe(200);
+    for (const [number, name] of [['11111111111111', 'Premier'], ['22222222222222', 'Second']] as const) {
+      expect((await context.request.post('/api/pdl', { data: { usage_point_id: number, name } })).status()).toBe(201);
+    }
+
+    const page = await context.newPage();
+    const cardNames = () => page.getByRole('list').locator('article h3').allTextContents();
+    await page.goto('/dashboard');
+    await page.getByRole('heading', { name: 'Premier', level: 3 }).waitFor();
+    const initial = await cardNames();
+    expect([...initial].sort()).toEqual(['Premier', 'Second']);
+
+    // Move the first card down: the order flips at once and survives a reload.
+    const [first, second] = initial;
+    await page.getByRole('button', { name: `Descendre ${first}` }).click();
+    await expect.poll(cardNames).toEqual([second, first]);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Premier', level: 3 }).waitFor();
+    expect(await cardNames()).toEqual([second, first]);
+
+    // Deactivate one.
+    const premier = page.getByRole('article', { name: 'Premier' });
+    const toggle = premier.getByRole('switch', { name: 'Point de livraison actif' });
+    expect(await toggle.getAttribute('aria-checked')).toBe('true');
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('false');
+    await premier.getByText('Inactif', { exact: true }).waitFor();
+
+    // Delete the other, after confirming.
+    const secondCard = page.getByRole('article', { name: 'Second' });
+    await secondCard.getByRole('button', { name: 'Supprimer' }).click();
+    await secondCard.getByText('Supprimer Second ?').waitFor();
+    await secondCard.getByRole('button', { name: 'Oui, supprimer' }).click();
+    await expect.poll(cardNames).toEqual(['Premier']);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Premier', level: 3 }).waitFor();
+    expect(await cardNames()).toEqual(['Premier']);
+    expect(await page.getByRole('article', { name: 'Premier' }).getByRole('switch').getAttribute('aria-checked')).toBe('false');
+
+    await context.close();
+  });
+
+  it('explains broken links and unknown pages', async () => {
+    if (!server || !browser) throw new Error('set-up failed');
+    const context = await frenchContext(browser, server.baseUrl);
+    const page = await context.newPage();
+
+    await page.goto('/verify-email?token=not-a-real-token');
+    await page.getByText('Ce lien n’est pas valide ou a déjà été utilisé.').waitFor();
+    await page.getByRole('button', { name: 'Envoyer un nouveau lien' }).waitFor();
+
+    await page.goto('/reset-password');
+    await page.getByText('Ce lien ne contient pas de jeton.', { exact: false }).waitFor();
+
+    await page.goto('/this-page-does-not-exist');
+    await page.getByRole('heading', { name: 'Page introuvable' }).waitFor();
+
+    await page.goto('/faq');
+    const answer = page.getByText('Enedis publie les données de la veille (J-1)', { exact: false });
+    expect(await answer.isVisible()).toBe(false);
+    await page.getByText('Pourquoi je ne vois pas la consommation d’aujourd’hui ?').click();
+    await answer.waitFor();
+
+    await context.close();
+  });
+
   it('fits a phone screen: dashboard without horizontal scrolling, menu behind a button', async () => {
     if (!server || !browser) throw new Error('set-up failed');
     const context = await phoneContext(browser, server.baseUrl);

@@ -8,18 +8,13 @@ export const en: Translation = {
     cancel: 'Cancel',
     save: 'Save',
     saving: 'Saving…',
-    close: 'Close',
     copy: 'Copy',
     copied: 'Copied!',
     copyFailed: 'Could not copy: select the text and copy it by hand.',
-    edit: 'Edit',
-    delete: 'Delete',
-    confirm: 'Confirm',
     email: 'Email address',
     password: 'Password',
     showPassword: 'Show password',
     hidePassword: 'Hide password',
-    notProvided: 'Not set',
   },
   nav: {
     main: 'Main navigation',
@@ -146,7 +141,6 @@ export const en: Translation = {
     warningTitle: 'Save this secret now',
     warning:
       'The client secret will never be shown again. Copy it and keep it somewhere safe (a password manager). If you lose it, you can generate a new one in the settings.',
-    acknowledge: 'I have saved my secret',
   },
   login: {
     title: 'Log in',
@@ -297,7 +291,6 @@ export const en: Translation = {
       passwordLabel: 'Your password',
       submit: 'Delete for good',
       submitting: 'Deleting…',
-      done: 'Your account has been deleted.',
     },
   },
   faq: {

@@ -7,18 +7,13 @@ export const fr = {
     cancel: 'Annuler',
     save: 'Enregistrer',
     saving: 'Enregistrement…',
-    close: 'Fermer',
     copy: 'Copier',
     copied: 'Copié !',
     copyFailed: 'Copie impossible : sélectionnez le texte et copiez-le à la main.',
-    edit: 'Modifier',
-    delete: 'Supprimer',
-    confirm: 'Confirmer',
     email: 'Adresse e-mail',
     password: 'Mot de passe',
     showPassword: 'Afficher le mot de passe',
     hidePassword: 'Masquer le mot de passe',
-    notProvided: 'Non renseigné',
   },
   nav: {
     main: 'Navigation principale',
@@ -145,7 +140,6 @@ export const fr = {
     warningTitle: 'Notez ce secret maintenant',
     warning:
       'Le secret client ne sera plus jamais affiché. Copiez-le et rangez-le dans un endroit sûr (gestionnaire de mots de passe). En cas de perte, vous pourrez en générer un nouveau dans les paramètres.',
-    acknowledge: 'J’ai enregistré mon secret',
   },
   login: {
     title: 'Connexion',
@@ -296,7 +290,6 @@ export const fr = {
       passwordLabel: 'Votre mot de passe',
       submit: 'Supprimer définitivement',
       submitting: 'Suppression…',
-      done: 'Votre compte a été supprimé.',
     },
   },
   faq: {

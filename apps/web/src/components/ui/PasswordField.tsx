@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EyeIcon, EyeOffIcon } from './icons.tsx';
 import { TextField, type TextFieldProps } from './TextField.tsx';
 
 type PasswordFieldProps = Omit<TextFieldProps, 'type' | 'trailing'>;
@@ -18,10 +19,11 @@ export function PasswordField(props: PasswordFieldProps) {
         <button
           type="button"
           onClick={() => setVisible((value) => !value)}
-          aria-pressed={visible}
-          className="min-h-9 rounded-md px-2 text-xs font-medium text-sky-700 hover:bg-slate-100 dark:text-sky-300 dark:hover:bg-slate-800"
+          aria-label={visible ? t('common.hidePassword') : t('common.showPassword')}
+          title={visible ? t('common.hidePassword') : t('common.showPassword')}
+          className="inline-flex size-10 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
         >
-          {visible ? t('common.hidePassword') : t('common.showPassword')}
+          {visible ? <EyeOffIcon /> : <EyeIcon />}
         </button>
       }
     />
