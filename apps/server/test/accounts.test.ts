@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from './support/backends.ts';
 import { authHeaders, AUTH_METHODS, clientCredentialsToken, createUser, lastMailLink, sessionCookie, STRONG_PASSWORD } from './support/accounts-helpers.ts';
@@ -10,7 +11,7 @@ describe.each(backends)('accounts on $name', (backend) => {
   });
   afterAll(async () => server.close());
 
-  const inject = (...args: Parameters<TestServer['app']['inject']>) => server.app.inject(...args);
+  const inject = (options: InjectOptions) => server.app.inject(options);
 
   it('signs up, returns the credentials once, and logs in with a cookie and a bearer token', async () => {
     const email = `new-${Date.now()}@example.org`;
@@ -176,7 +177,7 @@ describe.each(backends)('accounts on $name', (backend) => {
     for (let attempt = 0; attempt < 12; attempt += 1) {
       const response = await inject({ method: 'POST', url: '/api/accounts/login', payload: { email: user.email, password: 'Wrong-Pass-1' }, remoteAddress: `10.0.0.${attempt}` });
       statuses.push(response.statusCode);
-      if (response.statusCode === 429) retryAfter = response.headers['retry-after'] as string;
+      if (response.statusCode === 429) retryAfter = String(response.headers['retry-after']);
     }
     expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);

@@ -21,13 +21,13 @@ export interface DatasetSpec<Item, Stored> {
   /** How far back Enedis keeps this data, in months. */
   historyMonths: number;
   readingType: Record<string, string>;
-  fetch(api: EnedisApi, prm: string, start: string, end: string): Promise<Item[]>;
-  dayOf(item: Item): string;
+  fetch: (api: EnedisApi, prm: string, start: string, end: string) => Promise<Item[]>;
+  dayOf: (item: Item) => string;
   /** A day enters the cache only when complete. */
-  isComplete(day: string, items: readonly Item[]): boolean;
-  store(item: Item): Stored;
-  load(stored: Stored, day: string): Item;
-  serve(item: Item): ServedReading;
+  isComplete: (day: string, items: readonly Item[]) => boolean;
+  store: (item: Item) => Stored;
+  load: (stored: Stored, day: string) => Item;
+  serve: (item: Item) => ServedReading;
 }
 
 const dailyReadingType = { unit: 'Wh', measurement_kind: 'energy', aggregate: 'sum', measuring_period: 'P1D' };

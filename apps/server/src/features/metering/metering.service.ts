@@ -160,7 +160,7 @@ export function createMeteringService(deps: MeteringDeps) {
     if (failure !== undefined) {
       // Keep what is complete so a retry only asks for what is still missing.
       if (byDay.size > 0) await persistComplete(user, spec, prm, byDay);
-      throw failure instanceof Error ? failure : badRequest(ErrorCode.ENEDIS_ERROR, String(failure));
+      throw failure instanceof Error ? failure : badRequest(ErrorCode.ENEDIS_ERROR, 'Erreur Enedis inattendue.');
     }
     return byDay;
   }

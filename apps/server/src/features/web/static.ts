@@ -25,5 +25,5 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
 export function isSpaRoute(url: string, method: string): boolean {
   if (method !== 'GET' && method !== 'HEAD') return false;
   const path = url.split('?')[0] ?? '';
-  return !(path.startsWith('/api') || path === '/ping' || path === '/ready' || path === '/metrics' || /\.[a-z0-9]+$/i.test(path));
+  return !(path === '/api' || path.startsWith('/api/') || path === '/ping' || path === '/ready' || path === '/metrics' || /\.[a-z0-9]+$/i.test(path));
 }
