@@ -50,9 +50,9 @@ describe('loadConfig', () => {
   it.each([
     ['missing', undefined, /required/],
     ['short', 'aB3$dE6&', /at least 32/],
-    ['a placeholder', 'changeme-changeme-changeme-changeme-42', /placeholder/],
-    ['a dev- key', 'dev-Zq8vN2xK7mLp4RtW9yBc3HdF6gJs1QaE5u', /placeholder/],
-    ['low in entropy', 'abababababababababababababababababab', /distinct/],
+    ['placeholder', 'changeme-changeme-changeme-changeme-42', /placeholder/],
+    ['dev- prefixed', 'dev-Zq8vN2xK7mLp4RtW9yBc3HdF6gJs1QaE5u', /placeholder/],
+    ['low-entropy', 'abababababababababababababababababab', /distinct/],
   ])('refuses a %s SECRET_KEY in production', (_label, key, message) => {
     const problems = problemsOf({ DATA_DIR: tempDir(), NODE_ENV: 'production', ...(key === undefined ? {} : { SECRET_KEY: key }) });
     expect(problems).toHaveLength(1);
