@@ -76,6 +76,15 @@ describe.each(backends)('pdl routes on $name', (backend) => {
     expect(rows).toEqual([{ id: pdl.id }]);
   });
 
+  it('lets exactly one of several concurrent registrations of one PRM through', async () => {
+    const users = await Promise.all([1, 2, 3, 4].map(async () => ({ cookie: (await createUser(server, 'race')).cookie })));
+    const usagePointId = nextPrm();
+    const responses = await Promise.all(users.map((as) => server.app.inject({ method: 'POST', url: '/api/pdl', headers: as, payload: { usage_point_id: usagePointId } })));
+    expect(responses.map((response) => response.statusCode).sort()).toEqual([201, 409, 409, 409]);
+    for (const response of responses.filter((entry) => entry.statusCode === 409)) expectError(response, 409, 'PDL_ALREADY_EXISTS');
+    expect(await server.deps.db.selectFrom('pdls').select('id').where('usage_point_id', '=', usagePointId).execute()).toHaveLength(1);
+  });
+
   it('renames, trims, clears the name, and refuses empty or too long names', async () => {
     const pdl = await createPdl(server, headers, { name: 'Avant' });
     const renamed = await patch(pdl.id, 'name', { name: '  Garage  ' });
