@@ -25,6 +25,10 @@ import { createServerKeys } from './security/keys.ts';
 import { ErrorCode } from '@med/contracts';
 import type { EnedisGateway } from './features/enedis/enedis-gateway.ts';
 import { registerEnedisFeatures } from './features/enedis/enedis.register.ts';
+import { createRteGateway } from './features/rte/rte-gateway.ts';
+import { registerRteFeatures } from './features/rte/rte.register.ts';
+import { enedisTokenJob } from './jobs/enedis-token.job.ts';
+import { createScheduler } from './jobs/scheduler.ts';
 
 export interface BuildAppOptions {
   config: Config;
@@ -72,9 +76,11 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     keys,
     jwt,
     mailer: options.mailer ?? createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir, log: app.log }),
-    throttle: createThrottle(cache, config.throttle.windowSeconds),
+    throttle: createThrottle(cache, config.throttle.windowSeconds, keys),
     guard: createGuard({ db: database.db, jwt, keys, requireEmailVerification: config.auth.requireEmailVerification }),
     gateway: options.gateway,
+    rte: createRteGateway({ config, enedis: options.gateway, log: app.log }),
+    scheduler: createScheduler({ db: database.db, cache, log: app.log, retryMinMs: config.jobs.retryMinMs, retryMaxMs: config.jobs.retryMaxMs }),
   };
 
   await app.register(helmet, {
@@ -108,6 +114,8 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   await app.register(pdlRoutes(deps), { prefix: '/api/pdl' });
   await app.register(runtimeConfigRoutes(deps), { prefix: '/api' });
   await registerEnedisFeatures(app, deps);
+  await registerRteFeatures(app, deps);
+  deps.scheduler.register(enedisTokenJob(deps.gateway));
 
   const webServed = await registerWebApp(app, options.webDistDir ?? DEFAULT_WEB_DIST);
   app.setNotFoundHandler(async (request, reply) => {

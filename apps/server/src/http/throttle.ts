@@ -1,13 +1,14 @@
 import { ErrorCode } from '@med/contracts';
 import type { CachePort } from '../cache/cache.port.ts';
+import type { ServerKeys } from '../security/keys.ts';
 import { tooManyRequests } from './app-error.ts';
 
 /**
  * Fixed-window attempt counters in the cache (shared by every instance when Valkey is used).
- * Keys are built by callers from hashed identifiers, never raw emails.
+ * Names (which contain IPs or emails) are hashed with a server key: no personal data in key names.
  */
-export function createThrottle(cache: CachePort, windowSeconds: number) {
-  const key = (name: string) => `throttle:${name}`;
+export function createThrottle(cache: CachePort, windowSeconds: number, keys: ServerKeys) {
+  const key = (name: string) => `throttle:${keys.hmac('cache-keys', `throttle:${name}`).slice(0, 32)}`;
   return {
     /** Counts one attempt and throws 429 with Retry-After once `limit` is exceeded. */
     async hit(name: string, limit: number): Promise<void> {

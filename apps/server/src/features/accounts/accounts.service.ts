@@ -41,7 +41,6 @@ export function assertPasswordPolicy(password: string, field: string): void {
 /** Sign-up, login, client-credentials tokens and password flows. */
 export function createAccountsService(deps: AppDeps) {
   const { db, config, keys, jwt, mailer, throttle } = deps;
-  const emailKey = (email: string) => keys.hmac('cache-keys', `email:${email}`).slice(0, 22);
 
   async function issueEmailToken(table: TokenTable, userId: string, ttlMs: number): Promise<string> {
     await deleteUserTokens(db, table, userId);
@@ -109,7 +108,7 @@ export function createAccountsService(deps: AppDeps) {
 
     async login(email: string, password: string, ip: string): Promise<{ token: string; userId: string }> {
       await throttle.hit(`login:ip:${ip}`, config.throttle.loginPerIp);
-      const emailThrottle = `login:email:${emailKey(email)}`;
+      const emailThrottle = `login:email:${email}`;
       await throttle.check(emailThrottle, config.throttle.loginPerEmail);
       const user = await findUserByEmail(db, email);
       const valid = await verifyPassword(user?.hashed_password ?? null, password);
