@@ -44,7 +44,9 @@ export class MemoryCache implements CachePort {
   }
 
   async get(key: string): Promise<Buffer | null> {
-    return this.#live(key)?.value ?? null;
+    // A copy, as Valkey would give: callers must not be able to change the stored bytes.
+    const entry = this.#live(key);
+    return entry ? Buffer.from(entry.value) : null;
   }
 
   async set(key: string, value: Buffer | string, ttlSeconds?: number): Promise<void> {
@@ -60,7 +62,7 @@ export class MemoryCache implements CachePort {
   async take(key: string): Promise<Buffer | null> {
     const entry = this.#live(key);
     this.#entries.delete(key);
-    return entry?.value ?? null;
+    return entry ? entry.value : null;
   }
 
   async delete(...keys: string[]): Promise<number> {

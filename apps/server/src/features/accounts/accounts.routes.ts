@@ -69,7 +69,7 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
     );
 
-    registerTokenRoute(app, accounts, deps);
+    await registerTokenRoute(app, accounts, deps);
 
     app.post('/logout', { schema: { tags, summary: 'Clear the session cookie', response: { 200: envelope(messageSchema) } } }, async (_request, reply) => {
       clearSessionCookie(reply);

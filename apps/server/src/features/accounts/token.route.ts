@@ -1,3 +1,4 @@
+import formbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { tokenResponseSchema } from '@med/contracts';
@@ -24,7 +25,10 @@ function clientCredentialsFrom(header: string | undefined, body: z.infer<typeof 
     const separator = decoded.indexOf(':');
     if (separator > 0) {
       try {
-        return { id: decodeURIComponent(decoded.slice(0, separator)), secret: decodeURIComponent(decoded.slice(separator + 1)) };
+        return {
+          id: decodeURIComponent(decoded.slice(0, separator)),
+          secret: decodeURIComponent(decoded.slice(separator + 1)),
+        };
       } catch {
         return null; // malformed percent-encoding: no usable credentials
       }
@@ -38,46 +42,85 @@ function clientCredentialsFrom(header: string | undefined, body: z.infer<typeof 
  * token response (no envelope), and RFC 6749 error bodies, for compatibility with OAuth2 clients and
  * Swagger UI's "Authorize" dialog.
  */
-export function registerTokenRoute(app: FastifyInstance, accounts: AccountsService, deps: AppDeps): void {
-  app.withTypeProvider<ZodTypeProvider>().post(
-    '/token',
-    {
-      schema: {
-        tags: ['accounts'],
-        summary: 'OAuth2 client credentials → access token (raw OAuth2 response)',
-        consumes: ['application/x-www-form-urlencoded', 'application/json'],
-        // Nullish: a client authenticating with Basic may send no body at all.
-        body: tokenRequestSchema.nullish(),
-        response: { 200: tokenResponseSchema, 400: oauthErrorSchema, 401: oauthErrorSchema, 403: oauthErrorSchema, 413: oauthErrorSchema, 415: oauthErrorSchema, 429: oauthErrorSchema, 500: oauthErrorSchema },
+export async function registerTokenRoute(
+  app: FastifyInstance,
+  accounts: AccountsService,
+  deps: AppDeps,
+): Promise<void> {
+  await app.register(async (scope) => {
+    // Form bodies are parsed only here (OAuth2 clients post forms). Everywhere else only JSON is accepted,
+    // so a cross-site HTML form can never reach an API route with the user's cookie.
+    await scope.register(formbody);
+    scope.withTypeProvider<ZodTypeProvider>().post(
+      '/token',
+      {
+        schema: {
+          tags: ['accounts'],
+          summary: 'OAuth2 client credentials → access token (raw OAuth2 response)',
+          consumes: ['application/x-www-form-urlencoded', 'application/json'],
+          // Nullish: a client authenticating with Basic may send no body at all.
+          body: tokenRequestSchema.nullish(),
+          response: {
+            200: tokenResponseSchema,
+            400: oauthErrorSchema,
+            401: oauthErrorSchema,
+            403: oauthErrorSchema,
+            413: oauthErrorSchema,
+            415: oauthErrorSchema,
+            429: oauthErrorSchema,
+            500: oauthErrorSchema,
+          },
+        },
+        errorHandler: (error, request, reply) => {
+          const clientStatus = error instanceof AppError ? error.status : error.statusCode;
+          if (clientStatus === undefined || clientStatus >= 500) {
+            // Unexpected failure (database down…): a 500 that hides internal details, like every other route.
+            request.log.error({ err: error }, 'unhandled error');
+            void reply
+              .status(500)
+              .send({ error: 'server_error', error_description: 'Erreur interne. Réessayez plus tard.' });
+            return;
+          }
+          // HTTP-level refusals (body too large, unsupported media type) keep their status.
+          const framework = clientStatus === 413 || clientStatus === 415 ? clientStatus : undefined;
+          const status = (
+            error instanceof AppError && [401, 403, 429].includes(error.status) ? error.status : (framework ?? 400)
+          ) as 400 | 401 | 403 | 413 | 415 | 429;
+          const code =
+            status === 401
+              ? 'invalid_client'
+              : status === 429
+                ? 'slow_down'
+                : status === 403
+                  ? 'unauthorized_client'
+                  : 'invalid_request';
+          const headers = error instanceof AppError ? error.headers : {};
+          void reply.status(status).headers(headers).send({ error: code, error_description: error.message });
+        },
       },
-      errorHandler: (error, request, reply) => {
-        const clientStatus = error instanceof AppError ? error.status : error.statusCode;
-        if (clientStatus === undefined || clientStatus >= 500) {
-          // Unexpected failure (database down…): a 500 that hides internal details, like every other route.
-          request.log.error({ err: error }, 'unhandled error');
-          void reply.status(500).send({ error: 'server_error', error_description: 'Erreur interne. Réessayez plus tard.' });
-          return;
+      async (request, reply) => {
+        const body = request.body ?? {};
+        if (body.grant_type !== undefined && body.grant_type !== 'client_credentials') {
+          return reply
+            .status(400)
+            .send({
+              error: 'unsupported_grant_type',
+              error_description: 'Only grant_type=client_credentials is supported.',
+            });
         }
-        // HTTP-level refusals (body too large, unsupported media type) keep their status.
-        const framework = clientStatus === 413 || clientStatus === 415 ? clientStatus : undefined;
-        const status = (error instanceof AppError && [401, 403, 429].includes(error.status) ? error.status : (framework ?? 400)) as 400 | 401 | 403 | 413 | 415 | 429;
-        const code = status === 401 ? 'invalid_client' : status === 429 ? 'slow_down' : status === 403 ? 'unauthorized_client' : 'invalid_request';
-        const headers = error instanceof AppError ? error.headers : {};
-        void reply.status(status).headers(headers).send({ error: code, error_description: error.message });
+        const credentials = clientCredentialsFrom(request.headers.authorization, body);
+        if (!credentials) {
+          return reply
+            .status(401)
+            .send({
+              error: 'invalid_client',
+              error_description: 'client_id and client_secret are required (form fields or Basic auth).',
+            });
+        }
+        const accessToken = await accounts.tokenForClient(credentials.id, credentials.secret, clientIp(request));
+        void reply.header('cache-control', 'no-store');
+        return { access_token: accessToken, token_type: 'bearer' as const, expires_in: deps.jwt.expiresInSeconds };
       },
-    },
-    async (request, reply) => {
-      const body = request.body ?? {};
-      if (body.grant_type !== undefined && body.grant_type !== 'client_credentials') {
-        return reply.status(400).send({ error: 'unsupported_grant_type', error_description: 'Only grant_type=client_credentials is supported.' });
-      }
-      const credentials = clientCredentialsFrom(request.headers.authorization, body);
-      if (!credentials) {
-        return reply.status(401).send({ error: 'invalid_client', error_description: 'client_id and client_secret are required (form fields or Basic auth).' });
-      }
-      const accessToken = await accounts.tokenForClient(credentials.id, credentials.secret, clientIp(request));
-      void reply.header('cache-control', 'no-store');
-      return { access_token: accessToken, token_type: 'bearer' as const, expires_in: deps.jwt.expiresInSeconds };
-    },
-  );
+    );
+  });
 }
