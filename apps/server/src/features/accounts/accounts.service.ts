@@ -102,7 +102,9 @@ export function createAccountsService(deps: AppDeps) {
         throw error;
       }
       await logActivity(db, { user_id: id, action: 'signup', ip });
-      await sendVerification(id, request.email);
+      // The account exists and its secret is about to be shown once: a mail outage must not turn this
+      // into an error (the user can ask for the confirmation mail again).
+      await sendVerification(id, request.email).catch((error: unknown) => deps.log.error({ err: error }, 'verification mail not sent'));
       return { created: true, credentials: { client_id: clientId, client_secret: clientSecret } };
     },
 
