@@ -20,10 +20,14 @@ export async function startServices(config: Config, overrides: Partial<BuildAppO
   const cache = overrides.cache ?? createCache(config.redisUrl, overrides.cacheKeyPrefix);
   const gateway = overrides.gateway ?? (await createEnedisGateway({ config, cache, keys: createServerKeys(config.secretKey), log: pino({ level: config.logLevel }) }));
   const { app, deps } = await buildApp({ ...overrides, config, database, cache, gateway });
+  // Jobs start with the process (initial fill on a fresh install) unless JOBS_ENABLED=false.
+  if (config.jobs.enabled) deps.scheduler.start();
   return {
     app,
     deps,
     async close() {
+      // Running jobs finish recording before the database and cache go away.
+      await deps.scheduler.stop();
       await app.close();
       await gateway.close();
       await cache.close();

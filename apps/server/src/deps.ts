@@ -3,8 +3,10 @@ import type { Config } from './config/config.ts';
 import type { DbHandle } from './db/connect.ts';
 import type { Db } from './db/database.ts';
 import type { EnedisGateway } from './features/enedis/enedis-gateway.ts';
+import type { RteGateway } from './features/rte/rte-gateway.ts';
 import type { Guard } from './http/auth.ts';
 import type { Throttle } from './http/throttle.ts';
+import type { Scheduler } from './jobs/scheduler.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { JwtService } from './security/jwt.ts';
 import type { ServerKeys } from './security/keys.ts';
@@ -21,4 +23,7 @@ export interface AppDeps {
   throttle: Throttle;
   guard: Guard;
   gateway: EnedisGateway;
+  rte: RteGateway;
+  /** Scheduled jobs; bootstrap starts it when JOBS_ENABLED, admin refreshes run through it either way. */
+  scheduler: Scheduler;
 }

@@ -85,6 +85,75 @@ export interface ActivityLogTable {
   created_at: string;
 }
 
+/** Published Tempo colour per Paris calendar date (`BLUE`, `WHITE`, `RED`). */
+export interface TempoDaysTable {
+  date: string;
+  color: string;
+  rte_updated_date: string | null;
+  updated_at: string;
+}
+
+/** EcoWatt day signal; `hourly_values` is a JSON array of the hourly `hvalue`s (0–3). */
+export interface EcowattTable {
+  periode: string;
+  generation_datetime: string;
+  dvalue: number;
+  message: string;
+  hourly_values: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** National consumption (MW) per type (REALISED, ID, D-1, D-2, WEEKLY) and slot start (ISO UTC). */
+export interface ConsumptionFranceTable {
+  id: Generated<number>;
+  type: string;
+  start_date: string;
+  end_date: string;
+  value: number;
+  updated_date: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Solar and wind (onshore + offshore) forecasts in MW per forecast type and slot start (ISO UTC). */
+export interface GenerationForecastTable {
+  id: Generated<number>;
+  production_type: string;
+  forecast_type: string;
+  start_date: string;
+  end_date: string;
+  value: number;
+  updated_date: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Scheduler state per job: last slot done, last outcome, backoff. */
+export interface JobStateTable {
+  job: string;
+  last_slot: string | null;
+  last_run_at: string | null;
+  last_success_at: string | null;
+  last_outcome: string | null;
+  last_error: string | null;
+  consecutive_failures: ColumnType<number, number | undefined, number>;
+  next_attempt_at: string | null;
+  updated_at: string;
+}
+
+/** One row per job attempt (scheduled slot or manual refresh). */
+export interface JobRunsTable {
+  id: Generated<number>;
+  job: string;
+  slot: string;
+  instance: string;
+  outcome: string;
+  detail: string | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   roles: RolesTable;
@@ -94,6 +163,12 @@ export interface Database {
   email_verification_tokens: UserTokensTable;
   password_reset_tokens: UserTokensTable;
   activity_log: ActivityLogTable;
+  tempo_days: TempoDaysTable;
+  ecowatt: EcowattTable;
+  consumption_france: ConsumptionFranceTable;
+  generation_forecast: GenerationForecastTable;
+  job_state: JobStateTable;
+  job_runs: JobRunsTable;
 }
 
 export type Db = Kysely<Database>;

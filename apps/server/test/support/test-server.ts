@@ -12,20 +12,24 @@ export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 /**
  * A fully wired app on one backend, isolated from every other suite: its own temp data folder,
  * SQLite file or PostgreSQL schema, and Valkey key prefix. Extra env vars override defaults;
- * `webDistDir` serves a (fake) SPA build instead of none.
+ * `webDistDir` serves a (fake) SPA build instead of none. Scheduled jobs are off unless `JOBS_ENABLED`
+ * says otherwise. `joinWith` starts a second instance on the same database schema and cache prefix as
+ * another test server (multi-instance tests); only the first one drops them on close.
  */
-export async function startTestServer(backend: Backend, env: Record<string, string> = {}, options: { webDistDir?: string } = {}) {
+export async function startTestServer(backend: Backend, env: Record<string, string> = {}, options: { webDistDir?: string; joinWith?: SharedStorage } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'med-test-'));
-  const suffix = randomBytes(6).toString('hex');
-  const schema = backend.databaseUrl ? `t_${suffix}` : undefined;
-  if (backend.databaseUrl && schema) await runSql(backend.databaseUrl, `CREATE SCHEMA ${schema}`);
+  const joined = options.joinWith;
+  const suffix = joined?.suffix ?? randomBytes(6).toString('hex');
+  const schema = joined ? joined.schema : backend.databaseUrl ? `t_${suffix}` : undefined;
+  if (!joined && backend.databaseUrl && schema) await runSql(backend.databaseUrl, `CREATE SCHEMA ${schema}`);
   const config = loadConfig({
     NODE_ENV: 'test',
     SECRET_KEY: randomBytes(32).toString('base64url'),
     DATA_DIR: dataDir,
-    DATABASE_URL: backend.databaseUrl ?? `sqlite:${join(dataDir, 'test.db')}`,
+    DATABASE_URL: joined?.databaseUrl ?? backend.databaseUrl ?? `sqlite:${join(dataDir, 'test.db')}`,
     ...(backend.redisUrl ? { REDIS_URL: backend.redisUrl } : {}),
     LOG_LEVEL: 'silent',
+    JOBS_ENABLED: 'false',
     ...env,
   });
   const services = await startServices(config, {
@@ -33,17 +37,26 @@ export async function startTestServer(backend: Backend, env: Record<string, stri
     cacheKeyPrefix: `test:${suffix}:`,
     webDistDir: options.webDistDir ?? join(dataDir, 'no-web-build'),
   });
+  const storage: SharedStorage = { suffix, schema, databaseUrl: config.databaseUrl };
   return {
     ...services,
     config,
     dataDir,
+    storage,
     async close() {
-      if (backend.redisUrl) await services.deps.cache.deleteByPrefix('');
+      if (backend.redisUrl && !joined) await services.deps.cache.deleteByPrefix('');
       await services.close();
-      if (backend.databaseUrl && schema) await runSql(backend.databaseUrl, `DROP SCHEMA ${schema} CASCADE`);
+      if (backend.databaseUrl && schema && !joined) await runSql(backend.databaseUrl, `DROP SCHEMA ${schema} CASCADE`);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** What a second instance needs to share a test server's database schema and cache prefix. */
+export interface SharedStorage {
+  suffix: string;
+  schema: string | undefined;
+  databaseUrl: string;
 }
 
 async function runSql(databaseUrl: string, statement: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { startEmulator, type EnedisEmulatorControl } from '@med/emulator';
-import type { FastifyBaseLogger } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { CachePort } from '../../cache/cache.port.ts';
 import type { Config } from '../../config/config.ts';
 import type { AuthUser } from '../../http/auth.ts';
@@ -36,6 +36,10 @@ export interface EnedisGateway {
   emulatorUrl: string | undefined;
   /** Control of the embedded emulator (tests and benchmarks steer faults and read call counts). */
   emulator: EnedisEmulatorControl | undefined;
+  /** Base URL of the emulator started in this process, if any (the RTE adapter reuses it without RTE credentials). */
+  embeddedEmulatorUrl: string | undefined;
+  /** RTE side of that embedded emulator (call counters, faults). */
+  rteEmulator: FastifyInstance['rteEmulator'] | undefined;
   close(): Promise<void>;
 }
 
@@ -46,7 +50,9 @@ export interface EnedisGateway {
 export async function createEnedisGateway(options: { config: Config; cache: CachePort; keys: ServerKeys; log: FastifyBaseLogger }): Promise<EnedisGateway> {
   const { config } = options;
   const needsEmulator = config.enedis.environment === 'emulator' || config.demoEnabled;
-  const emulator = needsEmulator && !(config.enedis.environment === 'emulator' && config.enedis.baseUrl)
+  // RTE without credentials and without RTE_BASE_URL is served by the same embedded emulator process.
+  const rteNeedsEmulator = config.rte.useEmulator && !config.rte.baseUrl;
+  const emulator = (needsEmulator && !(config.enedis.environment === 'emulator' && config.enedis.baseUrl)) || rteNeedsEmulator
     ? await startEmulator({
         enedis: {
           clients: [{ ...EMULATOR_CLIENT, redirectUri: config.enedis.redirectUri }],
@@ -88,6 +94,8 @@ export async function createEnedisGateway(options: { config: Config; cache: Cach
     demoApi: demo.api,
     emulatorUrl: emulator?.url ?? (config.enedis.environment === 'emulator' ? config.enedis.baseUrl : undefined),
     emulator: emulator?.app.enedisEmulator,
+    embeddedEmulatorUrl: emulator?.url,
+    rteEmulator: emulator?.app.rteEmulator,
     async close() {
       await emulator?.close();
     },

@@ -1,0 +1,65 @@
+import { rteApiKeySchema, rteStatusSchema, rteTestResultSchema } from '@med/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Guard } from '../../http/auth.ts';
+import { ok } from '../../http/envelope.ts';
+import { envelope } from '../../http/route-helpers.ts';
+import { security } from '../accounts/accounts.routes.ts';
+import { RTE_APIS, type RteAdminService } from './rte-admin.service.ts';
+
+const tags = ['admin'];
+
+/** `/api/admin/rte/*`, all behind the `admin_dashboard` permission. */
+export function adminRteRoutes(deps: { admin: RteAdminService; guard: Guard }): FastifyPluginAsyncZod {
+  return async (app) => {
+    const onRequest = deps.guard.guard({ permission: 'admin_dashboard' });
+
+    app.get(
+      '/status',
+      {
+        onRequest,
+        schema: {
+          tags,
+          security,
+          summary: 'RTE connection, APIs, scheduled jobs and stored data',
+          response: { 200: envelope(rteStatusSchema) },
+        },
+      },
+      async () => ok(await deps.admin.status()),
+    );
+
+    app.get(
+      '/test',
+      {
+        onRequest,
+        schema: {
+          tags,
+          security,
+          summary: 'Calls every RTE API once and reports each outcome',
+          response: { 200: envelope(z.array(rteTestResultSchema)) },
+        },
+      },
+      async () => {
+        const results = [];
+        // One after the other: the report then reads like the calls RTE saw.
+        for (const api of RTE_APIS) results.push(await deps.admin.test(api.key));
+        return ok(results);
+      },
+    );
+
+    app.get(
+      '/test/:api',
+      {
+        onRequest,
+        schema: {
+          tags,
+          security,
+          summary: 'Calls one RTE API once (tempo, ecowatt, consumption, generation)',
+          params: z.object({ api: rteApiKeySchema }),
+          response: { 200: envelope(rteTestResultSchema) },
+        },
+      },
+      async (request) => ok(await deps.admin.test(request.params.api)),
+    );
+  };
+}

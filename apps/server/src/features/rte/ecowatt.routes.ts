@@ -1,0 +1,102 @@
+import { ecowattSignalSchema, ecowattStatisticsSchema } from '@med/contracts';
+import { addDays, parisToday } from '@med/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Guard } from '../../http/auth.ts';
+import { ok } from '../../http/envelope.ts';
+import { envelope } from '../../http/route-helpers.ts';
+import type { Scheduler } from '../../jobs/scheduler.ts';
+import { security } from '../accounts/accounts.routes.ts';
+import { RTE_JOB_NAMES } from './rte.jobs.ts';
+import { dateParam, dateRange, daysParam, refreshJob, refreshResponse } from './rte-query.ts';
+import type { EcowattService } from './ecowatt.service.ts';
+
+const tags = ['ecowatt'];
+
+/**
+ * EcoWatt reads. The reference required a login here and answered some of them without the envelope;
+ * RTE data is public, so every read is public and enveloped like the rest of the API.
+ */
+export function ecowattRoutes(deps: {
+  ecowatt: EcowattService;
+  scheduler: Scheduler;
+  guard: Guard;
+}): FastifyPluginAsyncZod {
+  return async (app) => {
+    const { ecowatt } = deps;
+
+    app.get(
+      '/current',
+      {
+        schema: {
+          tags,
+          summary: 'Today’s EcoWatt signal (null when unknown)',
+          response: { 200: envelope(ecowattSignalSchema.nullable()) },
+        },
+      },
+      async () => ok(await ecowatt.current()),
+    );
+
+    app.get(
+      '/forecast',
+      {
+        schema: {
+          tags,
+          summary: 'EcoWatt signals from today (RTE publishes D..D+3)',
+          querystring: z.object({ days: daysParam(7, 4) }),
+          response: { 200: envelope(z.array(ecowattSignalSchema)) },
+        },
+      },
+      async (request) => ok(await ecowatt.forecast(request.query.days)),
+    );
+
+    app.get(
+      '/history',
+      {
+        schema: {
+          tags,
+          summary: 'Stored EcoWatt days (default: the last 30 days; end included; ≤ 366 days)',
+          querystring: z.object({ start_date: dateParam, end_date: dateParam }),
+          response: { 200: envelope(z.array(ecowattSignalSchema)) },
+        },
+      },
+      async (request) => {
+        const today = parisToday(new Date());
+        const { start, end } = dateRange(
+          { start: request.query.start_date, end: request.query.end_date },
+          { start: 'start_date', end: 'end_date' },
+          { start: addDays(today, -29), end: today },
+          366,
+        );
+        return ok(await ecowatt.history(start, end));
+      },
+    );
+
+    app.get(
+      '/statistics',
+      {
+        schema: {
+          tags,
+          summary: 'Green, orange and red days of a year among the stored days',
+          querystring: z.object({ year: z.coerce.number().int().min(2012).max(2100).optional() }),
+          response: { 200: envelope(ecowattStatisticsSchema) },
+        },
+      },
+      async (request) => ok(await ecowatt.statistics(request.query.year ?? Number(parisToday(new Date()).slice(0, 4)))),
+    );
+
+    app.post(
+      '/refresh',
+      {
+        onRequest: deps.guard.guard({ permission: 'admin_dashboard', writes: true }),
+        schema: {
+          tags,
+          security,
+          summary: 'Admin: refresh EcoWatt now (429 within 15 minutes of the last call, RTE’s rule)',
+          response: { 200: envelope(refreshResponse) },
+        },
+      },
+      async () => ok(await refreshJob(deps.scheduler, RTE_JOB_NAMES.ecowatt)),
+    );
+  };
+}

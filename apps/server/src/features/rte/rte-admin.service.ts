@@ -1,0 +1,181 @@
+import type { JobState, RteApiKey, RteStatus, RteTestResult } from '@med/contracts';
+import { addDays, parisToday } from '@med/core';
+import type { CachePort } from '../../cache/cache.port.ts';
+import type { Scheduler } from '../../jobs/scheduler.ts';
+import type { ConsumptionRepository } from './consumption.repository.ts';
+import type { EcowattRepository } from './ecowatt.repository.ts';
+import type { GenerationRepository } from './generation.repository.ts';
+import type { RteApi } from './rte-api.ts';
+import { RTE_PATHS } from './rte-api.ts';
+import { RteError, type RteFailureKind } from './rte-errors.ts';
+import type { RteGateway } from './rte-gateway.ts';
+import type { TempoRepository } from './tempo.repository.ts';
+import { ECOWATT_MIN_GAP_MS } from './ecowatt.service.ts';
+
+const PORTAL = 'https://data.rte-france.com/catalog/-/api';
+export const RTE_APIS: RteStatus['apis'] = [
+  {
+    key: 'tempo',
+    name: 'Tempo Like Supply Contract v1',
+    path: RTE_PATHS.tempo,
+    doc_url: `${PORTAL}/consumption/Tempo-Like-Supply-Contract/v1.1`,
+  },
+  { key: 'ecowatt', name: 'EcoWatt v5', path: RTE_PATHS.ecowatt, doc_url: `${PORTAL}/consumption/Ecowatt/v5.0` },
+  {
+    key: 'consumption',
+    name: 'Consumption v1',
+    path: RTE_PATHS.shortTerm,
+    doc_url: `${PORTAL}/consumption/Consumption/v1.2`,
+  },
+  {
+    key: 'generation',
+    name: 'Generation Forecast v3',
+    path: RTE_PATHS.generation,
+    doc_url: `${PORTAL}/generation/Generation-Forecast/v3.0`,
+  },
+];
+
+const STATUS_OF: Record<RteFailureKind, RteTestResult['status']> = {
+  forbidden: 'forbidden',
+  throttled: 'rate_limited',
+  server_error: 'server_error',
+  timeout: 'timeout',
+  network: 'error',
+  unauthorized: 'error',
+  bad_request: 'error',
+  invalid_response: 'error',
+};
+
+export interface RteAdminDeps {
+  gateway: RteGateway;
+  /** Single-attempt API used by the connection test (no retries: the admin wants the raw answer). */
+  probe: RteApi;
+  cache: CachePort;
+  scheduler: Scheduler;
+  jobsEnabled: boolean;
+  tempo: TempoRepository;
+  ecowatt: EcowattRepository;
+  consumption: ConsumptionRepository;
+  generation: GenerationRepository;
+}
+
+/** `GET /api/admin/rte/status` and `/test`: configuration, job states, stored data and a live call per API. */
+export function createRteAdminService(deps: RteAdminDeps) {
+  async function probeApi(api: RteApiKey): Promise<{ summary: string; data: unknown }> {
+    const today = parisToday(new Date());
+    switch (api) {
+      case 'tempo': {
+        const days = await deps.probe.tempo(addDays(today, -1), addDays(today, 1));
+        return { summary: days.map((day) => `${day.date} ${day.color ?? '?'}`).join(', '), data: days };
+      }
+      case 'ecowatt': {
+        // The test spends the same 15-minute allowance as the refresh job, so it goes through the same guard.
+        if (!(await deps.cache.setIfAbsent('rte:ecowatt:last-call', String(Date.now()), ECOWATT_MIN_GAP_MS))) {
+          throw new RteError(
+            'throttled',
+            'EcoWatt a été interrogé il y a moins de 15 minutes : test non envoyé (limite RTE).',
+          );
+        }
+        const days = await deps.probe.ecowatt();
+        return { summary: days.map((day) => `${day.periode} dvalue ${day.dvalue}`).join(', '), data: days };
+      }
+      case 'consumption': {
+        const series = await deps.probe.shortTerm(today, addDays(today, 1), undefined, ['REALISED']);
+        const values = series.flatMap((entry) => entry.values);
+        const last = values.at(-1);
+        return {
+          summary: `${values.length} realised value(s)${last ? `, last ${last.value} MW at ${last.start.toISOString()}` : ''}`,
+          data: values.slice(-8),
+        };
+      }
+      case 'generation': {
+        const series = await deps.probe.generation('ID', today, addDays(today, 1));
+        return {
+          summary: series.map((entry) => `${entry.productionType ?? '?'} ${entry.values.length} value(s)`).join(', '),
+          data: series.map((entry) => ({ ...entry, values: entry.values.slice(0, 8) })),
+        };
+      }
+    }
+  }
+
+  return {
+    async status(): Promise<RteStatus> {
+      const states = new Map((await deps.scheduler.states()).map((row) => [row.job, row]));
+      const jobs: JobState[] = deps.scheduler.names().map((name) => {
+        const row = states.get(name);
+        return {
+          job: name,
+          schedule: [...deps.scheduler.definition(name).schedule],
+          last_slot: row?.last_slot ?? null,
+          last_run_at: row?.last_run_at ?? null,
+          last_success_at: row?.last_success_at ?? null,
+          last_outcome: (row?.last_outcome as JobState['last_outcome'] | undefined) ?? null,
+          last_error: row?.last_error ?? null,
+          consecutive_failures: Number(row?.consecutive_failures ?? 0),
+          next_attempt_at: row?.next_attempt_at ?? null,
+        };
+      });
+      const [tempo, ecowatt, consumptionRows, generationRows] = await Promise.all([
+        deps.tempo.count(),
+        deps.ecowatt.freshness(),
+        deps.consumption.count(),
+        deps.generation.count(),
+      ]);
+      return {
+        configured: deps.gateway.configured,
+        mode: deps.gateway.mode,
+        base_url: deps.gateway.baseUrl,
+        apis: RTE_APIS,
+        jobs_enabled: deps.jobsEnabled,
+        jobs,
+        data: {
+          tempo_days: tempo.days,
+          tempo_last_date: tempo.last,
+          ecowatt_days: ecowatt.days,
+          ecowatt_last_date: ecowatt.last,
+          consumption_rows: consumptionRows,
+          generation_rows: generationRows,
+        },
+      };
+    },
+
+    /** One live call, one attempt; the outcome is reported, never thrown. */
+    async test(api: RteApiKey): Promise<RteTestResult> {
+      const started = Date.now();
+      try {
+        const { summary, data } = await probeApi(api);
+        return {
+          api,
+          status: 'ok',
+          http_status: 200,
+          response_time_ms: Date.now() - started,
+          message: 'OK',
+          summary,
+          data,
+        };
+      } catch (error) {
+        const elapsed = Date.now() - started;
+        if (error instanceof RteError)
+          {return {
+            api,
+            status: STATUS_OF[error.kind],
+            http_status: error.httpStatus,
+            response_time_ms: elapsed,
+            message: error.message,
+            summary: null,
+            data: null,
+          };}
+        return {
+          api,
+          status: 'error',
+          http_status: null,
+          response_time_ms: elapsed,
+          message: error instanceof Error ? error.message : String(error),
+          summary: null,
+          data: null,
+        };
+      }
+    },
+  };
+}
+export type RteAdminService = ReturnType<typeof createRteAdminService>;

@@ -1,0 +1,74 @@
+import { ErrorCode, jobRunSchema, type JobRun } from '@med/contracts';
+import { daysBetween, isIsoDate } from '@med/core';
+import { z } from 'zod';
+import { AppError, conflict, tooManyRequests, unprocessable } from '../../http/app-error.ts';
+import type { Scheduler } from '../../jobs/scheduler.ts';
+import { JobDeferred } from '../../jobs/scheduler.ts';
+
+/** Query text of a `YYYY-MM-DD` parameter; the format is checked by `dateRange` to answer INVALID_DATE_FORMAT. */
+export const dateParam = z.string().max(32).optional();
+
+/** Reads `YYYY-MM-DD` or throws 422 INVALID_DATE_FORMAT naming the parameter. */
+export function parseDate(value: string | undefined, field: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!isIsoDate(value))
+    {throw unprocessable(ErrorCode.INVALID_DATE_FORMAT, `${field} : date attendue au format AAAA-MM-JJ.`, field);}
+  return value;
+}
+
+/**
+ * An inclusive range of Paris days from two optional parameters: defaults fill what is missing; then
+ * start ≤ end and at most `maxDays` days, else 422 INVALID_DATE_RANGE.
+ */
+export function dateRange(
+  values: { start?: string | undefined; end?: string | undefined },
+  fields: { start: string; end: string },
+  defaults: { start: string; end: string },
+  maxDays: number,
+): { start: string; end: string } {
+  const start = parseDate(values.start, fields.start) ?? defaults.start;
+  const end = parseDate(values.end, fields.end) ?? defaults.end;
+  if (start > end)
+    {throw unprocessable(
+      ErrorCode.INVALID_DATE_RANGE,
+      `${fields.start} doit être antérieure ou égale à ${fields.end}.`,
+      fields.start,
+    );}
+  if (daysBetween(start, end) + 1 > maxDays)
+    {throw unprocessable(ErrorCode.INVALID_DATE_RANGE, `Période limitée à ${maxDays} jours.`, fields.end);}
+  return { start, end };
+}
+
+export const daysParam = (max: number, fallback: number) =>
+  z.coerce.number().int().min(1).max(max).default(fallback).describe(`Number of days (1–${max})`);
+
+export const refreshResponse = jobRunSchema;
+
+/**
+ * Admin refresh: runs the job now through the scheduler (recorded in `job_runs`). 409 while another
+ * refresh of the same job runs, 429 when the upstream's rate rule defers it, the RTE error otherwise.
+ */
+export async function refreshJob(scheduler: Scheduler, name: string): Promise<JobRun> {
+  const result = await scheduler.runNow(name);
+  if (!result) throw conflict(ErrorCode.CONFLICT, 'Un rafraîchissement de ces données est déjà en cours.');
+  if (result.status === 'deferred' && result.error instanceof JobDeferred) {
+    throw tooManyRequests(
+      ErrorCode.RATE_LIMIT_EXCEEDED,
+      result.detail,
+      (result.error.retryAt.getTime() - Date.now()) / 1000,
+    );
+  }
+  if (result.status !== 'success') {
+    if (result.error instanceof AppError) throw result.error;
+    throw result.error instanceof Error ? result.error : new Error(result.detail);
+  }
+  return {
+    job: name,
+    slot: result.slot,
+    outcome: 'success',
+    detail: result.detail,
+    instance: scheduler.instance,
+    started_at: result.startedAt,
+    finished_at: result.finishedAt,
+  };
+}

@@ -1,0 +1,93 @@
+import type { JobDefinition } from '../../jobs/scheduler.ts';
+import { JobDeferred } from '../../jobs/scheduler.ts';
+import type { JobRunsRepository } from '../../jobs/job-runs.repository.ts';
+import type { ConsumptionRepository } from './consumption.repository.ts';
+import type { ConsumptionService } from './consumption.service.ts';
+import { EcowattCooldown, type EcowattService } from './ecowatt.service.ts';
+import type { GenerationRepository } from './generation.repository.ts';
+import type { GenerationService } from './generation.service.ts';
+import type { TempoService } from './tempo.service.ts';
+
+const DAY_MS = 86_400_000;
+/** Job history kept by the cleanup job. */
+export const JOB_HISTORY_DAYS = 30;
+
+export const RTE_JOB_NAMES = {
+  tempo: 'tempo',
+  ecowatt: 'ecowatt',
+  consumption: 'consumption-france',
+  generation: 'generation-forecast',
+  cleanup: 'cleanup',
+} as const;
+
+export interface RteJobDeps {
+  tempo: TempoService;
+  ecowatt: EcowattService;
+  consumption: ConsumptionService;
+  generation: GenerationService;
+  consumptionRows: ConsumptionRepository;
+  generationRows: GenerationRepository;
+  jobRuns: JobRunsRepository;
+  retentionDays: number;
+}
+
+/**
+ * The RTE refreshes and the cleanup, with the reference's cadence (Paris time):
+ * - Tempo every 15 min from 06:00 to 23:45 while tomorrow's colour is unknown (RTE publishes it late
+ *   morning) or the current/previous seasons have holes; up to 60 s of jitter.
+ * - EcoWatt at 17:00 and Friday 12:15 (RTE's generation times), and at :05 each hour while D..D+3 is
+ *   incomplete or the stored file is older than RTE's last generation; never twice in 15 minutes.
+ * - National consumption every 15 minutes, generation forecasts every 30 minutes.
+ * - Cleanup daily at 03:30: consumption and generation rows older than RTE_RETENTION_DAYS, job history
+ *   older than 30 days. Tempo days and EcoWatt signals are tiny (one row a day) and kept for statistics.
+ */
+export function rteJobs(deps: RteJobDeps): JobDefinition[] {
+  return [
+    {
+      name: RTE_JOB_NAMES.tempo,
+      schedule: ['*/15 6-23 * * *'],
+      jitterMs: 60_000,
+      isDue: ({ now }) => deps.tempo.isDue(now),
+      run: ({ signal }) => deps.tempo.sync(signal),
+    },
+    {
+      name: RTE_JOB_NAMES.ecowatt,
+      schedule: ['0 17 * * *', '15 12 * * 5', '5 * * * *'],
+      jitterMs: 30_000,
+      isDue: ({ now }) => deps.ecowatt.isDue(now),
+      run: async ({ signal }) => {
+        try {
+          return await deps.ecowatt.sync(signal);
+        } catch (error) {
+          if (error instanceof EcowattCooldown) throw new JobDeferred(error.message, error.retryAt);
+          throw error;
+        }
+      },
+    },
+    {
+      name: RTE_JOB_NAMES.consumption,
+      schedule: ['*/15 * * * *'],
+      jitterMs: 30_000,
+      run: ({ signal }) => deps.consumption.sync(signal),
+    },
+    {
+      name: RTE_JOB_NAMES.generation,
+      schedule: ['*/30 * * * *'],
+      jitterMs: 30_000,
+      run: ({ signal }) => deps.generation.sync(signal),
+    },
+    {
+      name: RTE_JOB_NAMES.cleanup,
+      schedule: ['30 3 * * *'],
+      jitterMs: 60_000,
+      run: async () => {
+        const now = Date.now();
+        const before = new Date(now - deps.retentionDays * DAY_MS).toISOString();
+        const consumption = await deps.consumptionRows.deleteBefore(before);
+        const generation = await deps.generationRows.deleteBefore(before);
+        const runs = await deps.jobRuns.pruneRuns(new Date(now - JOB_HISTORY_DAYS * DAY_MS).toISOString());
+        return `deleted ${consumption} consumption row(s) and ${generation} generation row(s) before ${before}, ${runs} job run(s)`;
+      },
+    },
+  ];
+}

@@ -1,0 +1,121 @@
+import { tempoDayDetailSchema, tempoDaySchema, tempoForecastResponseSchema, tempoTodaySchema } from '@med/contracts';
+import { addDays, parisToday, seasonBounds, seasonOf } from '@med/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Guard } from '../../http/auth.ts';
+import { ok } from '../../http/envelope.ts';
+import { envelope } from '../../http/route-helpers.ts';
+import type { Scheduler } from '../../jobs/scheduler.ts';
+import { security } from '../accounts/accounts.routes.ts';
+import { RTE_JOB_NAMES } from './rte.jobs.ts';
+import { dateParam, dateRange, daysParam, refreshJob, refreshResponse } from './rte-query.ts';
+import type { TempoService } from './tempo.service.ts';
+
+const tags = ['tempo'];
+const MAX_DAYS = 366;
+
+/** Default period: the current season up to tomorrow. */
+const defaults = () => {
+  const today = parisToday(new Date());
+  return { start: seasonBounds(seasonOf(today)).firstDay, end: addDays(today, 1) };
+};
+
+/** Public Tempo reads (no login, in every mode) and the admin refresh. */
+export function tempoRoutes(deps: { tempo: TempoService; scheduler: Scheduler; guard: Guard }): FastifyPluginAsyncZod {
+  return async (app) => {
+    const { tempo } = deps;
+
+    app.get(
+      '/',
+      {
+        schema: {
+          tags,
+          summary: 'Tempo colours of a period (default: current season up to tomorrow; end included; ≤ 366 days)',
+          querystring: z.object({
+            start: dateParam.describe('First day, YYYY-MM-DD'),
+            end: dateParam.describe('Last day (included), YYYY-MM-DD'),
+          }),
+          response: { 200: envelope(z.array(tempoDaySchema)) },
+        },
+      },
+      async (request) => {
+        const { start, end } = dateRange(request.query, { start: 'start', end: 'end' }, defaults(), MAX_DAYS);
+        return ok((await tempo.days(start, end)).map(({ date, color, updated_at }) => ({ date, color, updated_at })));
+      },
+    );
+
+    app.get(
+      '/days',
+      {
+        schema: {
+          tags,
+          summary:
+            'Tempo days with RTE’s publication instant (default: current season up to tomorrow; end included; ≤ 366 days)',
+          querystring: z.object({ start_date: dateParam, end_date: dateParam }),
+          response: { 200: envelope(z.array(tempoDayDetailSchema)) },
+        },
+      },
+      async (request) => {
+        const { start, end } = dateRange(
+          { start: request.query.start_date, end: request.query.end_date },
+          { start: 'start_date', end: 'end_date' },
+          defaults(),
+          MAX_DAYS,
+        );
+        return ok(await tempo.days(start, end));
+      },
+    );
+
+    app.get(
+      '/today',
+      {
+        schema: {
+          tags,
+          summary:
+            'Colour of today’s calendar date, the colour billed right now (tariff day 06:00→06:00) and tomorrow’s',
+          response: { 200: envelope(tempoTodaySchema) },
+        },
+      },
+      async () => ok(await tempo.today()),
+    );
+
+    app.get(
+      '/week',
+      {
+        schema: {
+          tags,
+          summary: 'Known days from J-6 to J+1',
+          response: { 200: envelope(z.array(tempoDayDetailSchema)) },
+        },
+      },
+      async () => ok(await tempo.week()),
+    );
+
+    app.get(
+      '/forecast',
+      {
+        schema: {
+          tags,
+          summary: 'Season counters and the forecast of the next days from RTE’s thresholds',
+          querystring: z.object({ days: daysParam(6, 6) }),
+          response: { 200: envelope(tempoForecastResponseSchema) },
+        },
+      },
+      async (request) => ok(await tempo.forecast(request.query.days)),
+    );
+
+    app.post(
+      '/refresh',
+      {
+        onRequest: deps.guard.guard({ permission: 'admin_dashboard', writes: true }),
+        schema: {
+          tags,
+          security,
+          summary: 'Admin: refresh Tempo now (recent days and missing history)',
+          response: { 200: envelope(refreshResponse) },
+        },
+      },
+      async () => ok(await refreshJob(deps.scheduler, RTE_JOB_NAMES.tempo)),
+    );
+  };
+}
