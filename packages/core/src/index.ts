@@ -3,3 +3,4 @@ export * from './tempo/index.ts';
 export * from './offpeak.ts';
 export * from './ranges.ts';
 export * from './paris-iso.ts';
+export * from './energy/index.ts';
