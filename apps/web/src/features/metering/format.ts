@@ -1,0 +1,69 @@
+/** Number and date formatting for the metering pages (French or English conventions). */
+
+function locale(language: string): string {
+  return language === 'en' ? 'en-GB' : 'fr-FR';
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(language: string, fractionDigits: number): Intl.NumberFormat {
+  const key = `${language}:${fractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale(language), { maximumFractionDigits: fractionDigits, minimumFractionDigits: 0 });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+export function formatNumber(value: number, language: string, fractionDigits = 0): string {
+  return numberFormat(language, fractionDigits).format(value);
+}
+
+/** Wh as kWh, with one decimal under 1,000 kWh and none above ("12,3 kWh", "8 124 kWh"). */
+export function formatKwh(wh: number, language: string): string {
+  const kwh = wh / 1000;
+  return `${formatNumber(kwh, language, Math.abs(kwh) >= 1000 ? 0 : 1)} kWh`;
+}
+
+/** A 0–1 rate as a percentage ("42 %" in French, "42%" in English). */
+export function formatPercent(rate: number, language: string): string {
+  return new Intl.NumberFormat(locale(language), { style: 'percent', maximumFractionDigits: 0 }).format(rate);
+}
+
+/** Month name of `YYYY-MM` or of a 1–12 month number. */
+export function formatMonth(month: string | number, language: string, style: 'short' | 'long' = 'short', withYear = false): string {
+  const text = typeof month === 'number' ? `2000-${String(month).padStart(2, '0')}` : month;
+  const date = new Date(`${text}-01T00:00:00Z`);
+  return new Intl.DateTimeFormat(locale(language), { month: style, ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(date);
+}
+
+/** A calendar date, e.g. "lun. 9 juin 2025". */
+export function formatDay(date: string, language: string, withWeekday = true): string {
+  return new Intl.DateTimeFormat(locale(language), {
+    ...(withWeekday ? { weekday: 'short' } : {}),
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** Short date for axis labels: "09/06" (fr) or "09/06" (en-GB). */
+export function formatShortDay(date: string): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}`;
+}
+
+/** Wall-clock minute of the day as "HH:MM". */
+export function formatClock(minuteOfDay: number): string {
+  return `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
+}
+
+/** An instant as Paris date and time ("5 nov. 2025, 00:00"), whatever the browser's zone. */
+export function formatParisDateTime(epochMs: number, language: string): string {
+  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(epochMs));
+}
+
+/** Wh → kWh rounded to the Wh (what the CSV and JSON files hold). */
+export function whToKwh(wh: number): number {
+  return Math.round(wh) / 1000;
+}
