@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { ProtectedRoute } from './components/auth/ProtectedRoute.tsx';
 import { Layout } from './components/layout/Layout.tsx';
 import LandingPage from './pages/LandingPage.tsx';
@@ -15,6 +15,9 @@ const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx'));
 const FaqPage = lazy(() => import('./pages/FaqPage.tsx'));
 const ApiDocsPage = lazy(() => import('./pages/ApiDocsPage.tsx'));
+const ConsumptionPage = lazy(() => import('./pages/ConsumptionPage.tsx'));
+const ProductionPage = lazy(() => import('./pages/ProductionPage.tsx'));
+const BalancePage = lazy(() => import('./pages/BalancePage.tsx'));
 
 export function App() {
   return (
@@ -31,6 +34,10 @@ export function App() {
         <Route element={<ProtectedRoute />}>
           <Route path="dashboard" element={<DashboardPage />} />
           <Route path="settings" element={<SettingsPage />} />
+          <Route path="consumption" element={<ConsumptionPage />} />
+          <Route path="consumption_kwh" element={<Navigate to="/consumption" replace />} />
+          <Route path="production" element={<ProductionPage />} />
+          <Route path="balance" element={<BalancePage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -36,6 +36,8 @@ export interface MeteringChunks {
   busy: boolean;
   /** The first failure; later ranges wait until it is retried. */
   error: Error | null;
+  /** When that failure happened (epoch ms), to turn a Retry-After into a time of day. */
+  errorAt: number;
   /** Days reported without data by the server, over all received ranges. */
   missingDates: string[];
   /** Asks again the ranges that failed (the chain then resumes). */
@@ -62,9 +64,9 @@ export function useMeteringChunks(usagePointId: string | null, dataset: Metering
   }
 
   const combine = useCallback(
-    (results: { data: MeterData | undefined; status: 'pending' | 'error' | 'success'; fetchStatus: string; error: Error | null }[]) => ({
+    (results: { data: MeterData | undefined; status: 'pending' | 'error' | 'success'; fetchStatus: string; error: Error | null; errorUpdatedAt: number }[]) => ({
       dataList: results.map((result) => result.data),
-      states: results.map((result) => ({ status: result.status, fetching: result.fetchStatus === 'fetching', error: result.error })),
+      states: results.map((result) => ({ status: result.status, fetching: result.fetchStatus === 'fetching', error: result.error, errorAt: result.errorUpdatedAt })),
     }),
     [],
   );
@@ -85,7 +87,8 @@ export function useMeteringChunks(usagePointId: string | null, dataset: Metering
     range: ranges[index] ?? { start: '', end: '' },
     status: state.status === 'success' ? 'success' : state.status === 'error' ? 'error' : state.fetching ? 'loading' : 'waiting',
   }));
-  const error = states.find((state) => state.status === 'error')?.error ?? null;
+  const failure = states.find((state) => state.status === 'error');
+  const error = failure?.error ?? null;
   const missing = new Set<string>();
   for (const data of dataList) for (const day of data?.missingDates ?? []) missing.add(day);
 
@@ -102,6 +105,7 @@ export function useMeteringChunks(usagePointId: string | null, dataset: Metering
     total: chunks.length,
     busy: chunks.some((chunk) => chunk.status === 'loading' || chunk.status === 'waiting') && error === null,
     error,
+    errorAt: failure?.errorAt ?? 0,
     missingDates: [...missing].sort(),
     retry: retryFailed,
   };

@@ -1,6 +1,8 @@
+import { enMetering } from './en.metering.ts';
 import type { Translation } from './fr.ts';
 
 export const en: Translation = {
+  ...enMetering,
   common: {
     appName: 'MyElectricalData',
     loading: 'Loading…',
@@ -187,10 +189,6 @@ export const en: Translation = {
     empty: 'No delivery point yet. Add the 14-digit number of your meter above.',
     loadError: 'Your delivery points could not be loaded.',
     listLabel: 'My delivery points',
-  },
-  consent: {
-    title: 'Enedis consent',
-    text: 'For MyElectricalData to read your readings, you will give your agreement on the Enedis website. It covers all your delivery points and you can withdraw it at any time from your Enedis customer account.',
   },
   pdl: {
     add: {

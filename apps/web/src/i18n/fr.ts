@@ -1,5 +1,8 @@
 // French is the reference language: every other language must have exactly these keys (see keys.test.ts).
+import { frMetering } from './fr.metering.ts';
+
 export const fr = {
+  ...frMetering,
   common: {
     appName: 'MyElectricalData',
     loading: 'Chargement…',
@@ -186,10 +189,6 @@ export const fr = {
     empty: 'Aucun point de livraison pour le moment. Ajoutez le numéro à 14 chiffres de votre compteur ci-dessus.',
     loadError: 'Impossible de charger vos points de livraison.',
     listLabel: 'Mes points de livraison',
-  },
-  consent: {
-    title: 'Consentement Enedis',
-    text: 'Pour que MyElectricalData lise vos mesures, vous donnerez votre accord sur le site d’Enedis. Cet accord couvre tous vos points de livraison et vous pouvez le retirer à tout moment depuis votre espace client Enedis.',
   },
   pdl: {
     add: {

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ConsentResultBanner } from '../features/consent/ConsentResultBanner.tsx';
 import { EnedisConsentSlot } from '../features/consent/EnedisConsentSlot.tsx';
 import { AddPdlForm } from '../features/pdl/AddPdlForm.tsx';
 import { EmailVerificationBanner } from '../features/pdl/EmailVerificationBanner.tsx';
@@ -12,9 +13,10 @@ export default function DashboardPage() {
         <h1 className="text-2xl font-bold sm:text-3xl">{t('dashboard.title')}</h1>
         <p className="mt-1 text-slate-600 dark:text-slate-400">{t('dashboard.intro')}</p>
       </header>
+      <ConsentResultBanner />
       <EmailVerificationBanner />
-      <AddPdlForm />
       <EnedisConsentSlot />
+      <AddPdlForm />
       <PdlList />
     </div>
   );

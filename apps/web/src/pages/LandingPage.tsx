@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { buttonClass } from '../components/ui/buttonStyles.ts';
 import { BoltIcon } from '../components/ui/icons.tsx';
+import { DemoLoginButton } from '../features/consent/DemoLoginButton.tsx';
 import { useMe } from '../hooks/useMe.ts';
 
 const featureKeys = ['data', 'consent', 'api', 'privacy', 'local', 'open'] as const;
@@ -25,6 +26,7 @@ function CallToAction() {
       <Link to="/login" className={buttonClass('secondary', 'w-full sm:w-auto')}>
         {t('landing.ctaLogin')}
       </Link>
+      <DemoLoginButton />
     </div>
   );
 }

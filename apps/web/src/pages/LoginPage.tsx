@@ -1,17 +1,19 @@
 import { ErrorCode } from '@med/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { resendVerification } from '../api/accounts.ts';
 import { isApiError } from '../api/ApiError.ts';
-import { safeRedirectPath } from '../components/auth/redirect.ts';
+import { isServerPath, safeRedirectPath } from '../components/auth/redirect.ts';
 import { AuthCard } from '../components/layout/AuthCard.tsx';
 import { Alert } from '../components/ui/Alert.tsx';
 import { Button } from '../components/ui/Button.tsx';
 import { PasswordField } from '../components/ui/PasswordField.tsx';
+import { Spinner } from '../components/ui/Spinner.tsx';
 import { TextField } from '../components/ui/TextField.tsx';
 import { TextLink } from '../components/ui/TextLink.tsx';
+import { DemoLoginButton } from '../features/consent/DemoLoginButton.tsx';
 import { useMe } from '../hooks/useMe.ts';
 import { useLogin } from '../hooks/useSession.ts';
 import { errorMessage } from '../i18n/errorMessage.ts';
@@ -20,6 +22,13 @@ import { errorMessage } from '../i18n/errorMessage.ts';
 function emailFromState(state: unknown): string {
   if (typeof state === 'object' && state !== null && 'email' in state && typeof state.email === 'string') return state.email;
   return '';
+}
+
+/** Already signed in with a server target (the consent callback): a full page load to it. */
+function ServerRedirect({ to }: { to: string }) {
+  const { t } = useTranslation();
+  useEffect(() => window.location.assign(to), [to]);
+  return <Spinner label={t('common.loading')} />;
 }
 
 export default function LoginPage() {
@@ -34,12 +43,15 @@ export default function LoginPage() {
   const login = useLogin();
   const resend = useMutation({ mutationFn: resendVerification });
 
-  if (me && !login.isPending) return <Navigate to={target} replace />;
+  // The consent callback (`/api/oauth/callback?…`) is the server's, not a page of the app: load it for real.
+  const goToTarget = () => (isServerPath(target) ? window.location.assign(target) : void navigate(target, { replace: true }));
+
+  if (me && !login.isPending) return isServerPath(target) ? <ServerRedirect to={target} /> : <Navigate to={target} replace />;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     resend.reset();
-    login.mutate({ email: email.trim(), password }, { onSuccess: () => void navigate(target, { replace: true }) });
+    login.mutate({ email: email.trim(), password }, { onSuccess: goToTarget });
   };
 
   const notVerified = isApiError(login.error) && login.error.code === ErrorCode.EMAIL_NOT_VERIFIED;
@@ -89,6 +101,7 @@ export default function LoginPage() {
           {login.isPending ? t('login.submitting') : t('login.submit')}
         </Button>
       </form>
+      <DemoLoginButton className="mt-6 border-t border-slate-200 pt-4 text-center dark:border-slate-800" />
     </AuthCard>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_AFTER_LOGIN, loginPathFor, safeRedirectPath } from './redirect.ts';
+import { DEFAULT_AFTER_LOGIN, isServerPath, loginPathFor, safeRedirectPath } from './redirect.ts';
 
 describe('safeRedirectPath', () => {
   it('keeps paths of the app, with their query', () => {
@@ -22,5 +22,14 @@ describe('safeRedirectPath', () => {
     const url = new URL(loginPathFor('/settings?x=1&y=2'), 'http://localhost');
     expect(url.pathname).toBe('/login');
     expect(safeRedirectPath(url.searchParams.get('redirect'))).toBe('/settings?x=1&y=2');
+  });
+});
+
+describe('isServerPath', () => {
+  it('tells the consent callback (served by the server) from app pages', () => {
+    const callback = safeRedirectPath('/api/oauth/callback?code=x&state=y&usage_point_id=12345678901234');
+    expect(isServerPath(callback)).toBe(true);
+    expect(isServerPath('/dashboard')).toBe(false);
+    expect(isServerPath('/apidocs')).toBe(false);
   });
 });

@@ -13,3 +13,11 @@ export function safeRedirectPath(raw: string | null | undefined): string {
 export function loginPathFor(pathWithSearch: string): string {
   return `/login?redirect=${encodeURIComponent(pathWithSearch)}`;
 }
+
+/**
+ * A target served by the server rather than the app (`/api/oauth/callback?…` when Enedis sent the
+ * browser back before the user logged in): it needs a full page load, not a router navigation.
+ */
+export function isServerPath(path: string): boolean {
+  return path.startsWith('/api/');
+}

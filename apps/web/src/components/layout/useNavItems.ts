@@ -14,6 +14,9 @@ export function useNavItems(): { items: NavItem[]; signedIn: boolean; resolved: 
   const items: NavItem[] = signedIn
     ? [
         { to: '/dashboard', label: t('nav.dashboard') },
+        { to: '/consumption', label: t('metering.nav.consumption') },
+        { to: '/production', label: t('metering.nav.production') },
+        { to: '/balance', label: t('metering.nav.balance') },
         { to: '/settings', label: t('nav.settings') },
         { to: '/faq', label: t('nav.faq') },
         { to: '/api-docs', label: t('nav.apiDocs') },

@@ -10,6 +10,7 @@ import { errorMessage } from '../../i18n/errorMessage.ts';
 import { PdlBadges } from './PdlBadges.tsx';
 import { PdlDeleteConfirm } from './PdlDeleteConfirm.tsx';
 import { PdlDetails } from './PdlDetails.tsx';
+import { PdlEnedisActions } from './PdlEnedisActions.tsx';
 import { PdlRenameForm } from './PdlRenameForm.tsx';
 import { pdlDisplayName, type MoveDirection } from './pdlList.ts';
 
@@ -56,6 +57,7 @@ export function PdlCard({ pdl, canMoveUp, canMoveDown, onMove, moveDisabled }: P
       <div className="mt-3 space-y-3">
         <PdlBadges pdl={pdl} />
         <PdlDetails pdl={pdl} />
+        <PdlEnedisActions pdl={pdl} />
       </div>
 
       <div className="mt-4 border-t border-slate-200 pt-3 dark:border-slate-800">

@@ -11,7 +11,11 @@ export function PdlDetails({ pdl }: { pdl: Pdl }) {
   if (pdl.offpeak_hours !== null) {
     const ranges = pdl.offpeak_hours.ranges.map(formatOffpeakRange);
     rows.push({ label: t('pdl.offpeakHours'), value: ranges.length > 0 ? ranges.join(', ') : t('pdl.offpeakNone') });
+  } else if (pdl.has_consumption && pdl.pricing_option === 'HC_HP') {
+    rows.push({ label: t('pdl.offpeakHours'), value: t('metering.card.offpeakDefault') });
   }
+  const type = pdl.has_consumption && pdl.has_production ? 'typeBoth' : pdl.has_consumption ? 'typeConsumption' : pdl.has_production ? 'typeProduction' : 'typeUnknown';
+  rows.push({ label: t('metering.card.type'), value: t(`metering.card.${type}`) });
   if (pdl.activation_date !== null) rows.push({ label: t('pdl.activationDate'), value: formatDate(pdl.activation_date, i18n.language) });
   if (rows.length === 0) return null;
   return (

@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../components/ui/Alert.tsx';
+import { Spinner } from '../components/ui/Spinner.tsx';
+import { balancePairOf } from '../features/metering/balancePairs.ts';
+import { BalanceOverview } from '../features/metering/BalanceOverview.tsx';
+import { MeteringEmpty } from '../features/metering/MeteringEmpty.tsx';
+import { PdlPicker } from '../features/metering/PdlPicker.tsx';
+import { usePdlSelection } from '../features/metering/usePdlSelection.ts';
+import { pdlDisplayName } from '../features/pdl/pdlList.ts';
+import { errorMessage } from '../i18n/errorMessage.ts';
+
+export default function BalancePage() {
+  const { t } = useTranslation();
+  const { query, all, options, selected, select } = usePdlSelection((pdl, pdls) => balancePairOf(pdl, pdls) !== null);
+  const pair = selected ? balancePairOf(selected, all) : null;
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-bold sm:text-3xl">{t('metering.balance.title')}</h1>
+        <p className="mt-1 text-slate-600 dark:text-slate-400">{t('metering.balance.intro')}</p>
+      </header>
+      {query.isPending ? (
+        <Spinner label={t('common.loading')} />
+      ) : query.isError ? (
+        <Alert tone="error">{errorMessage(t, query.error)}</Alert>
+      ) : selected === null || pair === null ? (
+        <MeteringEmpty text={t('metering.empty.balance')} />
+      ) : (
+        <>
+          <PdlPicker
+            options={options}
+            selected={selected}
+            onSelect={select}
+            label={t('metering.balance.pairLabel')}
+            describe={(pdl) => {
+              const candidate = balancePairOf(pdl, all);
+              if (!candidate || candidate.production.id === pdl.id) return t('metering.balance.pairOwn', { name: pdlDisplayName(pdl) });
+              return t('metering.balance.pairLinked', { consumption: pdlDisplayName(pdl), production: pdlDisplayName(candidate.production) });
+            }}
+          />
+          <BalanceOverview key={`${pair.consumption.id}:${pair.production.id}`} pair={pair} />
+        </>
+      )}
+    </div>
+  );
+}
