@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -79,6 +78,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     throttle: createThrottle(cache, config.throttle.windowSeconds, keys),
     guard: createGuard({ db: database.db, jwt, keys, requireEmailVerification: config.auth.requireEmailVerification }),
     gateway: options.gateway,
+    log: app.log,
     rte: createRteGateway({ config, enedis: options.gateway, log: app.log }),
     scheduler: createScheduler({ db: database.db, cache, log: app.log, retryMinMs: config.jobs.retryMinMs, retryMaxMs: config.jobs.retryMaxMs }),
   };
@@ -105,7 +105,6 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
   });
   await app.register(cookie);
-  await app.register(formbody);
   await registerOpenApi(app, config);
   registerErrorHandling(app);
   registerHealthRoutes(app, deps);

@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { CachePort } from './cache/cache.port.ts';
 import type { Config } from './config/config.ts';
 import type { DbHandle } from './db/connect.ts';
@@ -26,4 +27,5 @@ export interface AppDeps {
   rte: RteGateway;
   /** Scheduled jobs; bootstrap starts it when JOBS_ENABLED, admin refreshes run through it either way. */
   scheduler: Scheduler;
+  log: FastifyBaseLogger;
 }
