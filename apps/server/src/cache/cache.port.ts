@@ -6,6 +6,8 @@
 export interface CachePort {
   readonly kind: 'memory' | 'valkey';
   get(key: string): Promise<Buffer | null>;
+  /** Several values in one round trip (MGET on Valkey), in the order of `keys`. */
+  getMany(keys: readonly string[]): Promise<(Buffer | null)[]>;
   /** Stores a value; `ttlSeconds` undefined keeps it until deleted. */
   set(key: string, value: Buffer | string, ttlSeconds?: number): Promise<void>;
   /** Stores only when absent (locks, single-use states). Returns whether it was stored. */

@@ -49,6 +49,10 @@ export class MemoryCache implements CachePort {
     return entry ? Buffer.from(entry.value) : null;
   }
 
+  async getMany(keys: readonly string[]): Promise<(Buffer | null)[]> {
+    return Promise.all(keys.map((key) => this.get(key)));
+  }
+
   async set(key: string, value: Buffer | string, ttlSeconds?: number): Promise<void> {
     this.#put(key, value, ttlSeconds === undefined ? undefined : ttlSeconds * 1000);
   }

@@ -43,6 +43,11 @@ export class ValkeyCache implements CachePort {
     return this.#client.getBuffer(key);
   }
 
+  async getMany(keys: readonly string[]): Promise<(Buffer | null)[]> {
+    if (keys.length === 0) return [];
+    return this.#client.mgetBuffer(...keys);
+  }
+
   async set(key: string, value: Buffer | string, ttlSeconds?: number): Promise<void> {
     if (ttlSeconds === undefined) await this.#client.set(key, value);
     else await this.#client.set(key, value, 'EX', ttlSeconds);

@@ -61,9 +61,17 @@ export function daysBetween(from: string, to: string): number {
 
 /** Every date of the end-exclusive range `[start, endExclusive)`; empty when `endExclusive <= start`. */
 export function eachDay(start: string, endExclusive: string): string[] {
-  const count = daysBetween(start, endExclusive);
+  const from = toUtcMs(start);
+  const count = Math.round((toUtcMs(endExclusive) - from) / MS_PER_DAY);
   const days: string[] = [];
-  for (let i = 0; i < count; i++) days.push(addDays(start, i));
+  // Hot path (every metering request lists its days): one Date, no re-validation per day.
+  const cursor = new Date(from);
+  for (let i = 0; i < count; i++) {
+    const month = cursor.getUTCMonth() + 1;
+    const day = cursor.getUTCDate();
+    days.push(`${cursor.getUTCFullYear()}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`);
+    cursor.setTime(cursor.getTime() + MS_PER_DAY);
+  }
   return days;
 }
 

@@ -1,4 +1,16 @@
 import { formatParisIso, parisDateFast, parisDayLengthMinutes } from '@med/core';
+
+// A day's length (1380, 1440 or 1500 minutes) is asked for every cached day of every request.
+const dayLengths = new Map<string, number>();
+function dayLengthMinutes(day: string): number {
+  let minutes = dayLengths.get(day);
+  if (minutes === undefined) {
+    minutes = parisDayLengthMinutes(day);
+    if (dayLengths.size > 10_000) dayLengths.clear();
+    dayLengths.set(day, minutes);
+  }
+  return minutes;
+}
 import type { CurvePoint, DailyValue, Direction, EnedisApi, MaxPowerValue } from '../enedis/enedis-api.ts';
 import type { Dataset } from './day-cache.ts';
 
@@ -12,7 +24,8 @@ export interface ServedReading {
 
 /**
  * How one kind of metering data is fetched, split by day, judged complete, cached and served.
- * `Item` is the adapter's typed value; `Stored` is its compact cached form.
+ * `Item` is the adapter's typed value; `Stored` is its compact form, used from the moment it is fetched:
+ * completeness, cache and response all work on it, so a cached year is served without rebuilding objects.
  */
 export interface DatasetSpec<Item, Stored> {
   dataset: Dataset;
@@ -24,10 +37,9 @@ export interface DatasetSpec<Item, Stored> {
   fetch: (api: EnedisApi, prm: string, start: string, end: string) => Promise<Item[]>;
   dayOf: (item: Item) => string;
   /** A day enters the cache only when complete. */
-  isComplete: (day: string, items: readonly Item[]) => boolean;
+  isComplete: (day: string, stored: readonly Stored[]) => boolean;
   store: (item: Item) => Stored;
-  load: (stored: Stored, day: string) => Item;
-  serve: (item: Item) => ServedReading;
+  serve: (stored: Stored, day: string) => ServedReading;
 }
 
 const dailyReadingType = { unit: 'Wh', measurement_kind: 'energy', aggregate: 'sum', measuring_period: 'P1D' };
@@ -40,10 +52,9 @@ function dailySpec(direction: Direction): DatasetSpec<DailyValue, number> {
     readingType: dailyReadingType,
     fetch: (api, prm, start, end) => api.dailyEnergy(direction, prm, start, end),
     dayOf: (item) => item.date,
-    isComplete: (_day, items) => items.length === 1,
+    isComplete: (_day, stored) => stored.length === 1,
     store: (item) => item.value,
-    load: (value, day) => ({ date: day, value }),
-    serve: (item) => ({ value: item.value, date: item.date }),
+    serve: (value, day) => ({ value, date: day }),
   };
 }
 
@@ -58,10 +69,9 @@ function curveSpec(direction: Direction): DatasetSpec<CurvePoint, StoredCurvePoi
     fetch: (api, prm, start, end) => api.loadCurve(direction, prm, start, end),
     dayOf: (item) => parisDateFast(item.start),
     // Complete = the intervals cover the whole local day (1380, 1440 or 1500 minutes), whatever the step.
-    isComplete: (day, items) => items.reduce((total, item) => total + item.minutes, 0) === parisDayLengthMinutes(day),
+    isComplete: (day, stored) => stored.reduce((total, [, minutes]) => total + minutes, 0) === dayLengthMinutes(day),
     store: (item) => [item.start.getTime(), item.minutes, item.value],
-    load: ([startMs, minutes, value]) => ({ start: new Date(startMs), end: new Date(startMs + minutes * 60_000), minutes, value }),
-    serve: (item) => ({ value: item.value, date: formatParisIso(item.start), interval_length: `PT${item.minutes}M`, measure_type: 'B' }),
+    serve: ([startMs, minutes, value]) => ({ value, date: formatParisIso(new Date(startMs)), interval_length: `PT${minutes}M`, measure_type: 'B' }),
   };
 }
 
@@ -74,10 +84,9 @@ const maxPowerSpec: DatasetSpec<MaxPowerValue, StoredMaxPower> = {
   readingType: { unit: 'VA', measurement_kind: 'power', aggregate: 'maximum', measuring_period: 'P1D' },
   fetch: (api, prm, start, end) => api.maxPower(prm, start, end),
   dayOf: (item) => item.date,
-  isComplete: (_day, items) => items.length === 1,
+  isComplete: (_day, stored) => stored.length === 1,
   store: (item) => [item.at.getTime(), item.value],
-  load: ([atMs, value]) => ({ date: parisDateFast(new Date(atMs)), at: new Date(atMs), value }),
-  serve: (item) => ({ value: item.value, date: formatParisIso(item.at) }),
+  serve: ([atMs, value]) => ({ value, date: formatParisIso(new Date(atMs)) }),
 };
 
 export const DATASETS = {

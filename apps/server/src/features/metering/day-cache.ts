@@ -40,8 +40,7 @@ export function createDayCache(options: { cache: CachePort; keys: ServerKeys; tt
       };
       const name = (dataset: Dataset, prm: string, month: string) => `${prefix}m:${dataset}:${prmHash(prm)}:${month}`;
 
-      async function readBundle<T>(keyName: string): Promise<Record<string, StoredDay<T>>> {
-        const sealed = await cache.get(keyName);
+      function openBundle<T>(keyName: string, sealed: Buffer | null): Record<string, StoredDay<T>> {
         const plain = sealed ? open(key, sealed, keyName) : null;
         if (!plain) return {};
         try {
@@ -51,11 +50,17 @@ export function createDayCache(options: { cache: CachePort; keys: ServerKeys; tt
         }
       }
 
+      async function readBundle<T>(keyName: string): Promise<Record<string, StoredDay<T>>> {
+        return openBundle<T>(keyName, await cache.get(keyName));
+      }
+
       return {
         /** Cached items of each requested day that is still fresh; absent days are simply missing. */
         async read<T>(dataset: Dataset, prm: string, days: readonly string[]): Promise<Map<string, T>> {
           const months = [...new Set(days.map((day) => day.slice(0, 7)))];
-          const bundles = await Promise.all(months.map((month) => readBundle<T>(name(dataset, prm, month))));
+          const names = months.map((month) => name(dataset, prm, month));
+          const sealed = await cache.getMany(names);
+          const bundles = names.map((keyName, index) => openBundle<T>(keyName, sealed[index] ?? null));
           const oldest = Date.now() - ttlSeconds * 1000;
           const found = new Map<string, T>();
           const byMonth = new Map(months.map((month, index) => [month, bundles[index] ?? {}]));

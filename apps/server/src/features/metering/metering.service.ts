@@ -105,23 +105,24 @@ export function createMeteringService(deps: MeteringDeps) {
       const missing = days.filter((day) => !cachedDays.has(day));
       await deps.quotas.consume(user, missing.length > 0 ? 'no_cache' : 'cached', reply);
 
-      const byDay = new Map<string, Item[]>();
-      for (const [day, stored] of cachedDays) byDay.set(day, stored.map((entry) => spec.load(entry, day)));
+      const byDay = new Map<string, Stored[]>(cachedDays);
       if (missing.length > 0) {
         const fetched = await fetchMissing(user, spec, pdl.usage_point_id, missing);
         const complete = new Map<string, Stored[]>();
-        for (const [day, items] of fetched) {
-          byDay.set(day, items);
-          if (spec.isComplete(day, items)) complete.set(day, items.map(spec.store));
+        for (const [day, stored] of fetched) {
+          byDay.set(day, stored);
+          if (spec.isComplete(day, stored)) complete.set(day, stored);
         }
         if (complete.size > 0) await cache.write(spec.dataset, pdl.usage_point_id, complete);
       }
 
-      const incomplete = days.filter((day) => {
-        const items = byDay.get(day);
-        return !items || !spec.isComplete(day, items);
-      });
-      const readings = days.flatMap((day) => (byDay.get(day) ?? []).map(spec.serve));
+      const incomplete: string[] = [];
+      const readings: ServedReading[] = [];
+      for (const day of days) {
+        const stored = byDay.get(day);
+        if (!stored || !spec.isComplete(day, stored)) incomplete.push(day);
+        if (stored) for (const entry of stored) readings.push(spec.serve(entry, day));
+      }
       if (readings.length === 0) throw notFound(ErrorCode.NO_DATA, 'Aucune donnée Enedis sur cette période.');
       return {
         meter_reading: { usage_point_id: pdl.usage_point_id, start: range.start, end: range.end, quality: 'BRUT', reading_type: spec.readingType, interval_reading: readings },
@@ -136,12 +137,12 @@ export function createMeteringService(deps: MeteringDeps) {
    * permanent error (consent, direction…) is the answer; transient failures after retries fail the
    * request with 503 — but the complete days of the chunks that succeeded are still returned for caching.
    */
-  async function fetchMissing<Item, Stored>(user: AuthUser, spec: DatasetSpec<Item, Stored>, prm: string, missing: string[]): Promise<Map<string, Item[]>> {
+  async function fetchMissing<Item, Stored>(user: AuthUser, spec: DatasetSpec<Item, Stored>, prm: string, missing: string[]): Promise<Map<string, Stored[]>> {
     const api = deps.gateway.apiFor(user);
     const chunks = missingDayRanges(missing, spec.maxDaysPerCall);
     const results = await Promise.allSettled(chunks.map((chunk) => spec.fetch(api, prm, chunk.start, chunk.end)));
     const wanted = new Set(missing);
-    const byDay = new Map<string, Item[]>();
+    const byDay = new Map<string, Stored[]>();
     let failure: unknown;
     for (const result of results) {
       if (result.status === 'rejected') {
@@ -154,7 +155,9 @@ export function createMeteringService(deps: MeteringDeps) {
       for (const item of result.value) {
         const day = spec.dayOf(item);
         if (!wanted.has(day)) continue;
-        byDay.set(day, [...(byDay.get(day) ?? []), item]);
+        const list = byDay.get(day);
+        if (list) list.push(spec.store(item));
+        else byDay.set(day, [spec.store(item)]);
       }
     }
     if (failure !== undefined) {
@@ -165,9 +168,9 @@ export function createMeteringService(deps: MeteringDeps) {
     return byDay;
   }
 
-  async function persistComplete<Item, Stored>(user: AuthUser, spec: DatasetSpec<Item, Stored>, prm: string, byDay: Map<string, Item[]>): Promise<void> {
+  async function persistComplete<Item, Stored>(user: AuthUser, spec: DatasetSpec<Item, Stored>, prm: string, byDay: Map<string, Stored[]>): Promise<void> {
     const complete = new Map<string, Stored[]>();
-    for (const [day, items] of byDay) if (spec.isComplete(day, items)) complete.set(day, items.map(spec.store));
+    for (const [day, stored] of byDay) if (spec.isComplete(day, stored)) complete.set(day, stored);
     if (complete.size > 0) await userCache(user).write(spec.dataset, prm, complete);
   }
 }
