@@ -37,3 +37,16 @@ export function rteEmulator(server: TestServer) {
   if (!emulator) throw new Error('the test server runs the embedded RTE emulator');
   return emulator;
 }
+
+/**
+ * Emulator calls and job runs over `ms`: "quiet" means no call without a run. A schedule may fire a new
+ * slot during the wait (a quarter-hour boundary); its run and its few calls are then legitimate.
+ */
+export async function callsWhileIdle(server: TestServer, ms: number): Promise<{ calls: number; runs: number }> {
+  const emulator = rteEmulator(server);
+  const calls = emulator.stats.total;
+  const since = new Date().toISOString();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const runs = await server.deps.db.selectFrom('job_runs').select('id').where('started_at', '>=', since).execute();
+  return { calls: emulator.stats.total - calls, runs: runs.length };
+}
