@@ -37,6 +37,9 @@ export class ValkeyCache implements CachePort {
       enableOfflineQueue: true,
       lazyConnect: false,
     });
+    // The client reconnects by itself; failures surface on the commands that hit them and in /ready.
+    // Without a listener, every dropped connection would also print an "Unhandled error event".
+    this.#client.on('error', () => undefined);
   }
 
   async get(key: string): Promise<Buffer | null> {
