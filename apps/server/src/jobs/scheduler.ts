@@ -156,6 +156,7 @@ export function createScheduler(options: SchedulerOptions) {
       const detail = await abortable(job.run({ slot, manual, signal, log: log.child({ job: job.name }) }), signal);
       const finishedAt = new Date().toISOString();
       await repo.finishRun(runId, 'success', detail);
+      log.info({ job: job.name, slot: slotLabel, detail }, 'job run succeeded');
       await repo.saveState({
         ...base,
         last_slot: manual ? base.last_slot : slotLabel,

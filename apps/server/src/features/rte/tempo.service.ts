@@ -13,6 +13,7 @@ import {
   toTempoCalendar,
   formatParisIso,
   type TempoColour,
+  type TempoSeasonStats,
 } from '@med/core';
 import type { TempoDayDetail, TempoForecastResponse, TempoToday } from '@med/contracts';
 import type { FastifyBaseLogger } from 'fastify';
@@ -51,6 +52,9 @@ export function chunkDates(dates: readonly string[], maxDays: number): [string, 
   }
   return chunks;
 }
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const roundThresholds = (stats: TempoSeasonStats): TempoSeasonStats => ({ ...stats, thresholds: { white_red: round3(stats.thresholds.white_red), red: round3(stats.thresholds.red) } });
 
 export function createTempoService(deps: TempoServiceDeps) {
   const { tempo, api, log } = deps;
@@ -193,7 +197,7 @@ export function createTempoService(deps: TempoServiceDeps) {
       });
       return {
         season,
-        season_stats: seasonStats(season, calendar, today),
+        season_stats: roundThresholds(seasonStats(season, calendar, today)),
         forecasts,
         algorithm_info: ALGORITHM_INFO,
         generated_at: now.toISOString(),
