@@ -9,7 +9,7 @@ import {
   updatePassword,
 } from '../api/accounts.ts';
 import { queryKeys } from '../api/queryKeys.ts';
-import { forgetAccountData } from './useSession.ts';
+import { endSession } from './useSession.ts';
 
 export function useCredentials() {
   return useQuery({ queryKey: queryKeys.credentials, queryFn: ({ signal }) => getCredentials(signal) });
@@ -49,9 +49,6 @@ export function useDeleteAccount() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (password: string) => deleteAccount(password),
-    onSuccess: () => {
-      forgetAccountData(queryClient);
-      queryClient.setQueryData(queryKeys.me, null);
-    },
+    onSuccess: () => endSession(queryClient),
   });
 }

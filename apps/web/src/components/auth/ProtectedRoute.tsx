@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useMe } from '../../hooks/useMe.ts';
+import { sessionEndedOnPurpose } from '../../hooks/useSession.ts';
 import { errorMessage } from '../../i18n/errorMessage.ts';
 import { Alert } from '../ui/Alert.tsx';
 import { Button } from '../ui/Button.tsx';
@@ -24,6 +25,7 @@ export function ProtectedRoute() {
       </Alert>
     );
   }
-  if (!me) return <Navigate to={loginPathFor(`${location.pathname}${location.search}`)} replace />;
+  // After a logout the app is on its way home: do not send the user to the login page instead.
+  if (!me) return <Navigate to={sessionEndedOnPurpose() ? '/' : loginPathFor(`${location.pathname}${location.search}`)} replace />;
   return <Outlet />;
 }

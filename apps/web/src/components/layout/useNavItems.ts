@@ -18,8 +18,7 @@ export function useNavItems(): { items: NavItem[]; signedIn: boolean; resolved: 
         { to: '/production', label: t('metering.nav.production') },
         { to: '/balance', label: t('metering.nav.balance') },
         { to: '/settings', label: t('nav.settings') },
-        { to: '/faq', label: t('nav.faq') },
-        { to: '/api-docs', label: t('nav.apiDocs') },
+        // FAQ and API docs stay one click away in the footer: the signed-in header has the data pages.
       ]
     : [
         { to: '/', label: t('nav.home') },

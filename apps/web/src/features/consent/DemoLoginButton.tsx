@@ -1,13 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { getMe } from '../../api/accounts.ts';
 import { loginDemo } from '../../api/enedis.ts';
-import { queryKeys } from '../../api/queryKeys.ts';
 import { Alert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { useRuntimeConfig } from '../../hooks/useRuntimeConfig.ts';
-import { forgetAccountData } from '../../hooks/useSession.ts';
+import { fetchNewSession, forgetAccountData } from '../../hooks/useSession.ts';
 import { errorMessage } from '../../i18n/errorMessage.ts';
 
 /** "Try the demo": a session on the read-only demo account, shown only when the server enables it. */
@@ -20,7 +18,7 @@ export function DemoLoginButton({ className = '' }: { className?: string }) {
     mutationFn: loginDemo,
     onSuccess: async () => {
       forgetAccountData(queryClient);
-      await queryClient.fetchQuery({ queryKey: queryKeys.me, queryFn: ({ signal }) => getMe(signal) });
+      await fetchNewSession(queryClient);
       await navigate('/dashboard');
     },
   });

@@ -49,15 +49,15 @@ export function BalanceOverview({ pair }: { pair: BalancePair }) {
     () => ({
       tooltip: { trigger: 'axis', confine: true, valueFormatter: (value) => (typeof value === 'number' ? `${formatNumber(value, language, 1)} kWh` : '—') },
       legend: { top: 0, type: 'scroll' },
-      grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 8, top: 56, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: months.map((month) => formatMonth(month.month, language, 'short', period === ALL)) },
-      yAxis: { type: 'value', name: 'kWh' },
+      yAxis: { type: 'value', name: 'kWh', axisLabel: { formatter: (value: number) => formatNumber(value, language) } },
       series: [
         { type: 'bar', name: t('metering.balance.consumption'), data: months.map((month) => month.consumptionWh / 1000), itemStyle: { color: SERIES_COLORS.consumption } },
         { type: 'bar', name: t('metering.balance.production'), data: months.map((month) => month.productionWh / 1000), itemStyle: { color: SERIES_COLORS.production } },
         {
           type: 'line',
-          name: t('metering.balance.net'),
+          name: t('metering.balance.netShort'),
           data: months.map((month) => month.netWh / 1000),
           itemStyle: { color: SERIES_COLORS.positive },
           lineStyle: { width: 2 },

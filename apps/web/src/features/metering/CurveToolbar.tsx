@@ -72,7 +72,7 @@ export function CurveToolbar({ view, min, max, showOverlays }: CurveToolbarProps
           <legend className="mb-1 font-medium">{t('metering.curve.overlays')}</legend>
           {OVERLAYS.map((kind) => (
             <label key={kind} className="flex min-h-11 items-center gap-2 sm:min-h-0">
-              <input type="checkbox" className="size-5" checked={view.overlays[kind]} onChange={() => view.toggleOverlay(kind)} />
+              <input type="checkbox" className="size-5 shrink-0" checked={view.overlays[kind]} onChange={() => view.toggleOverlay(kind)} />
               {t(`metering.curve.${kind}`)}
             </label>
           ))}

@@ -46,10 +46,10 @@ export function HistoryPanel({ intro, loads, requested, onRequest }: HistoryPane
               <div className="flex justify-between gap-2">
                 <span className="truncate">{name}</span>
                 <span className="shrink-0 tabular-nums text-slate-600 dark:text-slate-400">
-                  {load.total > 0 && load.done === load.total ? t('metering.history.done') : `${load.done}/${load.total}`}
+                  {load.total === 0 ? t('metering.history.onRequest') : load.done === load.total ? t('metering.history.done') : `${load.done}/${load.total}`}
                 </span>
               </div>
-              <progress className="mt-1 h-2 w-full accent-sky-600" max={Math.max(1, load.total)} value={load.done} aria-label={label} />
+              {load.total > 0 && <progress className="mt-1 h-2 w-full accent-sky-600" max={load.total} value={load.done} aria-label={label} />}
             </li>
           );
         })}

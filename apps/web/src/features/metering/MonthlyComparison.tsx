@@ -35,9 +35,9 @@ export function MonthlyComparison({ daily, color, fileParts }: MonthlyComparison
         valueFormatter: (value) => (typeof value === 'number' ? `${formatNumber(value, language, 1)} kWh` : '—'),
       },
       legend: { top: 0 },
-      grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 8, top: 56, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: rows.map((row) => formatMonth(row.month, language)) },
-      yAxis: { type: 'value', name: 'kWh', nameTextStyle: { align: 'left' } },
+      yAxis: { type: 'value', name: 'kWh', axisLabel: { formatter: (value: number) => formatNumber(value, language) } },
       series: [
         { type: 'bar', name: String(year - 1), data: rows.map((row) => (row.previous === null ? null : row.previous / 1000)), itemStyle: { color: SERIES_COLORS.previous } },
         { type: 'bar', name: String(year), data: rows.map((row) => (row.current === null ? null : row.current / 1000)), itemStyle: { color } },

@@ -28,9 +28,9 @@ export function OffpeakSplitCard({ slots, ranges, source, fileParts }: OffpeakSp
     () => ({
       tooltip: { trigger: 'axis', confine: true, valueFormatter: (value) => (typeof value === 'number' ? `${formatNumber(value, language, 1)} kWh` : '—') },
       legend: { top: 0 },
-      grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 8, top: 56, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: months.map((month) => formatMonth(month.month, language, 'short', true)) },
-      yAxis: { type: 'value', name: 'kWh' },
+      yAxis: { type: 'value', name: 'kWh', axisLabel: { formatter: (value: number) => formatNumber(value, language) } },
       series: [
         { type: 'bar', stack: 'total', name: t('metering.offpeak.hc'), data: months.map((month) => month.hcWh / 1000), itemStyle: { color: SERIES_COLORS.offpeak } },
         { type: 'bar', stack: 'total', name: t('metering.offpeak.hp'), data: months.map((month) => month.hpWh / 1000), itemStyle: { color: SERIES_COLORS.peak } },

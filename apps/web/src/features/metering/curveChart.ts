@@ -46,7 +46,7 @@ export function curveOption(input: { slots: readonly EnergySlot[]; overlays: rea
       valueFormatter: (value) => (typeof value === 'number' ? `${formatNumber(value, language)} W` : '—'),
     },
     legend: { top: 0, type: 'scroll' },
-    grid: { left: 8, right: 8, top: 36, bottom: input.zoom ? 44 : 8, containLabel: true },
+    grid: { left: 8, right: 8, top: 56, bottom: input.zoom ? 44 : 8, containLabel: true },
     xAxis: { type: 'category', data: curveLabels(slots, input.withDate), boundaryGap: false },
     yAxis: { type: 'value', name: 'W', axisLabel: { formatter: (value: number) => formatNumber(value, language) } },
     ...(input.zoom ? { dataZoom: zoomable(start) } : {}),
@@ -54,7 +54,7 @@ export function curveOption(input: { slots: readonly EnergySlot[]; overlays: rea
       largeLine({
         name: input.seriesName,
         data: slots.map((slot) => slot.watts),
-        step: 'start',
+        step: 'end', // each value holds from its interval start to the next point
         itemStyle: { color: input.color },
         lineStyle: { width: 1.5 },
         areaStyle: { opacity: 0.15 },
@@ -63,7 +63,7 @@ export function curveOption(input: { slots: readonly EnergySlot[]; overlays: rea
         largeLine({
           name: overlay.name,
           data: overlay.slots.map((slot) => slot?.watts ?? null),
-          step: 'start',
+          step: 'end', // each value holds from its interval start to the next point
           itemStyle: { color: overlayColor[overlay.kind] },
           lineStyle: { width: 1.5, type: 'dashed' },
         }),
