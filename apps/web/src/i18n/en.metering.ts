@@ -56,7 +56,6 @@ export const enMetering: MeteringTranslation = {
     },
     picker: {
       label: 'Delivery point',
-      linked: '{{name}} (production: {{production}})',
     },
     empty: {
       consumption: 'No active delivery point measures consumption.',
@@ -74,9 +73,7 @@ export const enMetering: MeteringTranslation = {
       progressLabel: '{{name}}: {{done}} of {{total}}',
       done: 'Done',
       onRequest: 'On request',
-      daily: 'Daily data',
       maxPower: 'Maximum power',
-      curve: 'Load curve',
       consumptionDaily: 'Daily consumption',
       productionDaily: 'Daily production',
       consumptionCurve: 'Consumption curve',
@@ -88,7 +85,6 @@ export const enMetering: MeteringTranslation = {
     },
     common: {
       loadingData: 'Loading data…',
-      noData: 'No data for this period yet.',
       download: 'Download',
       downloadAs: 'Download “{{title}}” as {{format}}',
       year: 'Year',
@@ -104,14 +100,12 @@ export const enMetering: MeteringTranslation = {
       start: 'Interval start',
       change: 'Change (%)',
       partialYear: 'partial: {{days}} of {{total}} days',
-      daysCount: '{{count}} d',
     },
     years: {
       title: 'Totals per year',
       titleProduction: 'Production per year',
       rolling: 'Last 12 months',
       rollingHint: 'from {{start}} to {{end}}',
-      chartLabel: 'Yearly totals',
     },
     monthly: {
       title: 'Month by month: {{year}} and {{previous}}',

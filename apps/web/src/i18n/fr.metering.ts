@@ -56,7 +56,6 @@ export const frMetering = {
     },
     picker: {
       label: 'Point de livraison',
-      linked: '{{name}} (production : {{production}})',
     },
     empty: {
       consumption: 'Aucun point de livraison actif ne mesure la consommation.',
@@ -74,9 +73,7 @@ export const frMetering = {
       progressLabel: '{{name}} : {{done}} sur {{total}}',
       done: 'Terminé',
       onRequest: 'Sur demande',
-      daily: 'Données quotidiennes',
       maxPower: 'Puissance maximale',
-      curve: 'Courbe de charge',
       consumptionDaily: 'Consommation quotidienne',
       productionDaily: 'Production quotidienne',
       consumptionCurve: 'Courbe de consommation',
@@ -88,7 +85,6 @@ export const frMetering = {
     },
     common: {
       loadingData: 'Chargement des données…',
-      noData: 'Pas encore de données pour cette période.',
       download: 'Télécharger',
       downloadAs: 'Télécharger « {{title}} » au format {{format}}',
       year: 'Année',
@@ -104,14 +100,12 @@ export const frMetering = {
       start: 'Début de l’intervalle',
       change: 'Évolution (%)',
       partialYear: 'partiel : {{days}} j sur {{total}}',
-      daysCount: '{{count}} j',
     },
     years: {
       title: 'Totaux par année',
       titleProduction: 'Production par année',
       rolling: '12 derniers mois',
       rollingHint: 'du {{start}} au {{end}}',
-      chartLabel: 'Totaux annuels',
     },
     monthly: {
       title: 'Mois par mois : {{year}} et {{previous}}',
