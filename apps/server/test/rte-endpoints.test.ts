@@ -196,6 +196,24 @@ describe.each(backends)('RTE endpoints on $name', (backend) => {
     });
   });
 
+  describe('cleanup job', () => {
+    it('deletes consumption and generation rows past RTE_RETENTION_DAYS (400) and job history past 30 days', async () => {
+      const db = server.deps.db;
+      const old = new Date(Date.now() - 401 * 86_400_000).toISOString();
+      const kept = new Date(Date.now() - 399 * 86_400_000).toISOString();
+      const at = new Date().toISOString();
+      const row = (start: string, type: string) => ({ type, start_date: start, end_date: start, value: 50_000, updated_date: null, created_at: at, updated_at: at });
+      await db.insertInto('consumption_france').values([row(old, 'REALISED'), row(kept, 'REALISED')]).execute();
+      await db.insertInto('generation_forecast').values({ production_type: 'SOLAR', forecast_type: 'ID', start_date: old, end_date: old, value: 1000, updated_date: null, created_at: at, updated_at: at }).execute();
+      await db.insertInto('job_runs').values({ job: 'tempo', slot: 'x', instance: 'gone', outcome: 'running', detail: null, started_at: new Date(Date.now() - 31 * 86_400_000).toISOString(), finished_at: null }).execute();
+      const result = await server.deps.scheduler.runNow('cleanup');
+      expect(result).toMatchObject({ status: 'success' });
+      expect(result?.detail).toMatch(/^deleted 1 consumption row\(s\) and 1 generation row\(s\) before .*, 1 job run\(s\)$/);
+      const left = await db.selectFrom('consumption_france').select('start_date').where('start_date', '<', new Date(Date.now() - 300 * 86_400_000).toISOString()).execute();
+      expect(left.map((entry) => entry.start_date)).toEqual([kept]);
+    });
+  });
+
   describe('admin RTE views', () => {
     it('GET /api/admin/rte/status: 401 anonymous, 403 visitor, 200 admin with jobs and data', async () => {
       expectError(await server.app.inject({ method: 'GET', url: '/api/admin/rte/status' }), 401, 'UNAUTHORIZED');

@@ -54,12 +54,11 @@ export function createJobRunsRepository(db: Db) {
       return db.selectFrom('job_runs').selectAll().where('job', '=', job).orderBy('id', 'desc').limit(limit).execute();
     },
 
-    /** Deletes finished runs started before `beforeIso`; returns how many. */
+    /** Deletes runs started before `beforeIso` (one still "running" that old died with its process); returns how many. */
     async pruneRuns(beforeIso: string): Promise<number> {
       const result = await db
         .deleteFrom('job_runs')
         .where('started_at', '<', beforeIso)
-        .where('outcome', '!=', 'running')
         .executeTakeFirst();
       return Number(result.numDeletedRows);
     },
