@@ -27,25 +27,28 @@ export function PdlEnedisActions({ pdl }: { pdl: Pdl }) {
 
   return (
     <div className="space-y-3">
-      {pdl.is_active && (
-        <div className="flex flex-wrap gap-2">
-          {pdl.has_consumption && (
-            <Link to={`/consumption${query}`} className={buttonClass('secondary', 'flex-1 sm:flex-none')}>
-              {t('metering.card.viewConsumption')}
-            </Link>
-          )}
-          {pdl.has_production && (
-            <Link to={`/production${query}`} className={buttonClass('secondary', 'flex-1 sm:flex-none')}>
-              {t('metering.card.viewProduction')}
-            </Link>
-          )}
-          {canBalance && (
-            <Link to={`/balance${query}`} className={buttonClass('secondary', 'flex-1 sm:flex-none')}>
-              {t('metering.card.viewBalance')}
-            </Link>
-          )}
-        </div>
-      )}
+      <div className="flex flex-wrap gap-2">
+        {pdl.is_active && pdl.has_consumption && (
+          <Link to={`/consumption${query}`} className={buttonClass('secondary', 'flex-1 sm:flex-none')}>
+            {t('metering.card.viewConsumption')}
+          </Link>
+        )}
+        {pdl.is_active && pdl.has_production && (
+          <Link to={`/production${query}`} className={buttonClass('secondary', 'flex-1 sm:flex-none')}>
+            {t('metering.card.viewProduction')}
+          </Link>
+        )}
+        {pdl.is_active && canBalance && (
+          <Link to={`/balance${query}`} className={buttonClass('secondary', 'flex-1 sm:flex-none')}>
+            {t('metering.card.viewBalance')}
+          </Link>
+        )}
+        {!readOnly && (
+          <Button variant="secondary" className="flex-1 sm:flex-none" disabled={refresh.isPending} onClick={() => refresh.mutate(pdl.id)}>
+            {refresh.isPending ? t('metering.card.refreshing') : t('metering.card.refreshContract')}
+          </Button>
+        )}
+      </div>
       {pdl.has_consumption && !pdl.has_production && producers.length > 0 && (
         <div className="max-w-sm">
           <label htmlFor={linkId} className="mb-1 block text-sm font-medium">
@@ -70,11 +73,6 @@ export function PdlEnedisActions({ pdl }: { pdl: Pdl }) {
             {t('metering.card.linkHint')}
           </p>
         </div>
-      )}
-      {!readOnly && (
-        <Button variant="secondary" disabled={refresh.isPending} onClick={() => refresh.mutate(pdl.id)}>
-          {refresh.isPending ? t('metering.card.refreshing') : t('metering.card.refreshContract')}
-        </Button>
       )}
       {refresh.isSuccess && <Alert tone="success">{t('metering.card.refreshed')}</Alert>}
       {refresh.error && <Alert tone="error">{errorMessage(t, refresh.error)}</Alert>}
