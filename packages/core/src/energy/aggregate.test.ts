@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dailyFromReadings, dailyFromSlots, monthlyTotals, rollingYear, totalBetween, yearlyTotals } from './aggregate.ts';
+import { dailyFromReadings, dailyFromSlots, fillDays, monthlyTotals, rollingYear, totalBetween, yearlyTotals } from './aggregate.ts';
 import { toEnergySlots } from './slots.ts';
 import { dayReadings } from './test-fixtures.ts';
 
@@ -59,5 +59,19 @@ describe('monthly and yearly sums', () => {
   it('totals a [start, end) range and a rolling year', () => {
     expect(totalBetween(daily, '2024-02-29', '2025-01-01')).toEqual({ wh: 6, days: 2, expectedDays: 307 });
     expect(rollingYear('2025-06-01')).toEqual({ start: '2024-06-01', end: '2025-06-01' });
+  });
+});
+
+describe('fillDays', () => {
+  it('lists every day between the first and the last, null where there is no value', () => {
+    const a = { date: '2025-02-27', wh: 1 };
+    const b = { date: '2025-03-02', wh: 2 };
+    expect(fillDays([a, b])).toEqual([
+      { date: '2025-02-27', value: a },
+      { date: '2025-02-28', value: null },
+      { date: '2025-03-01', value: null },
+      { date: '2025-03-02', value: b },
+    ]);
+    expect(fillDays([])).toEqual([]);
   });
 });

@@ -97,3 +97,17 @@ export function totalBetween(daily: readonly DailyEnergy[], start: string, end: 
 export function rollingYear(end: string): { start: string; end: string } {
   return { start: addDays(end, -365), end };
 }
+
+/**
+ * Every day from the first to the last of sorted dated values, with null for the days without one: a
+ * chart on a category axis then shows the holes (days Enedis had no data for) instead of hiding them.
+ */
+export function fillDays<T extends { date: string }>(sorted: readonly T[]): { date: string; value: T | null }[] {
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (!first || !last) return [];
+  const byDate = new Map(sorted.map((item) => [item.date, item]));
+  const days: { date: string; value: T | null }[] = [];
+  for (let date = first.date; date <= last.date; date = addDays(date, 1)) days.push({ date, value: byDate.get(date) ?? null });
+  return days;
+}

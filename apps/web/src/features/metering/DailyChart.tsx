@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DailyEnergy } from '@med/core';
+import { fillDays, type DailyEnergy } from '@med/core';
 import { EChart, type EChartEventHandler } from '../../charts/EChart.tsx';
 import type { EChartOption } from '../../charts/echarts.ts';
 import { largeBar, zoomable } from '../../charts/series.ts';
@@ -20,37 +20,39 @@ interface DailyChartProps {
 export function DailyChart({ daily, color, fileParts, onPickDay }: DailyChartProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  // Every calendar day, so the days without data show as gaps.
+  const days = useMemo(() => fillDays(daily), [daily]);
   const option = useMemo<EChartOption>(() => {
-    const start = daily.length > 90 ? Math.round((1 - 90 / daily.length) * 100) : 0;
+    const start = days.length > 90 ? Math.round((1 - 90 / days.length) * 100) : 0;
     return {
       tooltip: {
         trigger: 'axis',
         confine: true,
         formatter: (params) => {
           const first = Array.isArray(params) ? params[0] : params;
-          const day = daily[first?.dataIndex ?? -1];
-          return day ? `${formatDay(day.date, language)}<br/><b>${formatKwh(day.wh, language)}</b>` : '';
+          const day = days[first?.dataIndex ?? -1];
+          return day ? `${formatDay(day.date, language)}<br/><b>${day.value ? formatKwh(day.value.wh, language) : '—'}</b>` : '';
         },
       },
       grid: { left: 8, right: 8, top: 28, bottom: 44, containLabel: true },
-      xAxis: { type: 'category', data: daily.map((day) => day.date), axisLabel: { formatter: (value: string) => formatShortDay(value) } },
+      xAxis: { type: 'category', data: days.map((day) => day.date), axisLabel: { formatter: (value: string) => formatShortDay(value) } },
       yAxis: { type: 'value', name: 'kWh', axisLabel: { formatter: (value: number) => formatNumber(value, language) } },
       dataZoom: zoomable(start),
-      series: [largeBar({ name: t('metering.common.energyKwh'), data: daily.map((day) => day.wh / 1000), itemStyle: { color } })],
+      series: [largeBar({ name: t('metering.common.energyKwh'), data: days.map((day) => (day.value ? day.value.wh / 1000 : null)), itemStyle: { color } })],
     };
-  }, [daily, color, language, t]);
+  }, [days, color, language, t]);
   const onEvents = useMemo<Record<string, EChartEventHandler> | undefined>(
     () =>
       onPickDay
         ? {
             click: (params) => {
               const index = (params as { dataIndex?: number }).dataIndex;
-              const day = index === undefined ? undefined : daily[index];
-              if (day) onPickDay(day.date);
+              const day = index === undefined ? undefined : days[index];
+              if (day?.value) onPickDay(day.date);
             },
           }
         : undefined,
-    [daily, onPickDay],
+    [days, onPickDay],
   );
   if (daily.length === 0) return null;
   const first = daily[0]?.date ?? '';
@@ -60,7 +62,7 @@ export function DailyChart({ daily, color, fileParts, onPickDay }: DailyChartPro
     <ChartCard
       title={t('metering.daily.title')}
       description={onPickDay ? t('metering.daily.hint') : undefined}
-      table={dailyTable(daily, { date: t('metering.common.date'), energy: t('metering.common.energyKwh') })}
+      table={dailyTable(days, { date: t('metering.common.date'), energy: t('metering.common.energyKwh') })}
       fileParts={[...fileParts, 'jours', first, last]}
     >
       <EChart

@@ -1,21 +1,22 @@
-import { balanceDays, monthlyBalance, toEnergySlots, toCsv, CSV_FORMATS, type MonthComparison } from '@med/core';
+import { balanceDays, fillDays, monthlyBalance, toEnergySlots, toCsv, CSV_FORMATS, type MonthComparison } from '@med/core';
 import { describe, expect, it } from 'vitest';
 import { balanceTable, curveTable, dailyTable, maxPowerTable, monthlyComparisonTable, offpeakTable, yearTotalsTable } from './tables.ts';
 
 describe('chart tables', () => {
   it('daily: ISO dates and kWh rounded to the Wh', () => {
     const table = dailyTable(
-      [
+      fillDays([
         { date: '2025-01-01', wh: 12_345.4 },
-        { date: '2025-01-02', wh: 999.6 },
-      ],
+        { date: '2025-01-03', wh: 999.6 },
+      ]),
       { date: 'Date', energy: 'Énergie (kWh)' },
     );
     expect(table.rows).toEqual([
       { date: '2025-01-01', kwh: 12.345 },
-      { date: '2025-01-02', kwh: 1 },
+      { date: '2025-01-02', kwh: null },
+      { date: '2025-01-03', kwh: 1 },
     ]);
-    expect(toCsv(table, CSV_FORMATS.fr)).toBe('\uFEFFDate;Énergie (kWh)\r\n2025-01-01;12,345\r\n2025-01-02;1\r\n');
+    expect(toCsv(table, CSV_FORMATS.fr)).toBe('\uFEFFDate;Énergie (kWh)\r\n2025-01-01;12,345\r\n2025-01-02;\r\n2025-01-03;1\r\n');
   });
 
   it('year totals keep coverage', () => {

@@ -16,13 +16,14 @@ import { whToKwh } from './format.ts';
 
 const rate = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 10);
 
-export function dailyTable(daily: readonly DailyEnergy[], labels: { date: string; energy: string }): DataTable {
+/** Every day of the chart; a day without data has an empty energy (as the gap in the chart). */
+export function dailyTable(days: readonly { date: string; value: DailyEnergy | null }[], labels: { date: string; energy: string }): DataTable {
   return {
     columns: [
       { key: 'date', label: labels.date },
       { key: 'kwh', label: labels.energy },
     ],
-    rows: daily.map((day) => ({ date: day.date, kwh: whToKwh(day.wh) })),
+    rows: days.map((day) => ({ date: day.date, kwh: day.value ? whToKwh(day.value.wh) : null })),
   };
 }
 
