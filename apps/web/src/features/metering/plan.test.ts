@@ -22,16 +22,17 @@ describe('history plan', () => {
     ]);
   });
 
-  it('splits two years of load curve into calendar months, newest first', () => {
+  it('splits two years of load curve into three-month calls, newest first, without gaps', () => {
     const chunks = curveHistoryChunks('consumption_curve', today, null);
-    expect(chunks[0]).toEqual({ start: '2025-11-01', end: '2025-11-05' });
-    expect(chunks[1]).toEqual({ start: '2025-10-01', end: '2025-11-01' });
+    expect(chunks[0]).toEqual({ start: '2025-09-01', end: '2025-11-05' });
+    expect(chunks[1]).toEqual({ start: '2025-06-01', end: '2025-09-01' });
     expect(chunks.at(-1)).toEqual({ start: '2023-11-06', end: '2023-12-01' });
-    expect(chunks).toHaveLength(25);
+    expect(chunks).toHaveLength(9);
+    chunks.slice(1).forEach((chunk, index) => expect(chunk.end).toBe(chunks[index]?.start));
   });
 
-  it('has no current-month call on the first of the month (nothing before today yet)', () => {
-    expect(curveHistoryChunks('production_curve', '2025-11-01', null)[0]).toEqual({ start: '2025-10-01', end: '2025-11-01' });
+  it('stops at yesterday on the first of the month (nothing before today yet)', () => {
+    expect(curveHistoryChunks('production_curve', '2025-11-01', null)[0]).toEqual({ start: '2025-09-01', end: '2025-11-01' });
   });
 
   it('finds the month calls a view needs', () => {
