@@ -39,6 +39,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<B
       PORT: String(port),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      // Scheduled RTE jobs would fill their tables during the measurement: keep the server to the load under test.
+      JOBS_ENABLED: 'false',
       FRONTEND_URL: `http://127.0.0.1:${port}`,
       BACKEND_URL: `http://127.0.0.1:${port}`,
       ...env,

@@ -6,11 +6,15 @@ import type { ServerKeys } from '../../security/keys.ts';
 
 export type Dataset = 'consumption_daily' | 'consumption_curve' | 'production_daily' | 'production_curve' | 'max_power';
 
-/** A cached day: its items and when they were stored (each day keeps its own TTL inside a bundle). */
-interface StoredDay<T> {
-  at: number;
-  items: T;
-}
+/**
+ * A month bundle: index = day of month − 1; each entry is `[storedAtMs, items]` or null.
+ * An array (not an object keyed by date) parses and indexes several times faster: a year is 13 bundles
+ * on every request. Each day keeps its own store time, so the TTL applies per day.
+ */
+type StoredDay<T> = [at: number, items: T];
+type Bundle<T> = (StoredDay<T> | null)[];
+
+const dayIndex = (day: string) => Number(day.slice(8, 10)) - 1;
 
 /**
  * Per-user encrypted cache of complete days. Days are the unit of completeness (a day is stored only
@@ -40,17 +44,18 @@ export function createDayCache(options: { cache: CachePort; keys: ServerKeys; tt
       };
       const name = (dataset: Dataset, prm: string, month: string) => `${prefix}m:${dataset}:${prmHash(prm)}:${month}`;
 
-      function openBundle<T>(keyName: string, sealed: Buffer | null): Record<string, StoredDay<T>> {
+      function openBundle<T>(keyName: string, sealed: Buffer | null): Bundle<T> {
         const plain = sealed ? open(key, sealed, keyName) : null;
-        if (!plain) return {};
+        if (!plain) return [];
         try {
-          return JSON.parse(plain.toString()) as Record<string, StoredDay<T>>;
+          const parsed: unknown = JSON.parse(plain.toString());
+          return Array.isArray(parsed) ? (parsed as Bundle<T>) : [];
         } catch {
-          return {};
+          return [];
         }
       }
 
-      async function readBundle<T>(keyName: string): Promise<Record<string, StoredDay<T>>> {
+      async function readBundle<T>(keyName: string): Promise<Bundle<T>> {
         return openBundle<T>(keyName, await cache.get(keyName));
       }
 
@@ -63,10 +68,10 @@ export function createDayCache(options: { cache: CachePort; keys: ServerKeys; tt
           const bundles = names.map((keyName, index) => openBundle<T>(keyName, sealed[index] ?? null));
           const oldest = Date.now() - ttlSeconds * 1000;
           const found = new Map<string, T>();
-          const byMonth = new Map(months.map((month, index) => [month, bundles[index] ?? {}]));
+          const byMonth = new Map(months.map((month, index) => [month, bundles[index] ?? []]));
           for (const day of days) {
-            const stored = byMonth.get(day.slice(0, 7))?.[day];
-            if (stored && stored.at >= oldest) found.set(day, stored.items);
+            const stored = byMonth.get(day.slice(0, 7))?.[dayIndex(day)];
+            if (stored && stored[0] >= oldest) found.set(day, stored[1]);
           }
           return found;
         },
@@ -80,8 +85,15 @@ export function createDayCache(options: { cache: CachePort; keys: ServerKeys; tt
             [...byMonth].map(async ([month, entries]) => {
               const keyName = name(dataset, prm, month);
               const bundle = await readBundle<T>(keyName);
-              for (const [day, stored] of Object.entries(bundle)) if (stored.at < now - ttlSeconds * 1000) delete bundle[day];
-              for (const [day, items] of entries) bundle[day] = { at: now, items };
+              for (let index = 0; index < bundle.length; index += 1) {
+                const stored = bundle[index];
+                if (stored && stored[0] < now - ttlSeconds * 1000) bundle[index] = null;
+              }
+              for (const [day, items] of entries) {
+                const index = dayIndex(day);
+                while (bundle.length < index) bundle.push(null);
+                bundle[index] = [now, items];
+              }
               await cache.set(keyName, seal(key, Buffer.from(JSON.stringify(bundle)), keyName), ttlSeconds);
             }),
           );

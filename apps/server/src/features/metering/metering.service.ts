@@ -105,7 +105,8 @@ export function createMeteringService(deps: MeteringDeps) {
       const missing = days.filter((day) => !cachedDays.has(day));
       await deps.quotas.consume(user, missing.length > 0 ? 'no_cache' : 'cached', reply);
 
-      const byDay = new Map<string, Stored[]>(cachedDays);
+      // The cache's answer is ours to extend: fetched days join it.
+      const byDay = cachedDays;
       if (missing.length > 0) {
         const fetched = await fetchMissing(user, spec, pdl.usage_point_id, missing);
         const complete = new Map<string, Stored[]>();
