@@ -18,6 +18,9 @@ const ApiDocsPage = lazy(() => import('./pages/ApiDocsPage.tsx'));
 const ConsumptionPage = lazy(() => import('./pages/ConsumptionPage.tsx'));
 const ProductionPage = lazy(() => import('./pages/ProductionPage.tsx'));
 const BalancePage = lazy(() => import('./pages/BalancePage.tsx'));
+const TempoPage = lazy(() => import('./pages/TempoPage.tsx'));
+const EcowattPage = lazy(() => import('./pages/EcowattPage.tsx'));
+const FrancePage = lazy(() => import('./pages/FrancePage.tsx'));
 
 export function App() {
   return (
@@ -31,6 +34,9 @@ export function App() {
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="faq" element={<FaqPage />} />
         <Route path="api-docs" element={<ApiDocsPage />} />
+        <Route path="tempo" element={<TempoPage />} />
+        <Route path="ecowatt" element={<EcowattPage />} />
+        <Route path="france" element={<FrancePage />} />
         <Route element={<ProtectedRoute />}>
           <Route path="dashboard" element={<DashboardPage />} />
           <Route path="settings" element={<SettingsPage />} />

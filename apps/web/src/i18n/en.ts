@@ -1,8 +1,10 @@
 import { enMetering } from './en.metering.ts';
+import { enRte } from './en.rte.ts';
 import type { Translation } from './fr.ts';
 
 export const en: Translation = {
   ...enMetering,
+  ...enRte,
   common: {
     appName: 'MyElectricalData',
     loading: 'Loading…',

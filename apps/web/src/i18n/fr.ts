@@ -1,8 +1,10 @@
 // French is the reference language: every other language must have exactly these keys (see keys.test.ts).
 import { frMetering } from './fr.metering.ts';
+import { frRte } from './fr.rte.ts';
 
 export const fr = {
   ...frMetering,
+  ...frRte,
   common: {
     appName: 'MyElectricalData',
     loading: 'Chargement…',

@@ -8,7 +8,7 @@ import { ThemeToggle } from './ThemeToggle.tsx';
 import { useNavItems } from './useNavItems.ts';
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
-  `rounded-lg px-3 py-2 text-sm font-medium ${
+  `whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium ${
     isActive ? 'bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-100' : 'text-slate-700 hover:bg-slate-200/70 dark:text-slate-200 dark:hover:bg-slate-800'
   }`;
 
@@ -29,7 +29,8 @@ export function Header() {
 
   return (
     <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
-      <div className="mx-auto flex h-16 max-w-6xl items-center gap-2 px-4">
+      {/* Wider than the page content from xl: the signed-in nav (data pages, RTE pages, settings) needs the room. */}
+      <div className="mx-auto flex h-16 max-w-6xl items-center gap-2 px-4 xl:max-w-7xl">
         <Link to={signedIn ? '/dashboard' : '/'} className="mr-auto flex items-center gap-2 font-semibold" onClick={closeMenu}>
           <span className="flex size-8 items-center justify-center rounded-lg bg-sky-600 text-yellow-300">
             <BoltIcon width={18} height={18} />
@@ -37,7 +38,7 @@ export function Header() {
           <span>{t('common.appName')}</span>
         </Link>
 
-        <nav aria-label={t('nav.main')} className="hidden items-center gap-1 lg:flex">
+        <nav aria-label={t('nav.main')} className="hidden items-center gap-1 xl:flex">
           {items.map((item) => (
             <NavLink key={item.to} to={item.to} end className={linkClass}>
               {item.label}
@@ -47,12 +48,12 @@ export function Header() {
         <LanguageToggle />
         <ThemeToggle />
         {/* Hidden until the session is known, so visitors do not see "log out" flash (or the reverse). */}
-        <div className={`hidden lg:block ${resolved ? '' : 'invisible'}`}>
+        <div className={`hidden xl:block ${resolved ? '' : 'invisible'}`}>
           <AccountActions signedIn={signedIn} />
         </div>
         <button
           type="button"
-          className="inline-flex size-11 items-center justify-center rounded-lg hover:bg-slate-200/70 lg:hidden dark:hover:bg-slate-800"
+          className="inline-flex size-11 items-center justify-center rounded-lg hover:bg-slate-200/70 xl:hidden dark:hover:bg-slate-800"
           aria-expanded={menuOpen}
           aria-controls="mobile-menu"
           aria-label={menuOpen ? t('nav.closeMenu') : t('nav.openMenu')}
@@ -63,7 +64,7 @@ export function Header() {
       </div>
 
       {menuOpen && (
-        <div id="mobile-menu" className="border-t border-slate-200 px-4 pb-4 lg:hidden dark:border-slate-800">
+        <div id="mobile-menu" className="border-t border-slate-200 px-4 pb-4 xl:hidden dark:border-slate-800">
           <nav aria-label={t('nav.main')} className="flex flex-col gap-1 py-3">
             {items.map((item) => (
               <NavLink key={item.to} to={item.to} end className={linkClass} onClick={closeMenu}>

@@ -11,17 +11,25 @@ export function useNavItems(): { items: NavItem[]; signedIn: boolean; resolved: 
   const { t } = useTranslation();
   const { data: me, isPending } = useMe();
   const signedIn = Boolean(me);
+  // Public RTE data pages: in the header for everyone.
+  const rte: NavItem[] = [
+    { to: '/tempo', label: t('rte.nav.tempo') },
+    { to: '/ecowatt', label: t('rte.nav.ecowatt') },
+    { to: '/france', label: t('rte.nav.france') },
+  ];
   const items: NavItem[] = signedIn
     ? [
         { to: '/dashboard', label: t('nav.dashboard') },
         { to: '/consumption', label: t('metering.nav.consumption') },
         { to: '/production', label: t('metering.nav.production') },
         { to: '/balance', label: t('metering.nav.balance') },
+        ...rte,
         { to: '/settings', label: t('nav.settings') },
         // FAQ and API docs stay one click away in the footer: the signed-in header has the data pages.
       ]
     : [
         { to: '/', label: t('nav.home') },
+        ...rte,
         { to: '/faq', label: t('nav.faq') },
         { to: '/api-docs', label: t('nav.apiDocs') },
       ];
