@@ -10,7 +10,9 @@ const PRM = '22516914714270';
 async function measure(title: string, url: string, cookie: string, rss: () => number): Promise<void> {
   const result = await autocannon({ url, connections: 32, duration: 10, headers: { cookie } });
   const errors = result.non2xx + result.errors;
-  console.log(`  ${title}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${errors} errors, server RSS ${rss().toFixed(0)} MiB`);
+  console.log(
+    `  ${title}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${errors} errors, server RSS ${rss().toFixed(0)} MiB`,
+  );
 }
 
 export async function runWarmCache(): Promise<void> {
@@ -29,7 +31,9 @@ export async function runWarmCache(): Promise<void> {
       const curve = `${server.baseUrl}/api/enedis/consumption/detail/batch/${PRM}?start=${addDays(today, -729)}&end=${today}`;
       for (const url of [daily, curve]) {
         const warm = await fetch(url, { headers: { cookie } });
-        if (!warm.ok) throw new Error(`warm-up failed: ${warm.status} ${await warm.text()}`);
+        if (!warm.ok) {
+          throw new Error(`warm-up failed: ${warm.status} ${await warm.text()}`);
+        }
       }
       console.log(`Warm (${backend.name} cache), concurrency 32, 10 s each`);
       await measure('year of daily data', daily, cookie, () => server.rssMiB());
@@ -40,4 +44,6 @@ export async function runWarmCache(): Promise<void> {
   }
 }
 
-if (import.meta.main) await runWarmCache();
+if (import.meta.main) {
+  await runWarmCache();
+}

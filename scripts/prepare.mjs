@@ -14,12 +14,18 @@ function run(command, args, options = {}) {
 }
 
 function newestMtime(path) {
-  if (!existsSync(path)) return 0;
+  if (!existsSync(path)) {
+    return 0;
+  }
   const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
+  if (!stat.isDirectory()) {
+    return stat.mtimeMs;
+  }
   let newest = stat.mtimeMs;
   for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry === 'dist') continue;
+    if (entry === 'node_modules' || entry === 'dist') {
+      continue;
+    }
     newest = Math.max(newest, newestMtime(join(path, entry)));
   }
   return newest;
@@ -29,7 +35,9 @@ function newestMtime(path) {
 export function ensureDependencies() {
   const installed = join(root, 'node_modules', '.package-lock.json');
   const lock = join(root, 'package-lock.json');
-  if (existsSync(installed) && (!existsSync(lock) || statSync(installed).mtimeMs >= statSync(lock).mtimeMs)) return;
+  if (existsSync(installed) && (!existsSync(lock) || statSync(installed).mtimeMs >= statSync(lock).mtimeMs)) {
+    return;
+  }
   console.log('[prepare] installing dependencies');
   run('npm', existsSync(lock) ? ['ci'] : ['install']);
 }
@@ -37,9 +45,18 @@ export function ensureDependencies() {
 /** Builds the SPA when its sources (or the shared packages) changed since the last build. */
 export function ensureWebBuild() {
   const builtAt = newestMtime(join(root, 'apps', 'web', 'dist', 'index.html'));
-  const sources = ['apps/web/src', 'apps/web/index.html', 'apps/web/public', 'apps/web/vite.config.ts', 'packages/contracts/src', 'packages/core/src'];
+  const sources = [
+    'apps/web/src',
+    'apps/web/index.html',
+    'apps/web/public',
+    'apps/web/vite.config.ts',
+    'packages/contracts/src',
+    'packages/core/src',
+  ];
   const changedAt = Math.max(...sources.map((source) => newestMtime(join(root, source))));
-  if (builtAt > changedAt) return;
+  if (builtAt > changedAt) {
+    return;
+  }
   console.log('[prepare] building the web app');
   run('npm', ['run', 'build', '--workspace', 'apps/web']);
 }

@@ -7,7 +7,10 @@ ensureModernNode();
 const projects = ['packages/core', 'packages/contracts', 'apps/emulator', 'apps/server', 'apps/web', 'bench', 'tests'];
 let failed = false;
 // A folder with no TypeScript yet (e.g. bench/ before the first benchmark) has nothing to check.
-const hasTypeScript = (dir) => readdirSync(dir, { recursive: true }).some((file) => /\.tsx?$/.test(String(file)) && !String(file).includes('node_modules'));
+const hasTypeScript = (dir) =>
+  readdirSync(dir, { recursive: true }).some(
+    (file) => /\.tsx?$/.test(String(file)) && !String(file).includes('node_modules'),
+  );
 for (const project of projects.filter(hasTypeScript)) {
   const result = spawnSync('tsc', ['-p', project, '--noEmit'], { stdio: 'inherit', shell: false });
   if (result.status !== 0) {

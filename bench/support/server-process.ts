@@ -12,7 +12,9 @@ async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -50,8 +52,13 @@ export async function startServerProcess(env: Record<string, string>): Promise<B
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const ready = await fetch(`${baseUrl}/ready`).then((response) => response.ok, () => false);
-    if (ready) break;
+    const ready = await fetch(`${baseUrl}/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) {
+      break;
+    }
     await new Promise((resolveWait) => setTimeout(resolveWait, 200));
   }
   return {
@@ -72,10 +79,20 @@ export async function startServerProcess(env: Record<string, string>): Promise<B
 /** Signs up, logs in and gives consent for `prms` over HTTP; returns the session cookie. */
 export async function userWithMeters(baseUrl: string, email: string, prms: string[]): Promise<string> {
   const password = 'Bench-Password-2026';
-  await fetch(`${baseUrl}/api/accounts/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-  const login = await fetch(`${baseUrl}/api/accounts/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  await fetch(`${baseUrl}/api/accounts/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const login = await fetch(`${baseUrl}/api/accounts/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const authorize = (await (await fetch(`${baseUrl}/api/oauth/authorize`, { headers: { cookie } })).json()) as { data: { authorize_url: string } };
+  const authorize = (await (await fetch(`${baseUrl}/api/oauth/authorize`, { headers: { cookie } })).json()) as {
+    data: { authorize_url: string };
+  };
   const consent = new URL(authorize.data.authorize_url);
   consent.searchParams.set('auto_select', prms.join(';'));
   const back = (await fetch(consent, { redirect: 'manual' })).headers.get('location') ?? '';

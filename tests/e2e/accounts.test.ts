@@ -30,7 +30,9 @@ describe('accounts and PDL in the browser', () => {
   });
 
   it('signs up, logs in, adds and renames a PDL, switches to English and logs out', async () => {
-    if (!server || !browser) throw new Error('set-up failed');
+    if (!server || !browser) {
+      throw new Error('set-up failed');
+    }
     const context = await frenchContext(browser, server.baseUrl);
     const page = await context.newPage();
     const email = uniqueEmail('flow');
@@ -90,12 +92,21 @@ describe('accounts and PDL in the browser', () => {
   });
 
   it('reorders, deactivates and deletes PDL cards, and the server keeps the result', async () => {
-    if (!server || !browser) throw new Error('set-up failed');
+    if (!server || !browser) {
+      throw new Error('set-up failed');
+    }
     const context = await frenchContext(browser, server.baseUrl);
     const email = uniqueEmail('cards');
-    expect((await context.request.post('/api/accounts/signup', { data: { email, password: PASSWORD } })).status()).toBe(201);
-    expect((await context.request.post('/api/accounts/login', { data: { email, password: PASSWORD } })).status()).toBe(200);
-    for (const [number, name] of [['11111111111111', 'Premier'], ['22222222222222', 'Second']] as const) {
+    expect((await context.request.post('/api/accounts/signup', { data: { email, password: PASSWORD } })).status()).toBe(
+      201,
+    );
+    expect((await context.request.post('/api/accounts/login', { data: { email, password: PASSWORD } })).status()).toBe(
+      200,
+    );
+    for (const [number, name] of [
+      ['11111111111111', 'Premier'],
+      ['22222222222222', 'Second'],
+    ] as const) {
       expect((await context.request.post('/api/pdl', { data: { usage_point_id: number, name } })).status()).toBe(201);
     }
 
@@ -131,13 +142,17 @@ describe('accounts and PDL in the browser', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Premier', level: 3 }).waitFor();
     expect(await cardNames()).toEqual(['Premier']);
-    expect(await page.getByRole('article', { name: 'Premier' }).getByRole('switch').getAttribute('aria-checked')).toBe('false');
+    expect(await page.getByRole('article', { name: 'Premier' }).getByRole('switch').getAttribute('aria-checked')).toBe(
+      'false',
+    );
 
     await context.close();
   });
 
   it('explains broken links and unknown pages', async () => {
-    if (!server || !browser) throw new Error('set-up failed');
+    if (!server || !browser) {
+      throw new Error('set-up failed');
+    }
     const context = await frenchContext(browser, server.baseUrl);
     const page = await context.newPage();
 
@@ -161,7 +176,9 @@ describe('accounts and PDL in the browser', () => {
   });
 
   it('fits a phone screen: dashboard without horizontal scrolling, menu behind a button', async () => {
-    if (!server || !browser) throw new Error('set-up failed');
+    if (!server || !browser) {
+      throw new Error('set-up failed');
+    }
     const context = await phoneContext(browser, server.baseUrl);
     const email = uniqueEmail('phone');
 
@@ -170,7 +187,9 @@ describe('accounts and PDL in the browser', () => {
     expect(signup.status()).toBe(201);
     const login = await context.request.post('/api/accounts/login', { data: { email, password: PASSWORD } });
     expect(login.status()).toBe(200);
-    const created = await context.request.post('/api/pdl', { data: { usage_point_id: '98765432109876', name: 'Appartement avec un nom assez long pour tester' } });
+    const created = await context.request.post('/api/pdl', {
+      data: { usage_point_id: '98765432109876', name: 'Appartement avec un nom assez long pour tester' },
+    });
     expect(created.status()).toBe(201);
 
     const page = await context.newPage();

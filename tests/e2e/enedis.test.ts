@@ -20,15 +20,21 @@ async function expectPath(page: Page, path: string, timeout = 30_000): Promise<v
 /** "8 123,4 kWh" → 8123.4 (French number formatting, any kind of space). */
 function kwhValue(text: string): number {
   const match = /(-?[\d\s\u202f\u00a0]+(?:,\d+)?)\s*kWh/.exec(text);
-  if (!match?.[1]) throw new Error(`no kWh value in "${text}"`);
+  if (!match?.[1]) {
+    throw new Error(`no kWh value in "${text}"`);
+  }
   return Number(match[1].replace(/[\s\u202f\u00a0]/g, '').replace(',', '.'));
 }
 
 /** On the emulator's consent page: tick exactly these meters. */
 async function tickOnly(page: Page, prms: readonly string[]): Promise<void> {
   await page.locator('input[name="usage_point_id"]').first().waitFor();
-  for (const box of await page.locator('input[name="usage_point_id"]').all()) await box.uncheck();
-  for (const prm of prms) await page.locator(`input[name="usage_point_id"][value="${prm}"]`).check();
+  for (const box of await page.locator('input[name="usage_point_id"]').all()) {
+    await box.uncheck();
+  }
+  for (const prm of prms) {
+    await page.locator(`input[name="usage_point_id"][value="${prm}"]`).check();
+  }
 }
 
 async function signUpAndLogIn(page: Page, email: string): Promise<void> {
@@ -60,7 +66,9 @@ describe('Enedis end to end in the browser', () => {
   });
 
   it('consents at Enedis for two meters, then shows a year of consumption, a load-curve day and the production', async () => {
-    if (!server || !browser) throw new Error('set-up failed');
+    if (!server || !browser) {
+      throw new Error('set-up failed');
+    }
     const context = await frenchContext(browser, server.baseUrl);
     const page = await context.newPage();
     await signUpAndLogIn(page, email);
@@ -72,7 +80,9 @@ describe('Enedis end to end in the browser', () => {
     await page.getByRole('button', { name: 'Autoriser le partage' }).click();
     await expectPath(page, '/dashboard');
     await page.getByText('Consentement enregistré').waitFor();
-    await page.getByText('Points de livraison autorisés : 2 (dont 2 ajouté(s) à votre compte)', { exact: false }).waitFor();
+    await page
+      .getByText('Points de livraison autorisés : 2 (dont 2 ajouté(s) à votre compte)', { exact: false })
+      .waitFor();
 
     // Both meters are there with what the contract said (the production meter has no contract data).
     const consumptionCard = page.getByRole('article', { name: CONSUMPTION_PRM });
@@ -103,7 +113,11 @@ describe('Enedis end to end in the browser', () => {
     const dayTotal = kwhValue((await curve.innerText()).split('Total de la période :')[1] ?? '');
     expect(dayTotal).toBeGreaterThan(1);
     expect(await curve.innerText()).toContain('Heures creuses');
-    await page.getByRole('img', { name: /^Courbe de charge du/ }).locator('canvas').first().waitFor();
+    await page
+      .getByRole('img', { name: /^Courbe de charge du/ })
+      .locator('canvas')
+      .first()
+      .waitFor();
 
     // One day back, then the week view.
     const firstDay = await curve.innerText();
@@ -113,7 +127,10 @@ describe('Enedis end to end in the browser', () => {
     await expect.poll(() => curve.innerText(), { timeout: 30_000 }).toMatch(/^Du /);
 
     // Production: only the production meter is offered, with its own data.
-    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Production' }).click();
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Production' })
+      .click();
     await expectPath(page, '/production');
     await page.getByRole('heading', { name: 'Production', level: 1 }).waitFor();
     expect(await page.getByLabel('Point de livraison').inputValue()).toBe(PRODUCTION_PRM);
@@ -126,22 +143,31 @@ describe('Enedis end to end in the browser', () => {
   });
 
   it('fits a phone screen on the consumption page', async () => {
-    if (!server || !browser) throw new Error('set-up failed');
+    if (!server || !browser) {
+      throw new Error('set-up failed');
+    }
     const context = await phoneContext(browser, server.baseUrl);
-    expect((await context.request.post('/api/accounts/login', { data: { email, password: PASSWORD } })).status()).toBe(200);
+    expect((await context.request.post('/api/accounts/login', { data: { email, password: PASSWORD } })).status()).toBe(
+      200,
+    );
     const page = await context.newPage();
     for (const path of [`/consumption?pdl=${CONSUMPTION_PRM}`, `/production?pdl=${PRODUCTION_PRM}`, '/dashboard']) {
       await page.goto(path);
       await page.locator('h1').first().waitFor();
-      if (path !== '/dashboard') await page.getByTestId('curve-summary').waitFor({ timeout: 60_000 });
-      else await page.getByRole('article', { name: CONSUMPTION_PRM }).waitFor();
+      if (path !== '/dashboard') {
+        await page.getByTestId('curve-summary').waitFor({ timeout: 60_000 });
+      } else {
+        await page.getByRole('article', { name: CONSUMPTION_PRM }).waitFor();
+      }
       expect(await horizontalOverflow(page), path).toBeLessThanOrEqual(0);
     }
     await context.close();
   });
 
   it('explains a refused consent, and finishes a consent started before the session ended', async () => {
-    if (!server || !browser) throw new Error('set-up failed');
+    if (!server || !browser) {
+      throw new Error('set-up failed');
+    }
     const context = await frenchContext(browser, server.baseUrl);
     const page = await context.newPage();
     await signUpAndLogIn(page, uniqueEmail('consent'));
@@ -168,7 +194,9 @@ describe('Enedis end to end in the browser', () => {
     // Already signed in again: the login page hands over to the server's callback.
     await expectPath(page, '/dashboard');
     // This meter already belongs to the first account.
-    await page.getByText('Ce(s) point(s) de livraison sont déjà rattachés à un autre compte', { exact: false }).waitFor();
+    await page
+      .getByText('Ce(s) point(s) de livraison sont déjà rattachés à un autre compte', { exact: false })
+      .waitFor();
 
     await context.close();
   });

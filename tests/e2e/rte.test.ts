@@ -17,7 +17,9 @@ function frenchNumber(text: string): number {
 
 function firstNumber(text: string, pattern: RegExp): number {
   const match = pattern.exec(text);
-  if (!match?.[1]) throw new Error(`${String(pattern)} not found in "${text}"`);
+  if (!match?.[1]) {
+    throw new Error(`${String(pattern)} not found in "${text}"`);
+  }
   return frenchNumber(match[1]);
 }
 
@@ -27,9 +29,15 @@ async function paintedPixels(chart: Locator): Promise<number> {
     let painted = 0;
     for (const canvas of element.querySelectorAll('canvas')) {
       const context = canvas.getContext('2d');
-      if (!context || canvas.width === 0 || canvas.height === 0) continue;
+      if (!context || canvas.width === 0 || canvas.height === 0) {
+        continue;
+      }
       const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-      for (let index = 3; index < data.length; index += 4) if ((data[index] ?? 0) > 0) painted += 1;
+      for (let index = 3; index < data.length; index += 4) {
+        if ((data[index] ?? 0) > 0) {
+          painted += 1;
+        }
+      }
     }
     return painted;
   });
@@ -61,7 +69,9 @@ describe('RTE pages in the browser (emulator, no RTE credentials)', () => {
   });
 
   it('shows the Tempo colour in force, today and tomorrow, remaining days that add up, the forecast and the season calendar', async () => {
-    if (!context) throw new Error('set-up failed');
+    if (!context) {
+      throw new Error('set-up failed');
+    }
     const page = await context.newPage();
     // Straight after start, as a visitor: the page waits for the data and fills in by itself.
     await page.goto('/');
@@ -138,7 +148,9 @@ describe('RTE pages in the browser (emulator, no RTE credentials)', () => {
   });
 
   it('shows today’s EcoWatt level with its 24 hourly cells, the next days and the year’s statistics', async () => {
-    if (!context) throw new Error('set-up failed');
+    if (!context) {
+      throw new Error('set-up failed');
+    }
     const page = await context.newPage();
     await page.goto('/ecowatt');
     await page.getByRole('heading', { name: 'EcoWatt', level: 1 }).waitFor();
@@ -148,7 +160,9 @@ describe('RTE pages in the browser (emulator, no RTE credentials)', () => {
     expect(await todayCard.getByTestId('ecowatt-level').innerText()).toMatch(/^(Vert|Orange|Rouge)$/);
     const hours = todayCard.getByTestId('ecowatt-hour');
     expect(await hours.count()).toBe(24);
-    for (const cell of await hours.all()) expect(await cell.getAttribute('data-level')).toMatch(/^[0-3]$/);
+    for (const cell of await hours.all()) {
+      expect(await cell.getAttribute('data-level')).toMatch(/^[0-3]$/);
+    }
     // The day in words covers midnight to midnight.
     const runs = await todayCard.getByTestId('ecowatt-runs').innerText();
     expect(runs).toMatch(/^00:00–/);
@@ -175,7 +189,9 @@ describe('RTE pages in the browser (emulator, no RTE credentials)', () => {
   });
 
   it('shows the national consumption now, a drawn consumption chart and the solar/wind mix', async () => {
-    if (!context) throw new Error('set-up failed');
+    if (!context) {
+      throw new Error('set-up failed');
+    }
     const page = await context.newPage();
     await page.goto('/france');
     await page.getByRole('heading', { name: 'Électricité en France', level: 1 }).waitFor();
@@ -210,7 +226,9 @@ describe('RTE pages in the browser (emulator, no RTE credentials)', () => {
   });
 
   it('fits a phone screen on the three pages', async () => {
-    if (!browser || !server) throw new Error('set-up failed');
+    if (!browser || !server) {
+      throw new Error('set-up failed');
+    }
     const phone = await phoneContext(browser, server.baseUrl);
     const page = await phone.newPage();
     const pages = [
@@ -237,7 +255,9 @@ describe('RTE pages in the browser (emulator, no RTE credentials)', () => {
   });
 
   it('speaks English after the language switch', async () => {
-    if (!context) throw new Error('set-up failed');
+    if (!context) {
+      throw new Error('set-up failed');
+    }
     const page = await context.newPage();
     await page.goto('/tempo');
     await page.getByRole('button', { name: 'English version' }).click();

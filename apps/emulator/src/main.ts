@@ -17,14 +17,20 @@ function fail(message: string): never {
 
 function readPort(raw: string | undefined): number {
   const port = Number(raw ?? 8090);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`PORT must be an integer 0–65535, got "${raw}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    fail(`PORT must be an integer 0–65535, got "${raw}"`);
+  }
   return port;
 }
 
 function readNow(raw: string | undefined): (() => Date) | undefined {
-  if (raw === undefined || raw === '') return undefined;
+  if (raw === undefined || raw === '') {
+    return undefined;
+  }
   const pinned = new Date(raw);
-  if (Number.isNaN(pinned.getTime())) fail(`EMULATOR_NOW must be an ISO instant, got "${raw}"`);
+  if (Number.isNaN(pinned.getTime())) {
+    fail(`EMULATOR_NOW must be an ISO instant, got "${raw}"`);
+  }
   return () => pinned;
 }
 
@@ -74,7 +80,9 @@ async function main(): Promise<void> {
 
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {
-    if (closing) return;
+    if (closing) {
+      return;
+    }
     closing = true;
     process.stdout.write(`\n${signal} received, closing the emulator…\n`);
     close().then(

@@ -48,7 +48,15 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     logger: {
       level: config.logLevel,
       // Never log credentials, cookies or secrets.
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.client_secret', '*.new_password', '*.old_password'],
+      redact: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+        '*.password',
+        '*.client_secret',
+        '*.new_password',
+        '*.old_password',
+      ],
     },
     bodyLimit: config.http.bodyLimit,
     trustProxy: config.http.trustProxy,
@@ -56,7 +64,12 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     // Router-level failures (undecodable URL) bypass setErrorHandler; answer them with the envelope too.
     frameworkErrors: (error, _request, reply) => {
       const raw: FastifyReply = reply;
-      void raw.status(400).send(failure({ code: ErrorCode.VALIDATION_ERROR, message: error.code === 'FST_ERR_BAD_URL' ? 'URL invalide.' : 'Requête invalide.' }));
+      void raw.status(400).send(
+        failure({
+          code: ErrorCode.VALIDATION_ERROR,
+          message: error.code === 'FST_ERR_BAD_URL' ? 'URL invalide.' : 'Requête invalide.',
+        }),
+      );
     },
   });
   // Only JSON (and forms, registered below) are accepted: text/plain would reach the schemas as a string.
@@ -74,13 +87,21 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     cache,
     keys,
     jwt,
-    mailer: options.mailer ?? createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir, log: app.log }),
+    mailer:
+      options.mailer ??
+      createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir, log: app.log }),
     throttle: createThrottle(cache, config.throttle.windowSeconds, keys),
     guard: createGuard({ db: database.db, jwt, keys, requireEmailVerification: config.auth.requireEmailVerification }),
     gateway: options.gateway,
     log: app.log,
     rte: createRteGateway({ config, enedis: options.gateway, log: app.log }),
-    scheduler: createScheduler({ db: database.db, cache, log: app.log, retryMinMs: config.jobs.retryMinMs, retryMaxMs: config.jobs.retryMaxMs }),
+    scheduler: createScheduler({
+      db: database.db,
+      cache,
+      log: app.log,
+      retryMinMs: config.jobs.retryMinMs,
+      retryMaxMs: config.jobs.retryMaxMs,
+    }),
   };
 
   await app.register(helmet, {
@@ -122,7 +143,10 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     void reply.status(404);
-    return failure({ code: ErrorCode.ROUTE_NOT_FOUND, message: `Route inconnue : ${request.method} ${request.url.split('?')[0] ?? ''}` });
+    return failure({
+      code: ErrorCode.ROUTE_NOT_FOUND,
+      message: `Route inconnue : ${request.method} ${request.url.split('?')[0] ?? ''}`,
+    });
   });
   return { app, deps };
 }

@@ -12,16 +12,30 @@ import pino from 'pino';
  * Composition root shared by `main.ts` and the integration tests:
  * config → database (migrated, seeded) → cache → app. Returns one `close()` for all of it.
  */
-export async function startServices(config: Config, overrides: Partial<BuildAppOptions> & { cacheKeyPrefix?: string; databaseSchema?: string } = {}) {
-  const database = overrides.database ?? connectDatabase(config.databaseUrl, overrides.databaseSchema ? { schema: overrides.databaseSchema } : {});
+export async function startServices(
+  config: Config,
+  overrides: Partial<BuildAppOptions> & { cacheKeyPrefix?: string; databaseSchema?: string } = {},
+) {
+  const database =
+    overrides.database ??
+    connectDatabase(config.databaseUrl, overrides.databaseSchema ? { schema: overrides.databaseSchema } : {});
   await migrateToLatest(database);
   await seedRolesAndPermissions(database.db);
   await promoteAdminEmails(database.db, config.auth.adminEmails);
   const cache = overrides.cache ?? createCache(config.redisUrl, overrides.cacheKeyPrefix);
-  const gateway = overrides.gateway ?? (await createEnedisGateway({ config, cache, keys: createServerKeys(config.secretKey), log: pino({ level: config.logLevel }) }));
+  const gateway =
+    overrides.gateway ??
+    (await createEnedisGateway({
+      config,
+      cache,
+      keys: createServerKeys(config.secretKey),
+      log: pino({ level: config.logLevel }),
+    }));
   const { app, deps } = await buildApp({ ...overrides, config, database, cache, gateway });
   // Jobs start with the process (initial fill on a fresh install) unless JOBS_ENABLED=false.
-  if (config.jobs.enabled) deps.scheduler.start();
+  if (config.jobs.enabled) {
+    deps.scheduler.start();
+  }
   return {
     app,
     deps,

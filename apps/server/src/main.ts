@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   const { app } = services;
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      return;
+    }
     stopping = true;
     app.log.info({ signal }, 'shutting down');
     await services.close();
@@ -28,7 +30,9 @@ async function main(): Promise<void> {
   await app.listen({ host: config.http.host, port: config.http.port });
   const port = app.server.address();
   const shownPort = typeof port === 'object' && port ? port.port : config.http.port;
-  app.log.info(`MyElectricalData ${config.version} ready on http://localhost:${shownPort} (database: ${services.deps.database.dialect}, cache: ${services.deps.cache.kind})`);
+  app.log.info(
+    `MyElectricalData ${config.version} ready on http://localhost:${shownPort} (database: ${services.deps.database.dialect}, cache: ${services.deps.cache.kind})`,
+  );
 }
 
 await main();

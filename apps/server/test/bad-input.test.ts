@@ -52,7 +52,12 @@ describe.each(backends)('bad input on $name', (backend) => {
   it('answers malformed JSON with 400 INVALID_JSON', async () => {
     for (const route of jsonRoutes()) {
       for (const payload of ['{"email":', '{"a":1}}', "{'single':1}", '', '{"__proto__":{"polluted":true}}']) {
-        const response = await send({ method: route.method, url: route.url, headers: { ...route.headers, 'content-type': 'application/json' }, payload });
+        const response = await send({
+          method: route.method,
+          url: route.url,
+          headers: { ...route.headers, 'content-type': 'application/json' },
+          payload,
+        });
         expectError(response, 400, 'INVALID_JSON');
       }
     }
@@ -62,34 +67,124 @@ describe.each(backends)('bad input on $name', (backend) => {
   it('answers wrong types with 422 VALIDATION_ERROR naming the field', async () => {
     const cases: [InjectOptions, string][] = [
       [{ method: 'POST', url: '/api/accounts/signup', payload: { email: 42, password: STRONG_PASSWORD } }, 'email'],
-      [{ method: 'POST', url: '/api/accounts/signup', payload: { email: 'x@example.org', password: ['a'] } }, 'password'],
+      [
+        { method: 'POST', url: '/api/accounts/signup', payload: { email: 'x@example.org', password: ['a'] } },
+        'password',
+      ],
       [{ method: 'POST', url: '/api/accounts/login', payload: { email: user.email, password: 12345678 } }, 'password'],
-      [{ method: 'POST', url: '/api/accounts/reset-password', payload: { token: 5, new_password: STRONG_PASSWORD } }, 'token'],
-      [{ method: 'POST', url: '/api/pdl', headers: auth, payload: { usage_point_id: 12345678901234 } }, 'usage_point_id'],
+      [
+        { method: 'POST', url: '/api/accounts/reset-password', payload: { token: 5, new_password: STRONG_PASSWORD } },
+        'token',
+      ],
+      [
+        { method: 'POST', url: '/api/pdl', headers: auth, payload: { usage_point_id: 12345678901234 } },
+        'usage_point_id',
+      ],
       [{ method: 'PATCH', url: `/api/pdl/${pdlId}/name`, headers: auth, payload: { name: 42 } }, 'name'],
-      [{ method: 'PATCH', url: `/api/pdl/${pdlId}/contract`, headers: auth, payload: { subscribed_power: '6' } }, 'subscribed_power'],
-      [{ method: 'PATCH', url: `/api/pdl/${pdlId}/contract`, headers: auth, payload: { offpeak_hours: 'HC 22:00-06:00' } }, 'offpeak_hours'],
-      [{ method: 'PATCH', url: '/api/pdl/reorder', headers: auth, payload: { pdl_orders: [{ id: pdlId, order: 'first' }] } }, 'pdl_orders.0.order'],
-      [{ method: 'PATCH', url: '/api/pdl/reorder', headers: auth, payload: { pdl_orders: { id: pdlId } } }, 'pdl_orders'],
+      [
+        { method: 'PATCH', url: `/api/pdl/${pdlId}/contract`, headers: auth, payload: { subscribed_power: '6' } },
+        'subscribed_power',
+      ],
+      [
+        {
+          method: 'PATCH',
+          url: `/api/pdl/${pdlId}/contract`,
+          headers: auth,
+          payload: { offpeak_hours: 'HC 22:00-06:00' },
+        },
+        'offpeak_hours',
+      ],
+      [
+        {
+          method: 'PATCH',
+          url: '/api/pdl/reorder',
+          headers: auth,
+          payload: { pdl_orders: [{ id: pdlId, order: 'first' }] },
+        },
+        'pdl_orders.0.order',
+      ],
+      [
+        { method: 'PATCH', url: '/api/pdl/reorder', headers: auth, payload: { pdl_orders: { id: pdlId } } },
+        'pdl_orders',
+      ],
       [{ method: 'GET', url: '/api/accounts/verify-email?token=a&token=b' }, 'token'],
       [{ method: 'GET', url: '/api/accounts/verify-email' }, 'token'],
     ];
-    for (const [options, field] of cases) expectError(await send(options), 422, 'VALIDATION_ERROR', field);
+    for (const [options, field] of cases) {
+      expectError(await send(options), 422, 'VALIDATION_ERROR', field);
+    }
     // A body that is not an object at all.
     for (const payload of ['[1,2]', 'null', '"text"', '12']) {
-      expectError(await send({ method: 'POST', url: '/api/pdl', headers: { ...auth, 'content-type': 'application/json' }, payload }), 422, 'VALIDATION_ERROR');
+      expectError(
+        await send({
+          method: 'POST',
+          url: '/api/pdl',
+          headers: { ...auth, 'content-type': 'application/json' },
+          payload,
+        }),
+        422,
+        'VALIDATION_ERROR',
+      );
     }
   });
 
   it('answers unknown fields with 422 naming the field, and writes nothing', async () => {
     const cases: [InjectOptions, string][] = [
-      [{ method: 'POST', url: '/api/accounts/signup', payload: { email: `extra-${Date.now()}@example.org`, password: STRONG_PASSWORD, is_admin: true } }, 'is_admin'],
-      [{ method: 'POST', url: '/api/accounts/login', payload: { email: user.email, password: user.password, remember_me: true } }, 'remember_me'],
-      [{ method: 'POST', url: '/api/pdl', headers: auth, payload: { usage_point_id: nextPrm(), user_id: 'someone-else' } }, 'user_id'],
-      [{ method: 'PATCH', url: `/api/pdl/${pdlId}/name`, headers: auth, payload: { name: 'ok', display_order: 1 } }, 'display_order'],
-      [{ method: 'PATCH', url: `/api/pdl/${pdlId}/contract`, headers: auth, payload: { subscribed_power: 6, pricing_option: 'BASE' } }, 'pricing_option'],
-      [{ method: 'PATCH', url: '/api/pdl/reorder', headers: auth, payload: { pdl_orders: [{ id: pdlId, order: 1, user_id: 'x' }] } }, 'pdl_orders.0.user_id'],
-      [{ method: 'POST', url: '/api/accounts/reset-password', payload: { token: 'abc', new_password: STRONG_PASSWORD, email: user.email } }, 'email'],
+      [
+        {
+          method: 'POST',
+          url: '/api/accounts/signup',
+          payload: { email: `extra-${Date.now()}@example.org`, password: STRONG_PASSWORD, is_admin: true },
+        },
+        'is_admin',
+      ],
+      [
+        {
+          method: 'POST',
+          url: '/api/accounts/login',
+          payload: { email: user.email, password: user.password, remember_me: true },
+        },
+        'remember_me',
+      ],
+      [
+        {
+          method: 'POST',
+          url: '/api/pdl',
+          headers: auth,
+          payload: { usage_point_id: nextPrm(), user_id: 'someone-else' },
+        },
+        'user_id',
+      ],
+      [
+        { method: 'PATCH', url: `/api/pdl/${pdlId}/name`, headers: auth, payload: { name: 'ok', display_order: 1 } },
+        'display_order',
+      ],
+      [
+        {
+          method: 'PATCH',
+          url: `/api/pdl/${pdlId}/contract`,
+          headers: auth,
+          payload: { subscribed_power: 6, pricing_option: 'BASE' },
+        },
+        'pricing_option',
+      ],
+      [
+        {
+          method: 'PATCH',
+          url: '/api/pdl/reorder',
+          headers: auth,
+          payload: { pdl_orders: [{ id: pdlId, order: 1, user_id: 'x' }] },
+        },
+        'pdl_orders.0.user_id',
+      ],
+      [
+        {
+          method: 'POST',
+          url: '/api/accounts/reset-password',
+          payload: { token: 'abc', new_password: STRONG_PASSWORD, email: user.email },
+        },
+        'email',
+      ],
       [{ method: 'GET', url: '/api/accounts/verify-email?token=abc&admin=1' }, 'admin'],
     ];
     for (const [options, field] of cases) {
@@ -97,7 +192,11 @@ describe.each(backends)('bad input on $name', (backend) => {
       expectError(response, 422, 'VALIDATION_ERROR', field);
       expect(response.json<{ error: { message: string } }>().error.message).toContain(field.split('.').at(-1) ?? field);
     }
-    const row = await server.deps.db.selectFrom('pdls').select(['name', 'display_order', 'subscribed_power']).where('id', '=', pdlId).executeTakeFirstOrThrow();
+    const row = await server.deps.db
+      .selectFrom('pdls')
+      .select(['name', 'display_order', 'subscribed_power'])
+      .where('id', '=', pdlId)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ name: null, display_order: null, subscribed_power: null });
   });
 
@@ -105,7 +204,12 @@ describe.each(backends)('bad input on $name', (backend) => {
     expect(server.config.http.bodyLimit).toBe(BODY_LIMIT);
     const huge = 'x'.repeat(BODY_LIMIT + 1);
     for (const route of jsonRoutes()) {
-      const response = await send({ method: route.method, url: route.url, headers: route.headers, payload: { email: huge, name: huge, pdl_orders: [], token: huge } });
+      const response = await send({
+        method: route.method,
+        url: route.url,
+        headers: route.headers,
+        payload: { email: huge, name: huge, pdl_orders: [], token: huge },
+      });
       expectError(response, 413, 'PAYLOAD_TOO_LARGE');
     }
   });
@@ -113,25 +217,61 @@ describe.each(backends)('bad input on $name', (backend) => {
   it('answers an unsupported content type with 415 UNSUPPORTED_MEDIA_TYPE', async () => {
     for (const route of jsonRoutes()) {
       for (const contentType of ['text/plain', 'application/xml', 'multipart/form-data; boundary=x']) {
-        const body = JSON.stringify({ email: 'a@example.org', password: STRONG_PASSWORD, usage_point_id: nextPrm(), name: 'n' });
-        const response = await send({ method: route.method, url: route.url, headers: { ...route.headers, 'content-type': contentType }, payload: body });
+        const body = JSON.stringify({
+          email: 'a@example.org',
+          password: STRONG_PASSWORD,
+          usage_point_id: nextPrm(),
+          name: 'n',
+        });
+        const response = await send({
+          method: route.method,
+          url: route.url,
+          headers: { ...route.headers, 'content-type': contentType },
+          payload: body,
+        });
         expectError(response, 415, 'UNSUPPORTED_MEDIA_TYPE');
       }
     }
   });
 
   it('answers the OAuth2 token route with RFC 6749 errors and the right HTTP status', async () => {
-    const token = (options: Omit<InjectOptions, 'method' | 'url'>) => send({ method: 'POST', url: '/api/accounts/token', ...options });
+    const token = (options: Omit<InjectOptions, 'method' | 'url'>) =>
+      send({ method: 'POST', url: '/api/accounts/token', ...options });
     const expectOauth = (response: LightMyRequestResponse, status: number, error: string) => {
       expect(response.statusCode, response.body).toBe(status);
       expect(response.json()).toEqual({ error, error_description: expect.any(String) as string });
     };
-    expectOauth(await token({ headers: { 'content-type': 'application/json' }, payload: '{"client_id":' }), 400, 'invalid_request');
+    expectOauth(
+      await token({ headers: { 'content-type': 'application/json' }, payload: '{"client_id":' }),
+      400,
+      'invalid_request',
+    );
     expectOauth(await token({ payload: { client_id: 5, client_secret: 'x' } }), 400, 'invalid_request');
-    expectOauth(await token({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `client_id=${'x'.repeat(BODY_LIMIT)}` }), 413, 'invalid_request');
-    expectOauth(await token({ headers: { 'content-type': 'text/plain' }, payload: 'client_id=a' }), 415, 'invalid_request');
+    expectOauth(
+      await token({
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `client_id=${'x'.repeat(BODY_LIMIT)}`,
+      }),
+      413,
+      'invalid_request',
+    );
+    expectOauth(
+      await token({ headers: { 'content-type': 'text/plain' }, payload: 'client_id=a' }),
+      415,
+      'invalid_request',
+    );
     // Basic credentials whose percent-encoding cannot be decoded are no credentials.
-    expectOauth(await token({ headers: { authorization: `Basic ${Buffer.from('%E0%A4%A:secret').toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'grant_type=client_credentials' }), 401, 'invalid_client');
+    expectOauth(
+      await token({
+        headers: {
+          authorization: `Basic ${Buffer.from('%E0%A4%A:secret').toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        payload: 'grant_type=client_credentials',
+      }),
+      401,
+      'invalid_client',
+    );
     // Basic auth needs no body at all.
     const basic = `Basic ${Buffer.from(`${user.clientId}:${user.clientSecret}`).toString('base64')}`;
     const bare = await token({ headers: { authorization: basic } });
@@ -161,7 +301,11 @@ describe.each(backends)('bad input on $name', (backend) => {
       { method: 'GET', url: `/api/pdl/${MISSING_ID}` },
       { method: 'DELETE', url: `/api/pdl/${MISSING_ID}` },
       { method: 'PATCH', url: `/api/pdl/${MISSING_ID}/name`, payload: { name: 'x' } },
-      { method: 'PATCH', url: `/api/pdl/${MISSING_ID}/type`, payload: { has_consumption: true, has_production: false } },
+      {
+        method: 'PATCH',
+        url: `/api/pdl/${MISSING_ID}/type`,
+        payload: { has_consumption: true, has_production: false },
+      },
       { method: 'PATCH', url: `/api/pdl/${MISSING_ID}/active`, payload: { is_active: true } },
       { method: 'PATCH', url: `/api/pdl/${MISSING_ID}/pricing-option`, payload: { pricing_option: 'BASE' } },
       { method: 'PATCH', url: `/api/pdl/${MISSING_ID}/contract`, payload: { subscribed_power: 6 } },
@@ -170,9 +314,21 @@ describe.each(backends)('bad input on $name', (backend) => {
       // A PDL number is not an id.
       { method: 'GET', url: '/api/pdl/12345678901234' },
     ];
-    for (const options of cases) expectError(await send({ ...options, headers: auth }), 404, 'PDL_NOT_FOUND');
-    expectError(await send({ method: 'PATCH', url: '/api/pdl//name', headers: auth, payload: { name: 'x' } }), 422, 'VALIDATION_ERROR', 'id');
-    expectError(await send({ method: 'GET', url: `/api/pdl/${'a'.repeat(65)}`, headers: auth }), 422, 'VALIDATION_ERROR', 'id');
+    for (const options of cases) {
+      expectError(await send({ ...options, headers: auth }), 404, 'PDL_NOT_FOUND');
+    }
+    expectError(
+      await send({ method: 'PATCH', url: '/api/pdl//name', headers: auth, payload: { name: 'x' } }),
+      422,
+      'VALIDATION_ERROR',
+      'id',
+    );
+    expectError(
+      await send({ method: 'GET', url: `/api/pdl/${'a'.repeat(65)}`, headers: auth }),
+      422,
+      'VALIDATION_ERROR',
+      'id',
+    );
     expectError(await send({ method: 'GET', url: '/api/pdl/%E0%A4%A', headers: auth }), 400, 'VALIDATION_ERROR');
     expectError(await send({ method: 'PATCH', url: `/api/pdl/${pdlId}/name`, headers: auth }), 422, 'VALIDATION_ERROR');
   });
@@ -180,28 +336,118 @@ describe.each(backends)('bad input on $name', (backend) => {
   it('refuses giant strings within the body limit without writing anything', async () => {
     const giant = 'é'.repeat(5000);
     const cases: [InjectOptions, number, string, string][] = [
-      [{ method: 'POST', url: '/api/accounts/signup', payload: { email: `${giant}@example.org`, password: STRONG_PASSWORD } }, 422, 'VALIDATION_ERROR', 'email'],
-      [{ method: 'POST', url: '/api/accounts/signup', payload: { email: `giant-${Date.now()}@example.org`, password: `Aa1${giant}` } }, 422, 'VALIDATION_ERROR', 'password'],
-      [{ method: 'POST', url: '/api/accounts/signup', payload: { email: `giant-${Date.now()}@example.org`, password: STRONG_PASSWORD, turnstile_token: 't'.repeat(5000) } }, 422, 'VALIDATION_ERROR', 'turnstile_token'],
-      [{ method: 'POST', url: '/api/accounts/login', payload: { email: user.email, password: giant } }, 422, 'VALIDATION_ERROR', 'password'],
-      [{ method: 'POST', url: '/api/accounts/reset-password', payload: { token: giant, new_password: STRONG_PASSWORD } }, 422, 'VALIDATION_ERROR', 'token'],
+      [
+        {
+          method: 'POST',
+          url: '/api/accounts/signup',
+          payload: { email: `${giant}@example.org`, password: STRONG_PASSWORD },
+        },
+        422,
+        'VALIDATION_ERROR',
+        'email',
+      ],
+      [
+        {
+          method: 'POST',
+          url: '/api/accounts/signup',
+          payload: { email: `giant-${Date.now()}@example.org`, password: `Aa1${giant}` },
+        },
+        422,
+        'VALIDATION_ERROR',
+        'password',
+      ],
+      [
+        {
+          method: 'POST',
+          url: '/api/accounts/signup',
+          payload: {
+            email: `giant-${Date.now()}@example.org`,
+            password: STRONG_PASSWORD,
+            turnstile_token: 't'.repeat(5000),
+          },
+        },
+        422,
+        'VALIDATION_ERROR',
+        'turnstile_token',
+      ],
+      [
+        { method: 'POST', url: '/api/accounts/login', payload: { email: user.email, password: giant } },
+        422,
+        'VALIDATION_ERROR',
+        'password',
+      ],
+      [
+        {
+          method: 'POST',
+          url: '/api/accounts/reset-password',
+          payload: { token: giant, new_password: STRONG_PASSWORD },
+        },
+        422,
+        'VALIDATION_ERROR',
+        'token',
+      ],
       [{ method: 'GET', url: `/api/accounts/verify-email?token=${'t'.repeat(600)}` }, 422, 'VALIDATION_ERROR', 'token'],
-      [{ method: 'POST', url: '/api/pdl', headers: auth, payload: { usage_point_id: nextPrm(), name: giant } }, 422, 'VALIDATION_ERROR', 'name'],
-      [{ method: 'POST', url: '/api/pdl', headers: auth, payload: { usage_point_id: '1'.repeat(5000) } }, 422, 'VALIDATION_ERROR', 'usage_point_id'],
-      [{ method: 'PATCH', url: `/api/pdl/${pdlId}/name`, headers: auth, payload: { name: giant } }, 422, 'VALIDATION_ERROR', 'name'],
-      [{ method: 'PATCH', url: `/api/pdl/${pdlId}/link-production`, headers: auth, payload: { linked_production_pdl_id: giant } }, 422, 'VALIDATION_ERROR', 'linked_production_pdl_id'],
-      [{ method: 'PATCH', url: '/api/pdl/reorder', headers: auth, payload: { pdl_orders: [{ id: giant, order: 1 }] } }, 422, 'VALIDATION_ERROR', 'pdl_orders.0.id'],
+      [
+        { method: 'POST', url: '/api/pdl', headers: auth, payload: { usage_point_id: nextPrm(), name: giant } },
+        422,
+        'VALIDATION_ERROR',
+        'name',
+      ],
+      [
+        { method: 'POST', url: '/api/pdl', headers: auth, payload: { usage_point_id: '1'.repeat(5000) } },
+        422,
+        'VALIDATION_ERROR',
+        'usage_point_id',
+      ],
+      [
+        { method: 'PATCH', url: `/api/pdl/${pdlId}/name`, headers: auth, payload: { name: giant } },
+        422,
+        'VALIDATION_ERROR',
+        'name',
+      ],
+      [
+        {
+          method: 'PATCH',
+          url: `/api/pdl/${pdlId}/link-production`,
+          headers: auth,
+          payload: { linked_production_pdl_id: giant },
+        },
+        422,
+        'VALIDATION_ERROR',
+        'linked_production_pdl_id',
+      ],
+      [
+        { method: 'PATCH', url: '/api/pdl/reorder', headers: auth, payload: { pdl_orders: [{ id: giant, order: 1 }] } },
+        422,
+        'VALIDATION_ERROR',
+        'pdl_orders.0.id',
+      ],
     ];
-    for (const [options, status, code, field] of cases) expectError(await send(options), status, code, field);
-    for (const headers of [{ authorization: `Bearer ${'a'.repeat(10_000)}` }, { authorization: `Bearer a.b.${'c'.repeat(10_000)}` }, { cookie: `access_token=${'a'.repeat(6000)}` }]) {
+    for (const [options, status, code, field] of cases) {
+      expectError(await send(options), status, code, field);
+    }
+    for (const headers of [
+      { authorization: `Bearer ${'a'.repeat(10_000)}` },
+      { authorization: `Bearer a.b.${'c'.repeat(10_000)}` },
+      { cookie: `access_token=${'a'.repeat(6000)}` },
+    ]) {
       expectError(await send({ method: 'GET', url: '/api/pdl', headers }), 401, 'UNAUTHORIZED');
     }
-    expect((await server.deps.db.selectFrom('pdls').select('name').where('id', '=', pdlId).executeTakeFirstOrThrow()).name).toBeNull();
+    expect(
+      (await server.deps.db.selectFrom('pdls').select('name').where('id', '=', pdlId).executeTakeFirstOrThrow()).name,
+    ).toBeNull();
   });
 
   it('a signup refused by the password policy creates no user', async () => {
     const email = `weak-${Date.now()}@example.org`;
-    expectError(await send({ method: 'POST', url: '/api/accounts/signup', payload: { email, password: 'alllowercase1' } }), 422, 'WEAK_PASSWORD', 'password');
-    expect(await server.deps.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()).toBeUndefined();
+    expectError(
+      await send({ method: 'POST', url: '/api/accounts/signup', payload: { email, password: 'alllowercase1' } }),
+      422,
+      'WEAK_PASSWORD',
+      'password',
+    );
+    expect(
+      await server.deps.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst(),
+    ).toBeUndefined();
   });
 });

@@ -14,16 +14,21 @@ async function startVerifier(): Promise<{ server: Server; url: string; calls: UR
   const calls: URLSearchParams[] = [];
   const readBody = async (request: IncomingMessage) => {
     const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
+    for await (const chunk of request) {
+      chunks.push(chunk as Buffer);
+    }
     return Buffer.concat(chunks).toString();
   };
   const server = createServer((request, response) => {
     void readBody(request).then((body) => {
       const form = new URLSearchParams(body);
       calls.push(form);
-      const success = request.method === 'POST' && form.get('secret') === TURNSTILE_SECRET && form.get('response') === GOOD_TOKEN;
+      const success =
+        request.method === 'POST' && form.get('secret') === TURNSTILE_SECRET && form.get('response') === GOOD_TOKEN;
       response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(success ? { success: true } : { success: false, 'error-codes': ['invalid-input-response'] }));
+      response.end(
+        JSON.stringify(success ? { success: true } : { success: false, 'error-codes': ['invalid-input-response'] }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -35,7 +40,12 @@ describe.each(backends)('captcha on sign-up on $name', (backend) => {
   let server: TestServer;
   beforeAll(async () => {
     verifier = await startVerifier();
-    server = await startTestServer(backend, { REQUIRE_CAPTCHA: 'true', TURNSTILE_SECRET_KEY: TURNSTILE_SECRET, TURNSTILE_SITE_KEY: 'site-key', TURNSTILE_VERIFY_URL: verifier.url });
+    server = await startTestServer(backend, {
+      REQUIRE_CAPTCHA: 'true',
+      TURNSTILE_SECRET_KEY: TURNSTILE_SECRET,
+      TURNSTILE_SITE_KEY: 'site-key',
+      TURNSTILE_VERIFY_URL: verifier.url,
+    });
   });
   afterAll(async () => {
     await server.close();
@@ -45,8 +55,17 @@ describe.each(backends)('captcha on sign-up on $name', (backend) => {
   let sequence = 0;
   const signup = (turnstileToken?: string) => {
     sequence += 1;
-    const payload = { email: `captcha-${sequence}-${Date.now()}@example.org`, password: STRONG_PASSWORD, ...(turnstileToken === undefined ? {} : { turnstile_token: turnstileToken }) };
-    return server.app.inject({ method: 'POST', url: '/api/accounts/signup', payload, remoteAddress: `203.0.113.${sequence}` });
+    const payload = {
+      email: `captcha-${sequence}-${Date.now()}@example.org`,
+      password: STRONG_PASSWORD,
+      ...(turnstileToken === undefined ? {} : { turnstile_token: turnstileToken }),
+    };
+    return server.app.inject({
+      method: 'POST',
+      url: '/api/accounts/signup',
+      payload,
+      remoteAddress: `203.0.113.${sequence}`,
+    });
   };
 
   it('publishes the site key for the web app', async () => {
@@ -74,7 +93,10 @@ describe.each(backends)('captcha on sign-up on $name', (backend) => {
     const users = await countRows(server, 'users');
     const response = await signup(GOOD_TOKEN);
     expect(response.statusCode, response.body).toBe(201);
-    expect(response.json()).toMatchObject({ success: true, data: { client_id: expect.stringMatching(/^cli_/) as string } });
+    expect(response.json()).toMatchObject({
+      success: true,
+      data: { client_id: expect.stringMatching(/^cli_/) as string },
+    });
     const call = verifier.calls.at(-1);
     expect(call?.get('secret')).toBe(TURNSTILE_SECRET);
     expect(call?.get('response')).toBe(GOOD_TOKEN);
@@ -86,15 +108,25 @@ describe.each(backends)('captcha on sign-up on $name', (backend) => {
 describe('captcha verifier unreachable', () => {
   it('answers 503 SERVICE_UNAVAILABLE and creates nothing', async () => {
     const [backend] = backends;
-    if (!backend) throw new Error('no backend');
+    if (!backend) {
+      throw new Error('no backend');
+    }
     // A port that was just free: nothing listens there.
     const probe = createServer();
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
     const port = (probe.address() as AddressInfo).port;
     await new Promise((resolve) => probe.close(resolve));
-    const server = await startTestServer(backend, { REQUIRE_CAPTCHA: 'true', TURNSTILE_SECRET_KEY: TURNSTILE_SECRET, TURNSTILE_VERIFY_URL: `http://127.0.0.1:${port}/siteverify` });
+    const server = await startTestServer(backend, {
+      REQUIRE_CAPTCHA: 'true',
+      TURNSTILE_SECRET_KEY: TURNSTILE_SECRET,
+      TURNSTILE_VERIFY_URL: `http://127.0.0.1:${port}/siteverify`,
+    });
     try {
-      const response = await server.app.inject({ method: 'POST', url: '/api/accounts/signup', payload: { email: 'down@example.org', password: STRONG_PASSWORD, turnstile_token: GOOD_TOKEN } });
+      const response = await server.app.inject({
+        method: 'POST',
+        url: '/api/accounts/signup',
+        payload: { email: 'down@example.org', password: STRONG_PASSWORD, turnstile_token: GOOD_TOKEN },
+      });
       expectError(response, 503, 'SERVICE_UNAVAILABLE');
       expect(await countRows(server, 'users')).toBe(0);
     } finally {

@@ -16,7 +16,9 @@ describe.each(backends)('demo account on $name', (backend) => {
 
   it('shows three emulator meters: consumption, solar production and a secondary home', async () => {
     const list = await server.app.inject({ method: 'GET', url: '/api/pdl', headers: { cookie } });
-    const pdls = list.json<{ data: { usage_point_id: string; name: string; has_production: boolean; subscribed_power: number }[] }>().data;
+    const pdls = list.json<{
+      data: { usage_point_id: string; name: string; has_production: boolean; subscribed_power: number }[];
+    }>().data;
     expect(pdls.map((pdl) => pdl.usage_point_id)).toEqual(['04004253849200', '04004253849201', '04004253849202']);
     expect(pdls.find((pdl) => pdl.usage_point_id === '04004253849201')?.has_production).toBe(true);
     expect(pdls.map((pdl) => pdl.subscribed_power)).toEqual([6, 9, 3]);
@@ -26,7 +28,11 @@ describe.each(backends)('demo account on $name', (backend) => {
 
   it('reads data but refuses every write', async () => {
     const today = parisToday(new Date());
-    const daily = await server.app.inject({ method: 'GET', url: `/api/enedis/consumption/daily/04004253849200?start=${addDays(today, -30)}&end=${today}`, headers: { cookie } });
+    const daily = await server.app.inject({
+      method: 'GET',
+      url: `/api/enedis/consumption/daily/04004253849200?start=${addDays(today, -30)}&end=${today}`,
+      headers: { cookie },
+    });
     expect(daily.json<MeterReadingBody>().data?.meter_reading.interval_reading).toHaveLength(30);
     const writes = [
       { method: 'POST' as const, url: '/api/pdl', payload: { usage_point_id: '11111111111111' } },
@@ -43,7 +49,9 @@ describe.each(backends)('demo account on $name', (backend) => {
 
   it('does not exist unless enabled', async () => {
     const [first] = backends;
-    if (!first) throw new Error('no backend');
+    if (!first) {
+      throw new Error('no backend');
+    }
     const plain = await startTestServer(first);
     try {
       expect((await plain.app.inject({ method: 'POST', url: '/api/accounts/demo' })).statusCode).toBe(404);

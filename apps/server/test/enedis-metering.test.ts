@@ -29,7 +29,15 @@ describe.each(backends)('Enedis consent and metering on $name', (backend) => {
     const params = await giveConsent(server, user, [CONSUMPTION_PRM, PRODUCTION_PRM]);
     expect(Object.fromEntries(params)).toMatchObject({ consent_success: 'true', pdl_count: '2', created_count: '2' });
     const list = await server.app.inject({ method: 'GET', url: '/api/pdl', headers: { cookie: user.cookie } });
-    const pdls = list.json<{ data: { usage_point_id: string; has_consumption: boolean; has_production: boolean; subscribed_power: number | null; offpeak_hours: { ranges: string[] } | null }[] }>().data;
+    const pdls = list.json<{
+      data: {
+        usage_point_id: string;
+        has_consumption: boolean;
+        has_production: boolean;
+        subscribed_power: number | null;
+        offpeak_hours: { ranges: string[] } | null;
+      }[];
+    }>().data;
     const consumption = pdls.find((pdl) => pdl.usage_point_id === CONSUMPTION_PRM);
     const production = pdls.find((pdl) => pdl.usage_point_id === PRODUCTION_PRM);
     expect(consumption).toMatchObject({ has_consumption: true, has_production: false });
@@ -41,12 +49,25 @@ describe.each(backends)('Enedis consent and metering on $name', (backend) => {
     const other = await createUser(server, 'other');
     const params = await giveConsent(server, other, [CONSUMPTION_PRM]);
     expect(params.get('consent_error')).toBe('pdl_already_exists');
-    const forged = await server.app.inject({ method: 'GET', url: `/api/oauth/callback?state=made-up&usage_point_id=${CONSUMPTION_PRM}`, headers: { cookie: other.cookie } });
+    const forged = await server.app.inject({
+      method: 'GET',
+      url: `/api/oauth/callback?state=made-up&usage_point_id=${CONSUMPTION_PRM}`,
+      headers: { cookie: other.cookie },
+    });
     expect(new URL(String(forged.headers.location)).searchParams.get('consent_error')).toBe('invalid_state');
     // A state started by one user cannot be completed by another.
-    const started = await server.app.inject({ method: 'GET', url: '/api/oauth/authorize', headers: { cookie: user.cookie } });
-    const state = new URL(started.json<{ data: { authorize_url: string } }>().data.authorize_url).searchParams.get('state') ?? '';
-    const hijack = await server.app.inject({ method: 'GET', url: `/api/oauth/callback?state=${state}&usage_point_id=22516914714270`, headers: { cookie: other.cookie } });
+    const started = await server.app.inject({
+      method: 'GET',
+      url: '/api/oauth/authorize',
+      headers: { cookie: user.cookie },
+    });
+    const state =
+      new URL(started.json<{ data: { authorize_url: string } }>().data.authorize_url).searchParams.get('state') ?? '';
+    const hijack = await server.app.inject({
+      method: 'GET',
+      url: `/api/oauth/callback?state=${state}&usage_point_id=22516914714270`,
+      headers: { cookie: other.cookie },
+    });
     expect(new URL(String(hijack.headers.location)).searchParams.get('consent_error')).toBe('invalid_state');
   });
 
@@ -71,7 +92,10 @@ describe.each(backends)('Enedis consent and metering on $name', (backend) => {
     expect(new Set(octoberDates).size).toBe(50);
     expect(marchDates[0]).toBe('2026-03-29T00:00:00+01:00');
     expect(marchDates.at(-1)).toBe('2026-03-29T23:30:00+02:00');
-    expect(octoberDates.filter((date) => date.startsWith('2025-10-26T02:30'))).toEqual(['2025-10-26T02:30:00+02:00', '2025-10-26T02:30:00+01:00']);
+    expect(octoberDates.filter((date) => date.startsWith('2025-10-26T02:30'))).toEqual([
+      '2025-10-26T02:30:00+02:00',
+      '2025-10-26T02:30:00+01:00',
+    ]);
   });
 
   it('daily energy equals the sum of the load curve energy (Wh = W × minutes / 60)', async () => {
@@ -81,9 +105,14 @@ describe.each(backends)('Enedis consent and metering on $name', (backend) => {
     const energyByDay = new Map<string, number>();
     for (const point of curve.body.data?.meter_reading.interval_reading ?? []) {
       const day = point.date.slice(0, 10);
-      energyByDay.set(day, (energyByDay.get(day) ?? 0) + (point.value * Number(/PT(\d+)M/.exec(point.interval_length ?? '')?.[1])) / 60);
+      energyByDay.set(
+        day,
+        (energyByDay.get(day) ?? 0) + (point.value * Number(/PT(\d+)M/.exec(point.interval_length ?? '')?.[1])) / 60,
+      );
     }
-    for (const reading of daily.body.data?.meter_reading.interval_reading ?? []) expect(energyByDay.get(reading.date), reading.date).toBe(reading.value);
+    for (const reading of daily.body.data?.meter_reading.interval_reading ?? []) {
+      expect(energyByDay.get(reading.date), reading.date).toBe(reading.value);
+    }
   });
 
   it('a week of load curve is 7 × 48 points and the second read comes from the cache', async () => {
@@ -108,25 +137,49 @@ describe.each(backends)('Enedis consent and metering on $name', (backend) => {
   });
 
   it('validates ranges with clear codes', async () => {
-    expect((await get(`/api/enedis/consumption/daily/${CONSUMPTION_PRM}?start=2026-13-01&end=${today}`)).body.error?.code).toBe('INVALID_DATE_FORMAT');
-    expect((await get(`/api/enedis/consumption/daily/${CONSUMPTION_PRM}?start=${today}&end=${today}`)).body.error?.code).toBe('INVALID_DATE_RANGE');
-    expect((await get(`/api/enedis/consumption/daily/${CONSUMPTION_PRM}?start=2010-01-01&end=2011-01-01`)).body.error?.code).toBe('DATE_TOO_OLD');
+    expect(
+      (await get(`/api/enedis/consumption/daily/${CONSUMPTION_PRM}?start=2026-13-01&end=${today}`)).body.error?.code,
+    ).toBe('INVALID_DATE_FORMAT');
+    expect(
+      (await get(`/api/enedis/consumption/daily/${CONSUMPTION_PRM}?start=${today}&end=${today}`)).body.error?.code,
+    ).toBe('INVALID_DATE_RANGE');
+    expect(
+      (await get(`/api/enedis/consumption/daily/${CONSUMPTION_PRM}?start=2010-01-01&end=2011-01-01`)).body.error?.code,
+    ).toBe('DATE_TOO_OLD');
     expect((await get(`/api/enedis/consumption/daily/123?start=${today}&end=${today}`)).status).toBe(422);
   });
 
   it('keeps neither PRMs nor consumption values in clear in the cache', async () => {
     const start = addDays(today, -30);
-    const daily = await get(`/api/enedis/consumption/daily/${CONSUMPTION_PRM}?start=${start}&end=${today}&use_cache=true`);
-    const values = (daily.body.data?.meter_reading.interval_reading ?? []).map((reading) => String(reading.value)).filter((value) => value.length >= 4);
-    await server.app.inject({ method: 'GET', url: `/api/enedis/contract/${CONSUMPTION_PRM}`, headers: { cookie: user.cookie } });
+    const daily = await get(
+      `/api/enedis/consumption/daily/${CONSUMPTION_PRM}?start=${start}&end=${today}&use_cache=true`,
+    );
+    const values = (daily.body.data?.meter_reading.interval_reading ?? [])
+      .map((reading) => String(reading.value))
+      .filter((value) => value.length >= 4);
+    await server.app.inject({
+      method: 'GET',
+      url: `/api/enedis/contract/${CONSUMPTION_PRM}`,
+      headers: { cookie: user.cookie },
+    });
     const keys = await server.deps.cache.keys('');
     expect(keys.length).toBeGreaterThan(0);
-    const dump = (await Promise.all(keys.map(async (key) => `${key}=${(await server.deps.cache.get(key))?.toString('latin1') ?? ''}`))).join('\n');
-    for (const secret of [CONSUMPTION_PRM, PRODUCTION_PRM, user.email, ...values.slice(0, 20)]) expect(dump).not.toContain(secret);
+    const dump = (
+      await Promise.all(
+        keys.map(async (key) => `${key}=${(await server.deps.cache.get(key))?.toString('latin1') ?? ''}`),
+      )
+    ).join('\n');
+    for (const secret of [CONSUMPTION_PRM, PRODUCTION_PRM, user.email, ...values.slice(0, 20)]) {
+      expect(dump).not.toContain(secret);
+    }
   });
 
   it('DELETE /api/enedis/cache/{pdl} empties that meter only', async () => {
-    const response = await server.app.inject({ method: 'DELETE', url: `/api/enedis/cache/${CONSUMPTION_PRM}`, headers: { cookie: user.cookie } });
+    const response = await server.app.inject({
+      method: 'DELETE',
+      url: `/api/enedis/cache/${CONSUMPTION_PRM}`,
+      headers: { cookie: user.cookie },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json<{ data: { deleted_keys: number } }>().data.deleted_keys).toBeGreaterThan(0);
   });

@@ -13,7 +13,11 @@ describe.each(backends)('quotas, faults and isolation on $name', (backend) => {
   const today = parisToday(new Date());
 
   beforeAll(async () => {
-    server = await startTestServer(backend, { USER_DAILY_LIMIT_NO_CACHE: '50', USER_DAILY_LIMIT_WITH_CACHE: '1000', ENEDIS_MAX_ATTEMPTS: '6' });
+    server = await startTestServer(backend, {
+      USER_DAILY_LIMIT_NO_CACHE: '50',
+      USER_DAILY_LIMIT_WITH_CACHE: '1000',
+      ENEDIS_MAX_ATTEMPTS: '6',
+    });
     owner = await createUser(server, 'owner');
     await giveConsent(server, owner, [PRM]);
   });
@@ -24,7 +28,9 @@ describe.each(backends)('quotas, faults and isolation on $name', (backend) => {
     const other = await createUser(server, 'quota-meter');
     await giveConsent(server, other, ['64975835695673']);
     const url = `/api/enedis/consumption/daily/64975835695673?start=${addDays(today, -2)}&end=${today}&use_cache=false`;
-    const responses = await Promise.all(Array.from({ length: 200 }, () => server.app.inject({ method: 'GET', url, headers: { cookie: other.cookie } })));
+    const responses = await Promise.all(
+      Array.from({ length: 200 }, () => server.app.inject({ method: 'GET', url, headers: { cookie: other.cookie } })),
+    );
     const statuses = responses.map((response) => response.statusCode);
     expect(statuses.filter((status) => status === 200)).toHaveLength(50);
     expect(statuses.filter((status) => status === 429)).toHaveLength(150);
@@ -32,19 +38,36 @@ describe.each(backends)('quotas, faults and isolation on $name', (backend) => {
     expect(refused?.json()).toMatchObject({ success: false, error: { code: 'RATE_LIMIT_EXCEEDED' } });
     expect(Number(refused?.headers['retry-after'])).toBeGreaterThan(0);
     expect(refused?.headers['x-ratelimit-remaining']).toBe('0');
-    const usage = await server.app.inject({ method: 'GET', url: '/api/accounts/usage-stats', headers: { cookie: other.cookie } });
+    const usage = await server.app.inject({
+      method: 'GET',
+      url: '/api/accounts/usage-stats',
+      headers: { cookie: other.cookie },
+    });
     expect(usage.json()).toMatchObject({ data: { no_cache_requests: 50, no_cache_limit: 50 } });
     // Another user's quota is untouched.
-    const fresh = await server.app.inject({ method: 'GET', url: '/api/accounts/usage-stats', headers: { cookie: user.cookie } });
+    const fresh = await server.app.inject({
+      method: 'GET',
+      url: '/api/accounts/usage-stats',
+      headers: { cookie: user.cookie },
+    });
     expect(fresh.json()).toMatchObject({ data: { no_cache_requests: 0 } });
   });
 
   it('with 20 % injected faults: complete data or a clean 503, and never a partial day in the cache', async () => {
     const emulator = server.deps.gateway.emulator;
-    if (!emulator) throw new Error('the test server runs the embedded emulator');
+    if (!emulator) {
+      throw new Error('the test server runs the embedded emulator');
+    }
     const user = await createUser(server, 'faults');
     await giveConsent(server, user, ['63695879465986']);
-    emulator.setFaults({ seed: 7, error500Rate: 0.08, error503Rate: 0.04, truncatedRate: 0.04, error429Rate: 0.04, targets: ['metering'] });
+    emulator.setFaults({
+      seed: 7,
+      error500Rate: 0.08,
+      error503Rate: 0.04,
+      truncatedRate: 0.04,
+      error429Rate: 0.04,
+      targets: ['metering'],
+    });
     try {
       for (let week = 0; week < 4; week += 1) {
         const start = addDays(today, -7 * (week + 2));
@@ -65,12 +88,20 @@ describe.each(backends)('quotas, faults and isolation on $name', (backend) => {
     }
     // Every cached day must be complete: reading from the cache alone gives whole days only.
     const start = addDays(today, -35);
-    const cached = await server.app.inject({ method: 'GET', url: `/api/enedis/consumption/detail/batch/63695879465986?start=${start}&end=${addDays(today, -7)}`, headers: { cookie: user.cookie } });
+    const cached = await server.app.inject({
+      method: 'GET',
+      url: `/api/enedis/consumption/detail/batch/63695879465986?start=${start}&end=${addDays(today, -7)}`,
+      headers: { cookie: user.cookie },
+    });
     const body = cached.json<MeterReadingBody>();
     expect(body.data?.missing_dates).toEqual([]);
     const perDay = new Map<string, number>();
-    for (const reading of body.data?.meter_reading.interval_reading ?? []) perDay.set(reading.date.slice(0, 10), (perDay.get(reading.date.slice(0, 10)) ?? 0) + 1);
-    for (const [day, count] of perDay) expect([46, 48, 50], day).toContain(count);
+    for (const reading of body.data?.meter_reading.interval_reading ?? []) {
+      perDay.set(reading.date.slice(0, 10), (perDay.get(reading.date.slice(0, 10)) ?? 0) + 1);
+    }
+    for (const [day, count] of perDay) {
+      expect([46, 48, 50], day).toContain(count);
+    }
   });
 
   it('a user cannot read another user’s meter through any metering route or auth method', async () => {

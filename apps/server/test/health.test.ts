@@ -7,7 +7,9 @@ import { createUser } from './support/accounts-helpers.ts';
 import { createPdl, expectError } from './support/pdl-helpers.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 const FRONTEND = 'http://front.example:5173';
 const INDEX_HTML = '<!doctype html><html><body><div id="root">fake spa</div></body></html>';
 
@@ -49,7 +51,12 @@ describe.each(backends)('health, docs and web on $name', (backend) => {
     const headers = { cookie: user.cookie };
     const pdl = await createPdl(server, headers);
     await server.app.inject({ method: 'GET', url: `/api/pdl/${pdl.id}`, headers });
-    await server.app.inject({ method: 'PATCH', url: `/api/pdl/${pdl.id}/name`, headers, payload: { name: 'compteur' } });
+    await server.app.inject({
+      method: 'PATCH',
+      url: `/api/pdl/${pdl.id}/name`,
+      headers,
+      payload: { name: 'compteur' },
+    });
     await server.app.inject({ method: 'GET', url: `/api/pdl/${pdl.usage_point_id}`, headers });
     await server.app.inject({ method: 'GET', url: `/api/unknown/${pdl.usage_point_id}` });
 
@@ -60,9 +67,13 @@ describe.each(backends)('health, docs and web on $name', (backend) => {
     expect(metrics.body).toMatch(/^http_requests_total\{method="POST",route="\/api\/pdl",status="201"\} [1-9]/m);
     expect(metrics.body).toMatch(/^http_requests_total\{method="GET",route="\/api\/pdl\/:id",status="200"\} [1-9]/m);
     expect(metrics.body).toMatch(/^http_requests_total\{method="GET",route="\/api\/pdl\/:id",status="404"\} [1-9]/m);
-    expect(metrics.body).toMatch(/^http_requests_total\{method="PATCH",route="\/api\/pdl\/:id\/name",status="200"\} [1-9]/m);
+    expect(metrics.body).toMatch(
+      /^http_requests_total\{method="PATCH",route="\/api\/pdl\/:id\/name",status="200"\} [1-9]/m,
+    );
     expect(metrics.body).toContain('http_request_duration_seconds_bucket');
-    for (const secret of [pdl.usage_point_id, pdl.id, user.email, 'compteur']) expect(metrics.body).not.toContain(secret);
+    for (const secret of [pdl.usage_point_id, pdl.id, user.email, 'compteur']) {
+      expect(metrics.body).not.toContain(secret);
+    }
   });
 
   it('/api/openapi.json documents the routes and the client-credentials flow', async () => {
@@ -72,14 +83,19 @@ describe.each(backends)('health, docs and web on $name', (backend) => {
       openapi: string;
       info: { version: string };
       paths: Record<string, Record<string, unknown>>;
-      components: { securitySchemes: Record<string, { type: string; flows?: { clientCredentials?: { tokenUrl: string } } }> };
+      components: {
+        securitySchemes: Record<string, { type: string; flows?: { clientCredentials?: { tokenUrl: string } } }>;
+      };
     }>();
     expect(spec.openapi).toMatch(/^3\./);
     expect(spec.info.version).toBe(version);
     expect(spec.paths['/api/accounts/signup']).toHaveProperty('post');
     expect(spec.paths['/api/pdl/{id}/name']).toHaveProperty('patch');
     expect(spec.paths['/api/pdl/reorder']).toHaveProperty('patch');
-    expect(spec.components.securitySchemes.oauth2).toMatchObject({ type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/api/accounts/token' } } });
+    expect(spec.components.securitySchemes.oauth2).toMatchObject({
+      type: 'oauth2',
+      flows: { clientCredentials: { tokenUrl: '/api/accounts/token' } },
+    });
     // Health endpoints are not part of the documented API.
     expect(Object.keys(spec.paths)).not.toContain('/ping');
   });
@@ -88,7 +104,9 @@ describe.each(backends)('health, docs and web on $name', (backend) => {
     const response = await server.app.inject({ method: 'GET', url: '/api/docs' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/html/);
-    const page = response.body.includes('swagger') ? response.body : (await server.app.inject({ method: 'GET', url: '/api/docs/' })).body;
+    const page = response.body.includes('swagger')
+      ? response.body
+      : (await server.app.inject({ method: 'GET', url: '/api/docs/' })).body;
     expect(page.toLowerCase()).toContain('swagger');
     const csp = String(response.headers['content-security-policy']);
     expect(csp).toContain("default-src 'self'");
@@ -126,7 +144,11 @@ describe.each(backends)('health, docs and web on $name', (backend) => {
       const preflight = await server.app.inject({
         method: 'OPTIONS',
         url: '/api/pdl/some-id/name',
-        headers: { origin: FRONTEND, 'access-control-request-method': method, 'access-control-request-headers': 'content-type' },
+        headers: {
+          origin: FRONTEND,
+          'access-control-request-method': method,
+          'access-control-request-headers': 'content-type',
+        },
       });
       expect(preflight.statusCode, method).toBe(204);
       expect(preflight.headers['access-control-allow-origin'], method).toBe(FRONTEND);
@@ -136,7 +158,11 @@ describe.each(backends)('health, docs and web on $name', (backend) => {
     for (const origin of ['http://evil.example', 'http://front.example:5174', `${FRONTEND}.evil.example`]) {
       const foreign = await server.app.inject({ method: 'GET', url: '/ping', headers: { origin } });
       expect(foreign.headers['access-control-allow-origin'], origin).toBeUndefined();
-      const preflight = await server.app.inject({ method: 'OPTIONS', url: '/api/pdl', headers: { origin, 'access-control-request-method': 'POST' } });
+      const preflight = await server.app.inject({
+        method: 'OPTIONS',
+        url: '/api/pdl',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
       expect(preflight.headers['access-control-allow-origin'], origin).toBeUndefined();
     }
   });
@@ -167,8 +193,13 @@ describe.each(backends)('health, docs and web on $name', (backend) => {
 describe('https deployment', () => {
   it('sends HSTS when FRONTEND_URL is https', async () => {
     const [backend] = backends;
-    if (!backend) throw new Error('no backend');
-    const server = await startTestServer(backend, { FRONTEND_URL: 'https://med.example', BACKEND_URL: 'https://med.example' });
+    if (!backend) {
+      throw new Error('no backend');
+    }
+    const server = await startTestServer(backend, {
+      FRONTEND_URL: 'https://med.example',
+      BACKEND_URL: 'https://med.example',
+    });
     try {
       const response = await server.app.inject({ method: 'GET', url: '/ping' });
       expect(String(response.headers['strict-transport-security'])).toMatch(/max-age=\d+/);

@@ -16,7 +16,11 @@ describe.each(backends)('when the database is gone on $name', (backend) => {
   afterAll(async () => server.close());
 
   it('answers 500 INTERNAL_ERROR without internal details on envelope routes', async () => {
-    const response = await server.app.inject({ method: 'GET', url: '/api/pdl', headers: { authorization: `Bearer ${user.clientSecret}` } });
+    const response = await server.app.inject({
+      method: 'GET',
+      url: '/api/pdl',
+      headers: { authorization: `Bearer ${user.clientSecret}` },
+    });
     expectError(response, 500, 'INTERNAL_ERROR');
     expect(response.body).not.toMatch(/destroyed|kysely|sqlite|postgres|pool/i);
   });
@@ -26,7 +30,11 @@ describe.each(backends)('when the database is gone on $name', (backend) => {
       method: 'POST',
       url: '/api/accounts/token',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ grant_type: 'client_credentials', client_id: user.clientId, client_secret: user.clientSecret }).toString(),
+      payload: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: user.clientId,
+        client_secret: user.clientSecret,
+      }).toString(),
     });
     expect(response.statusCode).toBe(500);
     expect(response.json()).toEqual({ error: 'server_error', error_description: expect.any(String) as string });

@@ -17,14 +17,25 @@ describe.each(backends)('pdl routes on $name', (backend) => {
   afterAll(async () => server.close());
 
   const patch = (id: string, route: string, payload: unknown, as = headers) =>
-    server.app.inject({ method: 'PATCH', url: `/api/pdl/${id}/${route}`, headers: as, payload: payload as Record<string, unknown> });
-  const list = async (as = headers) => (await server.app.inject({ method: 'GET', url: '/api/pdl', headers: as })).json<{ data: Pdl[] }>().data;
+    server.app.inject({
+      method: 'PATCH',
+      url: `/api/pdl/${id}/${route}`,
+      headers: as,
+      payload: payload as Record<string, unknown>,
+    });
+  const list = async (as = headers) =>
+    (await server.app.inject({ method: 'GET', url: '/api/pdl', headers: as })).json<{ data: Pdl[] }>().data;
 
   it('creates, lists, reads and deletes a meter', async () => {
     const own = { cookie: (await createUser(server)).cookie };
     expect(await list(own)).toEqual([]);
     const usagePointId = nextPrm();
-    const created = await server.app.inject({ method: 'POST', url: '/api/pdl', headers: own, payload: { usage_point_id: ` ${usagePointId} `, name: '  Maison  ' } });
+    const created = await server.app.inject({
+      method: 'POST',
+      url: '/api/pdl',
+      headers: own,
+      payload: { usage_point_id: ` ${usagePointId} `, name: '  Maison  ' },
+    });
     expect(created.statusCode).toBe(201);
     const pdl = created.json<{ success: boolean; data: Pdl }>().data;
     expect(pdl).toMatchObject({
@@ -46,8 +57,16 @@ describe.each(backends)('pdl routes on $name', (backend) => {
     const removed = await server.app.inject({ method: 'DELETE', url: `/api/pdl/${pdl.id}`, headers: own });
     expect(removed.statusCode).toBe(200);
     expect(await pdlRow(server, pdl.id)).toBeUndefined();
-    expectError(await server.app.inject({ method: 'GET', url: `/api/pdl/${pdl.id}`, headers: own }), 404, 'PDL_NOT_FOUND');
-    expectError(await server.app.inject({ method: 'DELETE', url: `/api/pdl/${pdl.id}`, headers: own }), 404, 'PDL_NOT_FOUND');
+    expectError(
+      await server.app.inject({ method: 'GET', url: `/api/pdl/${pdl.id}`, headers: own }),
+      404,
+      'PDL_NOT_FOUND',
+    );
+    expectError(
+      await server.app.inject({ method: 'DELETE', url: `/api/pdl/${pdl.id}`, headers: own }),
+      404,
+      'PDL_NOT_FOUND',
+    );
     expect(await list(own)).toEqual([]);
   });
 
@@ -60,7 +79,12 @@ describe.each(backends)('pdl routes on $name', (backend) => {
     ['full-width digits', '１２３４５６７８９０１２３４'],
   ])('refuses a PDL with %s (422, French message) and inserts nothing', async (_label, usagePointId) => {
     const before = await countRows(server, 'pdls');
-    const response = await server.app.inject({ method: 'POST', url: '/api/pdl', headers, payload: { usage_point_id: usagePointId } });
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/pdl',
+      headers,
+      payload: { usage_point_id: usagePointId },
+    });
     expectError(response, 422, 'VALIDATION_ERROR', 'usage_point_id');
     expect(response.json<{ error: { message: string } }>().error.message).toBe(PDL_MESSAGE);
     expect(await countRows(server, 'pdls')).toBe(before);
@@ -69,20 +93,53 @@ describe.each(backends)('pdl routes on $name', (backend) => {
   it('refuses a PDL already registered, by another account or the same one (409)', async () => {
     const pdl = await createPdl(server, headers);
     const other = { cookie: (await createUser(server)).cookie };
-    expectError(await server.app.inject({ method: 'POST', url: '/api/pdl', headers: other, payload: { usage_point_id: pdl.usage_point_id } }), 409, 'PDL_ALREADY_EXISTS', 'usage_point_id');
-    expectError(await server.app.inject({ method: 'POST', url: '/api/pdl', headers, payload: { usage_point_id: pdl.usage_point_id } }), 409, 'PDL_ALREADY_EXISTS');
+    expectError(
+      await server.app.inject({
+        method: 'POST',
+        url: '/api/pdl',
+        headers: other,
+        payload: { usage_point_id: pdl.usage_point_id },
+      }),
+      409,
+      'PDL_ALREADY_EXISTS',
+      'usage_point_id',
+    );
+    expectError(
+      await server.app.inject({
+        method: 'POST',
+        url: '/api/pdl',
+        headers,
+        payload: { usage_point_id: pdl.usage_point_id },
+      }),
+      409,
+      'PDL_ALREADY_EXISTS',
+    );
     expect(await list(other)).toEqual([]);
-    const rows = await server.deps.db.selectFrom('pdls').select('id').where('usage_point_id', '=', pdl.usage_point_id).execute();
+    const rows = await server.deps.db
+      .selectFrom('pdls')
+      .select('id')
+      .where('usage_point_id', '=', pdl.usage_point_id)
+      .execute();
     expect(rows).toEqual([{ id: pdl.id }]);
   });
 
   it('lets exactly one of several concurrent registrations of one PRM through', async () => {
-    const users = await Promise.all([1, 2, 3, 4].map(async () => ({ cookie: (await createUser(server, 'race')).cookie })));
+    const users = await Promise.all(
+      [1, 2, 3, 4].map(async () => ({ cookie: (await createUser(server, 'race')).cookie })),
+    );
     const usagePointId = nextPrm();
-    const responses = await Promise.all(users.map((as) => server.app.inject({ method: 'POST', url: '/api/pdl', headers: as, payload: { usage_point_id: usagePointId } })));
+    const responses = await Promise.all(
+      users.map((as) =>
+        server.app.inject({ method: 'POST', url: '/api/pdl', headers: as, payload: { usage_point_id: usagePointId } }),
+      ),
+    );
     expect(responses.map((response) => response.statusCode).sort()).toEqual([201, 409, 409, 409]);
-    for (const response of responses.filter((entry) => entry.statusCode === 409)) expectError(response, 409, 'PDL_ALREADY_EXISTS');
-    expect(await server.deps.db.selectFrom('pdls').select('id').where('usage_point_id', '=', usagePointId).execute()).toHaveLength(1);
+    for (const response of responses.filter((entry) => entry.statusCode === 409)) {
+      expectError(response, 409, 'PDL_ALREADY_EXISTS');
+    }
+    expect(
+      await server.deps.db.selectFrom('pdls').select('id').where('usage_point_id', '=', usagePointId).execute(),
+    ).toHaveLength(1);
   });
 
   it('renames, trims, clears the name, and refuses empty or too long names', async () => {
@@ -105,7 +162,12 @@ describe.each(backends)('pdl routes on $name', (backend) => {
     const production = await patch(pdl.id, 'type', { has_consumption: false, has_production: true });
     expect(production.json<{ data: Pdl }>().data).toMatchObject({ has_consumption: false, has_production: true });
     const before = await pdlRow(server, pdl.id);
-    expectError(await patch(pdl.id, 'type', { has_consumption: false, has_production: false }), 422, 'VALIDATION_ERROR', 'has_consumption');
+    expectError(
+      await patch(pdl.id, 'type', { has_consumption: false, has_production: false }),
+      422,
+      'VALIDATION_ERROR',
+      'has_consumption',
+    );
     expect(await pdlRow(server, pdl.id)).toEqual(before);
     expectError(await patch(pdl.id, 'type', { has_consumption: true }), 422, 'VALIDATION_ERROR', 'has_production');
   });
@@ -113,7 +175,10 @@ describe.each(backends)('pdl routes on $name', (backend) => {
   it('deactivates and reactivates a meter', async () => {
     const pdl = await createPdl(server, headers);
     expect((await patch(pdl.id, 'active', { is_active: false })).json<{ data: Pdl }>().data.is_active).toBe(false);
-    expect((await server.app.inject({ method: 'GET', url: `/api/pdl/${pdl.id}`, headers })).json<{ data: Pdl }>().data.is_active).toBe(false);
+    expect(
+      (await server.app.inject({ method: 'GET', url: `/api/pdl/${pdl.id}`, headers })).json<{ data: Pdl }>().data
+        .is_active,
+    ).toBe(false);
     expect((await patch(pdl.id, 'active', { is_active: true })).json<{ data: Pdl }>().data.is_active).toBe(true);
     expectError(await patch(pdl.id, 'active', { is_active: 'yes' }), 422, 'VALIDATION_ERROR', 'is_active');
   });
@@ -125,24 +190,45 @@ describe.each(backends)('pdl routes on $name', (backend) => {
       expect(response.json<{ data: Pdl }>().data.pricing_option, option).toBe(option);
     }
     for (const invalid of ['base', 'HPHC', '', 3]) {
-      expectError(await patch(pdl.id, 'pricing-option', { pricing_option: invalid }), 422, 'VALIDATION_ERROR', 'pricing_option');
+      expectError(
+        await patch(pdl.id, 'pricing-option', { pricing_option: invalid }),
+        422,
+        'VALIDATION_ERROR',
+        'pricing_option',
+      );
     }
     expect((await pdlRow(server, pdl.id))?.pricing_option).toBe('HC_WEEKEND');
-    expect((await patch(pdl.id, 'pricing-option', { pricing_option: null })).json<{ data: Pdl }>().data.pricing_option).toBeNull();
+    expect(
+      (await patch(pdl.id, 'pricing-option', { pricing_option: null })).json<{ data: Pdl }>().data.pricing_option,
+    ).toBeNull();
   });
 
   it('stores the contract from the list and {ranges} forms, field by field', async () => {
     const pdl = await createPdl(server, headers);
-    const listForm = await patch(pdl.id, 'contract', { subscribed_power: 9, offpeak_hours: ['22:00-06:00', '12:00-14:00'] });
+    const listForm = await patch(pdl.id, 'contract', {
+      subscribed_power: 9,
+      offpeak_hours: ['22:00-06:00', '12:00-14:00'],
+    });
     expect(listForm.statusCode).toBe(200);
-    expect(listForm.json<{ data: Pdl }>().data).toMatchObject({ subscribed_power: 9, offpeak_hours: { ranges: ['22:00-06:00', '12:00-14:00'] } });
-    expect(JSON.parse((await pdlRow(server, pdl.id))?.offpeak_hours ?? 'null')).toEqual({ ranges: ['22:00-06:00', '12:00-14:00'] });
+    expect(listForm.json<{ data: Pdl }>().data).toMatchObject({
+      subscribed_power: 9,
+      offpeak_hours: { ranges: ['22:00-06:00', '12:00-14:00'] },
+    });
+    expect(JSON.parse((await pdlRow(server, pdl.id))?.offpeak_hours ?? 'null')).toEqual({
+      ranges: ['22:00-06:00', '12:00-14:00'],
+    });
 
     const objectForm = await patch(pdl.id, 'contract', { offpeak_hours: { ranges: ['01:30-07:30'] } });
     // Only the fields sent change.
-    expect(objectForm.json<{ data: Pdl }>().data).toMatchObject({ subscribed_power: 9, offpeak_hours: { ranges: ['01:30-07:30'] } });
+    expect(objectForm.json<{ data: Pdl }>().data).toMatchObject({
+      subscribed_power: 9,
+      offpeak_hours: { ranges: ['01:30-07:30'] },
+    });
     const powerOnly = await patch(pdl.id, 'contract', { subscribed_power: 12 });
-    expect(powerOnly.json<{ data: Pdl }>().data).toMatchObject({ subscribed_power: 12, offpeak_hours: { ranges: ['01:30-07:30'] } });
+    expect(powerOnly.json<{ data: Pdl }>().data).toMatchObject({
+      subscribed_power: 12,
+      offpeak_hours: { ranges: ['01:30-07:30'] },
+    });
     const cleared = await patch(pdl.id, 'contract', { subscribed_power: null, offpeak_hours: null });
     expect(cleared.json<{ data: Pdl }>().data).toMatchObject({ subscribed_power: null, offpeak_hours: null });
   });
@@ -151,12 +237,36 @@ describe.each(backends)('pdl routes on $name', (backend) => {
     const pdl = await createPdl(server, headers);
     await patch(pdl.id, 'contract', { subscribed_power: 6, offpeak_hours: ['22:00-06:00'] });
     const before = await pdlRow(server, pdl.id);
-    expectError(await patch(pdl.id, 'contract', { offpeak_hours: ['22h00-06h00'] }), 422, 'VALIDATION_ERROR', 'offpeak_hours.0');
-    expectError(await patch(pdl.id, 'contract', { offpeak_hours: { ranges: ['22:00-24:00'] } }), 422, 'VALIDATION_ERROR', 'offpeak_hours.ranges.0');
-    expectError(await patch(pdl.id, 'contract', { offpeak_hours: Array.from({ length: 9 }, () => '01:00-02:00') }), 422, 'VALIDATION_ERROR', 'offpeak_hours');
-    expectError(await patch(pdl.id, 'contract', { offpeak_hours: { default: 'HC (22H00-6H00)' } }), 422, 'VALIDATION_ERROR');
+    expectError(
+      await patch(pdl.id, 'contract', { offpeak_hours: ['22h00-06h00'] }),
+      422,
+      'VALIDATION_ERROR',
+      'offpeak_hours.0',
+    );
+    expectError(
+      await patch(pdl.id, 'contract', { offpeak_hours: { ranges: ['22:00-24:00'] } }),
+      422,
+      'VALIDATION_ERROR',
+      'offpeak_hours.ranges.0',
+    );
+    expectError(
+      await patch(pdl.id, 'contract', { offpeak_hours: Array.from({ length: 9 }, () => '01:00-02:00') }),
+      422,
+      'VALIDATION_ERROR',
+      'offpeak_hours',
+    );
+    expectError(
+      await patch(pdl.id, 'contract', { offpeak_hours: { default: 'HC (22H00-6H00)' } }),
+      422,
+      'VALIDATION_ERROR',
+    );
     for (const power of [0, 37, 6.5, '6']) {
-      expectError(await patch(pdl.id, 'contract', { subscribed_power: power }), 422, 'VALIDATION_ERROR', 'subscribed_power');
+      expectError(
+        await patch(pdl.id, 'contract', { subscribed_power: power }),
+        422,
+        'VALIDATION_ERROR',
+        'subscribed_power',
+      );
     }
     expect(await pdlRow(server, pdl.id)).toEqual(before);
   });
@@ -164,27 +274,59 @@ describe.each(backends)('pdl routes on $name', (backend) => {
   it('reorders meters: the order is kept by GET, and an unknown id changes nothing', async () => {
     const own = { cookie: (await createUser(server)).cookie };
     const [a, b, c] = [await createPdl(server, own), await createPdl(server, own), await createPdl(server, own)];
-    if (!a || !b || !c) throw new Error('setup');
+    if (!a || !b || !c) {
+      throw new Error('setup');
+    }
     const reordered = await server.app.inject({
       method: 'PATCH',
       url: '/api/pdl/reorder',
       headers: own,
-      payload: { pdl_orders: [{ id: c.id, order: 0 }, { id: a.id, order: 1 }, { id: b.id, order: 2 }] },
+      payload: {
+        pdl_orders: [
+          { id: c.id, order: 0 },
+          { id: a.id, order: 1 },
+          { id: b.id, order: 2 },
+        ],
+      },
     });
     expect(reordered.statusCode).toBe(200);
     expect(reordered.json<{ data: Pdl[] }>().data.map((pdl) => pdl.id)).toEqual([c.id, a.id, b.id]);
-    expect((await list(own)).map((pdl) => [pdl.id, pdl.display_order])).toEqual([[c.id, 0], [a.id, 1], [b.id, 2]]);
+    expect((await list(own)).map((pdl) => [pdl.id, pdl.display_order])).toEqual([
+      [c.id, 0],
+      [a.id, 1],
+      [b.id, 2],
+    ]);
 
     // The unknown id comes last: a non-atomic implementation would already have moved a and b.
     const rejected = await server.app.inject({
       method: 'PATCH',
       url: '/api/pdl/reorder',
       headers: own,
-      payload: { pdl_orders: [{ id: a.id, order: 5 }, { id: b.id, order: 4 }, { id: '00000000-0000-4000-8000-000000000000', order: 3 }] },
+      payload: {
+        pdl_orders: [
+          { id: a.id, order: 5 },
+          { id: b.id, order: 4 },
+          { id: '00000000-0000-4000-8000-000000000000', order: 3 },
+        ],
+      },
     });
     expectError(rejected, 404, 'PDL_NOT_FOUND');
-    expect((await list(own)).map((pdl) => [pdl.id, pdl.display_order])).toEqual([[c.id, 0], [a.id, 1], [b.id, 2]]);
-    expectError(await server.app.inject({ method: 'PATCH', url: '/api/pdl/reorder', headers: own, payload: { pdl_orders: [{ id: a.id, order: -1 }] } }), 422, 'VALIDATION_ERROR', 'pdl_orders.0.order');
+    expect((await list(own)).map((pdl) => [pdl.id, pdl.display_order])).toEqual([
+      [c.id, 0],
+      [a.id, 1],
+      [b.id, 2],
+    ]);
+    expectError(
+      await server.app.inject({
+        method: 'PATCH',
+        url: '/api/pdl/reorder',
+        headers: own,
+        payload: { pdl_orders: [{ id: a.id, order: -1 }] },
+      }),
+      422,
+      'VALIDATION_ERROR',
+      'pdl_orders.0.order',
+    );
   });
 
   it('links a production meter, refuses itself and non-production targets, and unlinks with null', async () => {
@@ -197,11 +339,31 @@ describe.each(backends)('pdl routes on $name', (backend) => {
     expect(linked.statusCode).toBe(200);
     expect(linked.json<{ data: Pdl }>().data.linked_production_pdl_id).toBe(production.id);
 
-    expectError(await patch(consumption.id, 'link-production', { linked_production_pdl_id: consumption.id }), 422, 'PDL_LINK_INVALID', 'linked_production_pdl_id');
-    expectError(await patch(consumption.id, 'link-production', { linked_production_pdl_id: plain.id }), 422, 'PDL_LINK_INVALID', 'linked_production_pdl_id');
+    expectError(
+      await patch(consumption.id, 'link-production', { linked_production_pdl_id: consumption.id }),
+      422,
+      'PDL_LINK_INVALID',
+      'linked_production_pdl_id',
+    );
+    expectError(
+      await patch(consumption.id, 'link-production', { linked_production_pdl_id: plain.id }),
+      422,
+      'PDL_LINK_INVALID',
+      'linked_production_pdl_id',
+    );
     // A production-only source cannot carry a production link.
-    expectError(await patch(production.id, 'link-production', { linked_production_pdl_id: production.id }), 422, 'PDL_LINK_INVALID');
-    expectError(await patch(consumption.id, 'link-production', { linked_production_pdl_id: '00000000-0000-4000-8000-000000000000' }), 404, 'PDL_NOT_FOUND');
+    expectError(
+      await patch(production.id, 'link-production', { linked_production_pdl_id: production.id }),
+      422,
+      'PDL_LINK_INVALID',
+    );
+    expectError(
+      await patch(consumption.id, 'link-production', {
+        linked_production_pdl_id: '00000000-0000-4000-8000-000000000000',
+      }),
+      404,
+      'PDL_NOT_FOUND',
+    );
     expect((await pdlRow(server, consumption.id))?.linked_production_pdl_id).toBe(production.id);
 
     const unlinked = await patch(consumption.id, 'link-production', { linked_production_pdl_id: null });
@@ -214,7 +376,9 @@ describe.each(backends)('pdl routes on $name', (backend) => {
     const production = await createPdl(server, headers);
     await patch(production.id, 'type', { has_consumption: false, has_production: true });
     await patch(consumption.id, 'link-production', { linked_production_pdl_id: production.id });
-    expect((await server.app.inject({ method: 'DELETE', url: `/api/pdl/${production.id}`, headers })).statusCode).toBe(200);
+    expect((await server.app.inject({ method: 'DELETE', url: `/api/pdl/${production.id}`, headers })).statusCode).toBe(
+      200,
+    );
     const after = await server.app.inject({ method: 'GET', url: `/api/pdl/${consumption.id}`, headers });
     expect(after.json<{ data: Pdl }>().data.linked_production_pdl_id).toBeNull();
   });
@@ -222,14 +386,36 @@ describe.each(backends)('pdl routes on $name', (backend) => {
   it('lists explicit display_order first (nulls last), then newest first', async () => {
     const own = { cookie: (await createUser(server)).cookie };
     const pdls: Pdl[] = [];
-    for (let index = 0; index < 5; index += 1) pdls.push(await createPdl(server, own));
+    for (let index = 0; index < 5; index += 1) {
+      pdls.push(await createPdl(server, own));
+    }
     const [p0, p1, p2, p3, p4] = pdls as [Pdl, Pdl, Pdl, Pdl, Pdl];
     // Creation instants fixed explicitly so the order never depends on timing.
-    const createdAt = ['2024-01-01T00:00:00.000Z', '2024-03-01T00:00:00.000Z', '2024-02-01T00:00:00.000Z', '2024-05-01T00:00:00.000Z', '2024-04-01T00:00:00.000Z'];
+    const createdAt = [
+      '2024-01-01T00:00:00.000Z',
+      '2024-03-01T00:00:00.000Z',
+      '2024-02-01T00:00:00.000Z',
+      '2024-05-01T00:00:00.000Z',
+      '2024-04-01T00:00:00.000Z',
+    ];
     for (const [index, pdl] of pdls.entries()) {
-      await server.deps.db.updateTable('pdls').set({ created_at: createdAt[index] ?? '' }).where('id', '=', pdl.id).execute();
+      await server.deps.db
+        .updateTable('pdls')
+        .set({ created_at: createdAt[index] ?? '' })
+        .where('id', '=', pdl.id)
+        .execute();
     }
-    await server.app.inject({ method: 'PATCH', url: '/api/pdl/reorder', headers: own, payload: { pdl_orders: [{ id: p0.id, order: 7 }, { id: p4.id, order: 3 }] } });
+    await server.app.inject({
+      method: 'PATCH',
+      url: '/api/pdl/reorder',
+      headers: own,
+      payload: {
+        pdl_orders: [
+          { id: p0.id, order: 7 },
+          { id: p4.id, order: 3 },
+        ],
+      },
+    });
     // Ordered: p4 (3), p0 (7); then unordered newest first: p3 (May), p1 (March), p2 (February).
     expect((await list(own)).map((pdl) => pdl.id)).toEqual([p4.id, p0.id, p3.id, p1.id, p2.id]);
   });

@@ -9,7 +9,15 @@ import {
 } from '@med/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from './support/backends.ts';
-import { callsWhileIdle, jobRuns, jobState, RTE_JOBS, rteEmulator, tableCount, waitFor } from './support/rte-helpers.ts';
+import {
+  callsWhileIdle,
+  jobRuns,
+  jobState,
+  RTE_JOBS,
+  rteEmulator,
+  tableCount,
+  waitFor,
+} from './support/rte-helpers.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 
 describe.each(backends)('RTE initial fill from the emulator on $name', (backend) => {
@@ -87,7 +95,12 @@ describe.each(backends)('RTE initial fill from the emulator on $name', (backend)
     const emulator = rteEmulator(server);
     // Per run: Tempo ≤ 2 recent calls + 2 back-fill chunks; EcoWatt 1; consumption 2; generation 2; plus one token.
     const runs = async (job: string) => (await jobRuns(server, job)).length;
-    const budget = 1 + 4 * (await runs('tempo')) + (await runs('ecowatt')) + 2 * (await runs('consumption-france')) + 2 * (await runs('generation-forecast'));
+    const budget =
+      1 +
+      4 * (await runs('tempo')) +
+      (await runs('ecowatt')) +
+      2 * (await runs('consumption-france')) +
+      2 * (await runs('generation-forecast'));
     expect(emulator.stats.total).toBeLessThanOrEqual(budget);
     const idle = await callsWhileIdle(server, 1500);
     expect(idle.calls).toBeLessThanOrEqual(3 * idle.runs);

@@ -23,7 +23,11 @@ describe.each(backends)('RTE faults: back off, then recover on $name', (backend)
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer(backend, { JOBS_RETRY_MIN_SECONDS: '1', JOBS_RETRY_MAX_SECONDS: '4', RTE_MAX_ATTEMPTS: '2' });
+    server = await startTestServer(backend, {
+      JOBS_RETRY_MIN_SECONDS: '1',
+      JOBS_RETRY_MAX_SECONDS: '4',
+      RTE_MAX_ATTEMPTS: '2',
+    });
   });
   afterAll(async () => server.close());
 
@@ -38,16 +42,24 @@ describe.each(backends)('RTE faults: back off, then recover on $name', (backend)
     const generationCalls = emulator.calls(GENERATION);
     emulator.setFaults({ rate500: 0, rate429: 0 });
 
-    for (const [job, calls] of [['consumption-france', shortTermCalls], ['generation-forecast', generationCalls]] as const) {
+    for (const [job, calls] of [
+      ['consumption-france', shortTermCalls],
+      ['generation-forecast', generationCalls],
+    ] as const) {
       const failures = (await jobRuns(server, job)).filter((run) => run.outcome === 'failure');
       // It kept trying (at least twice) but never more often than the backoff allows.
       expect(failures.length, job).toBeGreaterThanOrEqual(2);
       expect(failures.length, job).toBeLessThanOrEqual(MAX_JOB_ATTEMPTS_IN_WINDOW);
       expect(calls, job).toBeLessThanOrEqual(MAX_JOB_ATTEMPTS_IN_WINDOW * MAX_CALLS_PER_ATTEMPT);
-      expect(failures.every((run) => /HTTP (500|429)/.test(run.detail ?? '')), job).toBe(true);
+      expect(
+        failures.every((run) => /HTTP (500|429)/.test(run.detail ?? '')),
+        job,
+      ).toBe(true);
       // Attempts are spaced by at least the minimum wait.
       const starts = failures.map((run) => Date.parse(run.started_at));
-      for (let i = 1; i < starts.length; i += 1) expect((starts[i] ?? 0) - (starts[i - 1] ?? 0), job).toBeGreaterThanOrEqual(1000);
+      for (let i = 1; i < starts.length; i += 1) {
+        expect((starts[i] ?? 0) - (starts[i - 1] ?? 0), job).toBeGreaterThanOrEqual(1000);
+      }
       const state = await jobState(server, job);
       expect(state?.consecutive_failures, job).toBe(failures.length);
       expect(state?.last_outcome, job).toBe('failure');
@@ -57,14 +69,32 @@ describe.each(backends)('RTE faults: back off, then recover on $name', (backend)
     expect((await jobState(server, 'ecowatt'))?.last_outcome).toBe('success');
 
     // Faults stop: the next backoff step (≤ 4.8 s) succeeds and resets the counter.
-    await waitFor('recovery', async () => {
-      const states = await Promise.all(['consumption-france', 'generation-forecast'].map((job) => jobState(server, job)));
-      return states.every((state) => state?.last_outcome === 'success');
-    }, 10_000);
+    await waitFor(
+      'recovery',
+      async () => {
+        const states = await Promise.all(
+          ['consumption-france', 'generation-forecast'].map((job) => jobState(server, job)),
+        );
+        return states.every((state) => state?.last_outcome === 'success');
+      },
+      10_000,
+    );
     for (const job of ['consumption-france', 'generation-forecast']) {
-      expect(await jobState(server, job), job).toMatchObject({ consecutive_failures: 0, next_attempt_at: null, last_error: null });
+      expect(await jobState(server, job), job).toMatchObject({
+        consecutive_failures: 0,
+        next_attempt_at: null,
+        last_error: null,
+      });
     }
-    expect(Number(await server.deps.db.selectFrom('consumption_france').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow().then((row) => row.n))).toBeGreaterThan(0);
+    expect(
+      Number(
+        await server.deps.db
+          .selectFrom('consumption_france')
+          .select((eb) => eb.fn.countAll<string | number>().as('n'))
+          .executeTakeFirstOrThrow()
+          .then((row) => row.n),
+      ),
+    ).toBeGreaterThan(0);
     // And then it is quiet again.
     const idle = await callsWhileIdle(server, 1500);
     expect(idle.calls).toBeLessThanOrEqual(3 * idle.runs);
@@ -92,7 +122,11 @@ describe.each(backends)('graceful shutdown of jobs on $name', (backend) => {
     try {
       const scheduler = server.deps.scheduler;
       const pending = scheduler.trigger('consumption-france');
-      await waitFor('the run to start', async () => (await jobRuns(server, 'consumption-france')).some((run) => run.outcome === 'running'), 5000);
+      await waitFor(
+        'the run to start',
+        async () => (await jobRuns(server, 'consumption-france')).some((run) => run.outcome === 'running'),
+        5000,
+      );
       const stopping = Date.now();
       await scheduler.stop();
       expect(Date.now() - stopping).toBeLessThan(3000);
@@ -101,7 +135,10 @@ describe.each(backends)('graceful shutdown of jobs on $name', (backend) => {
       expect(last).toMatchObject({ outcome: 'failure' });
       expect(last?.detail).toMatch(/interrupted by shutdown/);
       // A shutdown is not an RTE failure: no backoff is left behind for the next start.
-      expect(await jobState(server, 'consumption-france')).toMatchObject({ consecutive_failures: 0, next_attempt_at: null });
+      expect(await jobState(server, 'consumption-france')).toMatchObject({
+        consecutive_failures: 0,
+        next_attempt_at: null,
+      });
       // Stopped means stopped: later triggers do nothing.
       expect(await scheduler.trigger('consumption-france')).toBe('stopped');
     } finally {

@@ -13,7 +13,9 @@ themeStore.init();
 setupI18n();
 
 const container = document.getElementById('root');
-if (!container) throw new Error('index.html has no #root element');
+if (!container) {
+  throw new Error('index.html has no #root element');
+}
 
 createRoot(container).render(
   <StrictMode>

@@ -9,16 +9,29 @@ export const PASSWORD_MAX_LENGTH = 128;
  */
 export function passwordProblems(password: string): PasswordRule[] {
   const problems: PasswordRule[] = [];
-  if (password.length < PASSWORD_MIN_LENGTH) problems.push('min_length');
-  if (password.length > PASSWORD_MAX_LENGTH) problems.push('max_length');
-  if (!/[a-z]/.test(password)) problems.push('lowercase');
-  if (!/[A-Z]/.test(password)) problems.push('uppercase');
-  if (!/[0-9]/.test(password)) problems.push('digit');
+  if (password.length < PASSWORD_MIN_LENGTH) {
+    problems.push('min_length');
+  }
+  if (password.length > PASSWORD_MAX_LENGTH) {
+    problems.push('max_length');
+  }
+  if (!/[a-z]/.test(password)) {
+    problems.push('lowercase');
+  }
+  if (!/[A-Z]/.test(password)) {
+    problems.push('uppercase');
+  }
+  if (!/[0-9]/.test(password)) {
+    problems.push('digit');
+  }
   return problems;
 }
 export type PasswordRule = 'min_length' | 'max_length' | 'lowercase' | 'uppercase' | 'digit';
 
-const email = z.email().max(254).transform((value) => value.trim().toLowerCase());
+const email = z
+  .email()
+  .max(254)
+  .transform((value) => value.trim().toLowerCase());
 const password = z.string().min(1).max(PASSWORD_MAX_LENGTH);
 
 export const signupRequestSchema = z.strictObject({

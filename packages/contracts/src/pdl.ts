@@ -12,9 +12,9 @@ export const pricingOptionSchema = z.enum(pricingOptions);
 export type PricingOption = z.infer<typeof pricingOptionSchema>;
 
 /** Off-peak ranges as "HH:MM-HH:MM" local times; a range may wrap past midnight (22:00-06:00). */
-export const offpeakRangeSchema = z
-  .string()
-  .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$/, { message: 'Plage attendue au format HH:MM-HH:MM' });
+export const offpeakRangeSchema = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$/, {
+  message: 'Plage attendue au format HH:MM-HH:MM',
+});
 export const offpeakHoursSchema = z.object({ ranges: z.array(offpeakRangeSchema).max(8) });
 export type OffpeakHours = z.infer<typeof offpeakHoursSchema>;
 
@@ -45,11 +45,16 @@ export const pdlNameRequestSchema = z.strictObject({ name: name.nullable() });
 export const pdlTypeRequestSchema = z.strictObject({ has_consumption: z.boolean(), has_production: z.boolean() });
 export const pdlActiveRequestSchema = z.strictObject({ is_active: z.boolean() });
 export const pdlPricingOptionRequestSchema = z.strictObject({ pricing_option: pricingOptionSchema.nullable() });
-export const pdlLinkProductionRequestSchema = z.strictObject({ linked_production_pdl_id: z.string().max(64).nullable() });
+export const pdlLinkProductionRequestSchema = z.strictObject({
+  linked_production_pdl_id: z.string().max(64).nullable(),
+});
 /** The reference accepted a plain list or an object for off-peak hours; both are normalised to `{ranges}`. */
 export const pdlContractRequestSchema = z.strictObject({
   subscribed_power: z.number().int().min(1).max(36).nullable().optional(),
-  offpeak_hours: z.union([offpeakHoursSchema, z.array(offpeakRangeSchema).max(8)]).nullable().optional(),
+  offpeak_hours: z
+    .union([offpeakHoursSchema, z.array(offpeakRangeSchema).max(8)])
+    .nullable()
+    .optional(),
 });
 export const pdlReorderRequestSchema = z.strictObject({
   pdl_orders: z.array(z.strictObject({ id: z.string().max(64), order: z.number().int().min(0).max(10_000) })).max(500),

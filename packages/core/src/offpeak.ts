@@ -4,14 +4,18 @@
  * `HH:MM-HH:MM` ranges (a range may wrap past midnight), or null when the text holds none.
  */
 export function parseEnedisOffpeak(text: string | null | undefined): string[] | null {
-  if (!text) return null;
+  if (!text) {
+    return null;
+  }
   const ranges: string[] = [];
   const pattern = /(\d{1,2})\s*[hH:](\d{2})?\s*-\s*(\d{1,2})\s*[hH:](\d{2})?/g;
   for (const match of text.matchAll(pattern)) {
     const [, startHour, startMinute, endHour, endMinute] = match;
     const start = clock(startHour, startMinute);
     const end = clock(endHour, endMinute);
-    if (start && end && start !== end) ranges.push(`${start}-${end}`);
+    if (start && end && start !== end) {
+      ranges.push(`${start}-${end}`);
+    }
   }
   return ranges.length > 0 ? ranges : null;
 }
@@ -19,7 +23,9 @@ export function parseEnedisOffpeak(text: string | null | undefined): string[] | 
 function clock(hour: string | undefined, minute: string | undefined): string | null {
   const h = Number(hour);
   const m = Number(minute ?? '0');
-  if (!Number.isInteger(h) || h < 0 || h > 24 || !Number.isInteger(m) || m < 0 || m > 59) return null;
+  if (!Number.isInteger(h) || h < 0 || h > 24 || !Number.isInteger(m) || m < 0 || m > 59) {
+    return null;
+  }
   // "24H00" is midnight at the end of the day.
   return `${String(h % 24).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 }
@@ -37,7 +43,9 @@ export function minutesOfClock(value: string): number {
 export function isOffpeakMinute(minuteOfDay: number, ranges: readonly string[]): boolean {
   return ranges.some((range) => {
     const [start, end] = range.split('-').map(minutesOfClock);
-    if (start === undefined || end === undefined) return false;
+    if (start === undefined || end === undefined) {
+      return false;
+    }
     return start < end ? minuteOfDay >= start && minuteOfDay < end : minuteOfDay >= start || minuteOfDay < end;
   });
 }

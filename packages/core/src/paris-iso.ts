@@ -9,7 +9,9 @@ function offsetMinutesFast(instant: Date): number {
   let offset = offsetByUtcHour.get(hour);
   if (offset === undefined) {
     offset = parisOffsetMinutes(instant);
-    if (offsetByUtcHour.size > 200_000) offsetByUtcHour.clear();
+    if (offsetByUtcHour.size > 200_000) {
+      offsetByUtcHour.clear();
+    }
     offsetByUtcHour.set(hour, offset);
   }
   return offset;

@@ -16,16 +16,34 @@ describe('planRange', () => {
     expect(plan).toMatchObject({ ok: true, range: { start: '2026-11-10', end: '2026-11-21' }, clampedEnd: true });
   });
   it('a single day is [D, D+1)', () => {
-    expect(planRange({ start: '2026-11-20', end: '2026-11-21', today, historyMonths: 36 })).toMatchObject({ ok: true, range: { start: '2026-11-20', end: '2026-11-21' } });
+    expect(planRange({ start: '2026-11-20', end: '2026-11-21', today, historyMonths: 36 })).toMatchObject({
+      ok: true,
+      range: { start: '2026-11-20', end: '2026-11-21' },
+    });
   });
   it('refuses empty, reversed and future-only ranges', () => {
-    expect(planRange({ start: '2026-11-20', end: '2026-11-20', today, historyMonths: 36 })).toEqual({ ok: false, reason: 'start_not_before_end' });
-    expect(planRange({ start: '2026-11-21', end: '2026-11-22', today, historyMonths: 36 })).toEqual({ ok: false, reason: 'nothing_before_today' });
+    expect(planRange({ start: '2026-11-20', end: '2026-11-20', today, historyMonths: 36 })).toEqual({
+      ok: false,
+      reason: 'start_not_before_end',
+    });
+    expect(planRange({ start: '2026-11-21', end: '2026-11-22', today, historyMonths: 36 })).toEqual({
+      ok: false,
+      reason: 'nothing_before_today',
+    });
   });
   it('clamps to the history depth and the activation date', () => {
-    expect(planRange({ start: '2020-01-01', end: '2025-01-01', today, historyMonths: 24 })).toMatchObject({ ok: true, range: { start: '2024-11-22' }, clampedStart: true });
-    expect(planRange({ start: '2024-01-01', end: '2025-01-01', today, historyMonths: 36, activationDate: '2024-06-15' })).toMatchObject({ ok: true, range: { start: '2024-06-15' } });
-    expect(planRange({ start: '2020-01-01', end: '2021-01-01', today, historyMonths: 36 })).toEqual({ ok: false, reason: 'before_history' });
+    expect(planRange({ start: '2020-01-01', end: '2025-01-01', today, historyMonths: 24 })).toMatchObject({
+      ok: true,
+      range: { start: '2024-11-22' },
+      clampedStart: true,
+    });
+    expect(
+      planRange({ start: '2024-01-01', end: '2025-01-01', today, historyMonths: 36, activationDate: '2024-06-15' }),
+    ).toMatchObject({ ok: true, range: { start: '2024-06-15' } });
+    expect(planRange({ start: '2020-01-01', end: '2021-01-01', today, historyMonths: 36 })).toEqual({
+      ok: false,
+      reason: 'before_history',
+    });
   });
 });
 

@@ -27,14 +27,22 @@ export type RangePlan =
  * requested day is never dropped (a defect of the reference, which treated `end` as inclusive in places).
  */
 export function planRange(input: RangePlanInput): RangePlan {
-  if (input.start >= input.end) return { ok: false, reason: 'start_not_before_end' };
+  if (input.start >= input.end) {
+    return { ok: false, reason: 'start_not_before_end' };
+  }
   const end = minDate(input.end, input.today);
-  if (input.start >= end) return { ok: false, reason: 'nothing_before_today' };
+  if (input.start >= end) {
+    return { ok: false, reason: 'nothing_before_today' };
+  }
   // Enedis allows history + 15 days; one safety day keeps us clear of its own off-by-one.
   const historyStart = addDays(addMonths(input.today, -input.historyMonths), 1);
   let start = maxDate(input.start, historyStart);
-  if (input.activationDate) start = maxDate(start, input.activationDate);
-  if (start >= end) return { ok: false, reason: 'before_history' };
+  if (input.activationDate) {
+    start = maxDate(start, input.activationDate);
+  }
+  if (start >= end) {
+    return { ok: false, reason: 'before_history' };
+  }
   return { ok: true, range: { start, end }, clampedStart: start !== input.start, clampedEnd: end !== input.end };
 }
 
@@ -55,8 +63,11 @@ export function missingDayRanges(sortedDates: readonly string[], maxDays: number
   const runs: DateRange[] = [];
   for (const date of sortedDates) {
     const last = runs.at(-1);
-    if (last && last.end === date) last.end = addDays(date, 1);
-    else runs.push({ start: date, end: addDays(date, 1) });
+    if (last && last.end === date) {
+      last.end = addDays(date, 1);
+    } else {
+      runs.push({ start: date, end: addDays(date, 1) });
+    }
   }
   return runs.flatMap((run) => chunkRange(run, maxDays));
 }

@@ -26,13 +26,28 @@ export async function closeBrowser(browser: Browser | undefined): Promise<void> 
 }
 
 /** A desktop context in French, as most of our users browse. */
-export function frenchContext(browser: Browser, baseURL: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 800 }, ...options });
+export function frenchContext(
+  browser: Browser,
+  baseURL: string,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    viewport: { width: 1280, height: 800 },
+    ...options,
+  });
 }
 
 /** The same in a phone-sized, touch viewport. */
 export function phoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return frenchContext(browser, baseURL, { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
+  return frenchContext(browser, baseURL, {
+    viewport: PHONE_VIEWPORT,
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 3,
+  });
 }
 
 /** Width by which the page is wider than the viewport (0 = no horizontal scrolling). */

@@ -30,10 +30,14 @@ async function freePort(): Promise<number> {
 async function waitUntilReady(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode} before it was ready:\n${output()}`);
+    if (child.exitCode !== null) {
+      throw new Error(`server exited with code ${child.exitCode} before it was ready:\n${output()}`);
+    }
     try {
       const response = await fetch(`${baseUrl}/ready`, { signal: AbortSignal.timeout(2_000) });
-      if (response.status === 200) return;
+      if (response.status === 200) {
+        return;
+      }
     } catch {
       // Not listening yet.
     }

@@ -44,7 +44,9 @@ async function injectFault(state: EmulatorState, target: FaultTarget, request: F
 export function tokenGuard(state: EmulatorState): preHandlerAsyncHookHandler {
   return async function guardTokenCall(request, reply) {
     await hold(state.faults.drawDelayMs(), callContext(state, request).abort.signal);
-    if (await injectFault(state, 'token', request, reply)) return reply;
+    if (await injectFault(state, 'token', request, reply)) {
+      return reply;
+    }
   };
 }
 
@@ -55,9 +57,13 @@ export function dataGuard(state: EmulatorState, target: 'metering' | 'customers'
     await hold(state.faults.drawDelayMs(), context.abort.signal);
 
     const token = bearerToken(request);
-    if (token === null) return sendFailure(reply, ERRORS.missingToken);
+    if (token === null) {
+      return sendFailure(reply, ERRORS.missingToken);
+    }
     const clientId = state.tokens.clientOf(token, state.options.now());
-    if (clientId === null) return sendFailure(reply, ERRORS.invalidToken);
+    if (clientId === null) {
+      return sendFailure(reply, ERRORS.invalidToken);
+    }
     context.clientId = clientId;
 
     const quota = state.limiter.take(clientId);
@@ -65,13 +71,17 @@ export function dataGuard(state: EmulatorState, target: 'metering' | 'customers'
       context.injected = quota.quota === 'second' ? 'quota-second' : 'quota-hour';
       return sendFailure(reply, quota.failure);
     }
-    if (await injectFault(state, target, request, reply)) return reply;
+    if (await injectFault(state, target, request, reply)) {
+      return reply;
+    }
   };
 }
 
 /** The client id the data guard authenticated. */
 export function authenticatedClient(state: EmulatorState, request: FastifyRequest): string {
   const clientId = callContext(state, request).clientId;
-  if (clientId === null) throw new Error('Enedis emulator: data route reached without authentication');
+  if (clientId === null) {
+    throw new Error('Enedis emulator: data route reached without authentication');
+  }
   return clientId;
 }

@@ -73,7 +73,9 @@ export interface EnedisEmulatorControl {
 export function createControl(state: EmulatorState): EnedisEmulatorControl {
   const defaultClient = () => {
     const client = state.options.clients[0];
-    if (!client) throw new Error('Enedis emulator: no client is configured');
+    if (!client) {
+      throw new Error('Enedis emulator: no client is configured');
+    }
     return client;
   };
   return {
@@ -92,7 +94,9 @@ export function createControl(state: EmulatorState): EnedisEmulatorControl {
     resetStats: () => state.stats.reset(),
     setFaults(faults) {
       state.options = { ...state.options, faults: { ...state.options.faults, ...faults } };
-      if (faults.seed !== undefined) state.faults.reseed();
+      if (faults.seed !== undefined) {
+        state.faults.reseed();
+      }
     },
     setLatency(latency) {
       state.options = { ...state.options, latency: { ...state.options.latency, ...latency } };
@@ -108,9 +112,13 @@ export function createControl(state: EmulatorState): EnedisEmulatorControl {
     grantConsent(prms, options = {}) {
       const now = state.options.now();
       const expiry = consentExpiry(options.duration ?? 'P3Y', now);
-      if (!expiry.ok) throw new RangeError(`consent duration: ${expiry.reason}`);
+      if (!expiry.ok) {
+        throw new RangeError(`consent duration: ${expiry.reason}`);
+      }
       for (const prm of prms) {
-        if (!state.catalogue.get(prm)) throw new RangeError(`unknown meter ${prm}`);
+        if (!state.catalogue.get(prm)) {
+          throw new RangeError(`unknown meter ${prm}`);
+        }
         state.consents.grant({
           clientId: options.clientId ?? defaultClient().clientId,
           prm,

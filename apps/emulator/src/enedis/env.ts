@@ -23,7 +23,9 @@ function value(env: Env, name: string): string | undefined {
 
 function number(env: Env, name: string, min: number, max: number): number | undefined {
   const raw = value(env, name);
-  if (raw === undefined) return undefined;
+  if (raw === undefined) {
+    return undefined;
+  }
   const parsed = Number(raw);
   if (!Number.isFinite(parsed) || parsed < min || parsed > max) {
     throw new RangeError(`${name} must be a number between ${min} and ${max}, got "${raw}"`);
@@ -33,15 +35,23 @@ function number(env: Env, name: string, min: number, max: number): number | unde
 
 function boolean(env: Env, name: string): boolean | undefined {
   const raw = value(env, name)?.toLowerCase();
-  if (raw === undefined) return undefined;
-  if (['true', 'on', '1', 'yes'].includes(raw)) return true;
-  if (['false', 'off', '0', 'no'].includes(raw)) return false;
+  if (raw === undefined) {
+    return undefined;
+  }
+  if (['true', 'on', '1', 'yes'].includes(raw)) {
+    return true;
+  }
+  if (['false', 'off', '0', 'no'].includes(raw)) {
+    return false;
+  }
   throw new RangeError(`${name} must be true/false (or on/off), got "${raw}"`);
 }
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[]): T | undefined {
   const raw = value(env, name);
-  if (raw === undefined) return undefined;
+  if (raw === undefined) {
+    return undefined;
+  }
   if (!(allowed as readonly string[]).includes(raw)) {
     throw new RangeError(`${name} must be one of ${allowed.join(', ')}`);
   }
@@ -54,11 +64,15 @@ function withoutUndefined<T extends object>(object: T): Partial<T> {
 
 function faultTargets(env: Env): FaultTarget[] | undefined {
   const raw = value(env, 'EMULATOR_FAULT_TARGETS');
-  if (raw === undefined) return undefined;
+  if (raw === undefined) {
+    return undefined;
+  }
   const allowed: FaultTarget[] = ['token', 'metering', 'customers'];
   const targets = raw.split(',').map((t) => t.trim());
   const bad = targets.filter((t) => !(allowed as string[]).includes(t));
-  if (bad.length > 0) throw new RangeError(`EMULATOR_FAULT_TARGETS: unknown target ${bad.join(', ')}`);
+  if (bad.length > 0) {
+    throw new RangeError(`EMULATOR_FAULT_TARGETS: unknown target ${bad.join(', ')}`);
+  }
   return targets as FaultTarget[];
 }
 

@@ -40,7 +40,9 @@ export class FaultInjector {
   /** Decides whether this call fails, one draw per targeted call. */
   drawFault(target: FaultTarget): FaultKind | null {
     const faults = this.#faults();
-    if (!faults.targets.includes(target)) return null;
+    if (!faults.targets.includes(target)) {
+      return null;
+    }
     const roll = this.#random();
     const table: Array<[FaultKind, number]> = [
       ['500', faults.error500Rate],
@@ -52,7 +54,9 @@ export class FaultInjector {
     let threshold = 0;
     for (const [kind, rate] of table) {
       threshold += rate;
-      if (roll < threshold) return kind;
+      if (roll < threshold) {
+        return kind;
+      }
     }
     return null;
   }
@@ -67,7 +71,9 @@ export class FaultInjector {
 
 /** Waits `ms`, or less when `signal` aborts (client gone, emulator closing). */
 export function hold(ms: number, signal: AbortSignal): Promise<void> {
-  if (ms <= 0 || signal.aborted) return Promise.resolve();
+  if (ms <= 0 || signal.aborted) {
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
     const timer = setTimeout(done, ms);
     function done() {

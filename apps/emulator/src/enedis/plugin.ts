@@ -71,11 +71,15 @@ function registerCallTracking(scope: FastifyInstance, state: EmulatorState): voi
   // A client that hangs up before the answer never reaches onResponse.
   scope.addHook('onRequestAbort', async (request) => {
     const context = state.calls.get(request);
-    if (context) state.inFlight.delete(context.abort);
+    if (context) {
+      state.inFlight.delete(context.abort);
+    }
   });
 
   scope.addHook('preClose', async () => {
-    for (const controller of state.inFlight) controller.abort();
+    for (const controller of state.inFlight) {
+      controller.abort();
+    }
   });
 }
 

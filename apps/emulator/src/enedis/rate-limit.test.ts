@@ -18,7 +18,9 @@ describe('per-application quotas', () => {
     for (let i = 0; i < 6; i++) {
       const response = await app.inject({ url: PATHS.dailyConsumption, query: QUERY, headers });
       statuses.push(response.statusCode);
-      if (response.statusCode === 429) throttled = response.json();
+      if (response.statusCode === 429) {
+        throttled = response.json();
+      }
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
     expect(throttled).toEqual({

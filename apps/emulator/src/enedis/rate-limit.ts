@@ -34,7 +34,9 @@ export class RateLimiter {
   /** Counts one call of `clientId`; a refused call consumes nothing. */
   take(clientId: string): QuotaDecision {
     const settings = this.#settings();
-    if (!settings.enabled) return { allowed: true };
+    if (!settings.enabled) {
+      return { allowed: true };
+    }
     const now = settings.clock();
 
     const hour = Math.floor(now / MS_PER_HOUR);

@@ -55,6 +55,8 @@ export function createState(options: ResolvedEnedisOptions): EmulatorState {
 /** The context of a request (created by the `onRequest` hook of the plugin). */
 export function callContext(state: EmulatorState, request: FastifyRequest): CallContext {
   const context = state.calls.get(request);
-  if (!context) throw new Error('Enedis emulator: request has no call context');
+  if (!context) {
+    throw new Error('Enedis emulator: request has no call context');
+  }
   return context;
 }

@@ -56,11 +56,17 @@ export class CallStats {
     stats.total += 1;
     bump(stats.byRoute, call.route ?? call.path);
     bump(stats.byStatus, String(call.status));
-    if (call.clientId !== null) bump(stats.byClient, call.clientId);
-    if (call.injected !== null) bump(stats.injected, call.injected);
+    if (call.clientId !== null) {
+      bump(stats.byClient, call.clientId);
+    }
+    if (call.injected !== null) {
+      bump(stats.injected, call.injected);
+    }
     stats.calls.push(call);
     const overflow = stats.calls.length - this.#limit();
-    if (overflow > 0) stats.calls.splice(0, overflow);
+    if (overflow > 0) {
+      stats.calls.splice(0, overflow);
+    }
   }
 
   /** A copy, so a test can keep it while more calls arrive. */

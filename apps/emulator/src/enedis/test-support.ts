@@ -56,7 +56,9 @@ export async function readings(
   end: string,
 ): Promise<Reading[]> {
   const response = await getWithToken(app, path, { usage_point_id: usagePointId, start, end });
-  if (response.statusCode !== 200) throw new Error(`${path} ${start}→${end}: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200) {
+    throw new Error(`${path} ${start}→${end}: ${response.statusCode} ${response.body}`);
+  }
   return response.json<MeterReadingBody>().meter_reading.interval_reading;
 }
 

@@ -33,7 +33,9 @@ describe('generateSeasonCalendar', () => {
     // Cold spells: most coloured working days have a coloured neighbour (previous or next working day).
     const workingNeighbour = (date: string, step: 1 | -1) => {
       let day = addDays(date, step);
-      while (isoWeekday(day) >= 6) day = addDays(day, step);
+      while (isoWeekday(day) >= 6) {
+        day = addDays(day, step);
+      }
       return day;
     };
     const clustered = coloured.filter(

@@ -35,8 +35,12 @@ function redRunWith(date: string, reds: ReadonlySet<string>): number {
   const countFrom = (step: 1 | -1) => {
     let count = 0;
     for (let day = addDays(date, step); ; day = addDays(day, step)) {
-      if (isoWeekday(day) >= 6) continue;
-      if (!reds.has(day)) return count;
+      if (isoWeekday(day) >= 6) {
+        continue;
+      }
+      if (!reds.has(day)) {
+        return count;
+      }
       count += 1;
     }
   };
@@ -51,14 +55,20 @@ function rankByColdness(dates: string[]): string[] {
 /** The generated calendar of a season (`2025-2026`), memoised. */
 export function generateSeasonCalendar(season: string): TempoCalendar {
   const cached = cache.get(season);
-  if (cached) return cached;
+  if (cached) {
+    return cached;
+  }
   const dates = seasonDates(season);
   const quotas = seasonQuotas(season);
 
   const reds = new Set<string>();
   for (const date of rankByColdness(dates.filter(isRedAdvisable))) {
-    if (reds.size === quotas.RED) break;
-    if (redRunWith(date, reds) <= TEMPO_MAX_CONSECUTIVE_RED) reds.add(date);
+    if (reds.size === quotas.RED) {
+      break;
+    }
+    if (redRunWith(date, reds) <= TEMPO_MAX_CONSECUTIVE_RED) {
+      reds.add(date);
+    }
   }
   const whites = new Set(
     rankByColdness(dates.filter((date) => isWhiteAllowed(date) && !reds.has(date))).slice(0, quotas.WHITE),

@@ -39,7 +39,9 @@ describe('Consumption short_term', () => {
     // Slots ending by 11:45 Paris are published at 12:00 at the latest: 47 slots (00:00 → 11:45).
     expect(entry?.values).toHaveLength(47);
     expect(entry?.values.at(-1)?.start_date).toBe('2025-01-15T11:30:00+01:00');
-    for (const { value } of entry?.values ?? []) expect(Number.isInteger(value)).toBe(true);
+    for (const { value } of entry?.values ?? []) {
+      expect(Number.isInteger(value)).toBe(true);
+    }
   });
 
   it('has realistic magnitudes: winter above summer, night below evening peak', async () => {

@@ -47,7 +47,9 @@ function updatedAt(type: ShortTermType, slotStart: Date, now: Date): Date | null
       return at <= now ? at : null;
     }
     case 'ID': {
-      if (date > addDays(parisDate(now), 1)) return null;
+      if (date > addDays(parisDate(now), 1)) {
+        return null;
+      }
       // Intraday runs hourly; a past day keeps its last run of the day (23:00).
       const lastRunOfDay = parisTimeOn(date, '23:00');
       const lastRun = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
@@ -83,7 +85,9 @@ export function shortTerm(runtime: RteRuntime, query: Record<string, unknown>) {
       const values: ShortTermValue[] = [];
       for (const slot of slots) {
         const updated = updatedAt(type, slot, now);
-        if (!updated) continue;
+        if (!updated) {
+          continue;
+        }
         values.push({
           start_date: formatRteDateTime(slot),
           end_date: formatRteDateTime(new Date(slot.getTime() + STEP_MINUTES * MINUTE_MS)),

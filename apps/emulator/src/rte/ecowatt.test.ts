@@ -25,7 +25,9 @@ describe('EcoWatt v5 signals', () => {
       expect([1, 2, 3]).toContain(signal.dvalue);
       expect(signal.message.length).toBeGreaterThan(0);
       expect(signal.values.map((v) => v.pas)).toEqual(Array.from({ length: 24 }, (_, i) => i));
-      for (const { hvalue } of signal.values) expect([0, 1, 2, 3]).toContain(hvalue);
+      for (const { hvalue } of signal.values) {
+        expect([0, 1, 2, 3]).toContain(hvalue);
+      }
       // dvalue summarises the day: 1 unless an hour is orange or red.
       expect(signal.dvalue).toBe(Math.max(1, ...signal.values.map((v) => v.hvalue)));
     }
@@ -77,8 +79,12 @@ describe('EcoWatt v5 signals', () => {
           expect(month === 12 || month <= 3 || month === 11).toBe(true);
           tenseWinterDays += 1;
         }
-        if (hours.includes(3)) redDays += 1;
-        if (month >= 6 && month <= 8 && hours.includes(0)) summerGreenPlus += 1;
+        if (hours.includes(3)) {
+          redDays += 1;
+        }
+        if (month >= 6 && month <= 8 && hours.includes(0)) {
+          summerGreenPlus += 1;
+        }
       }
     }
     expect(tenseWinterDays).toBeGreaterThan(0);

@@ -48,11 +48,19 @@ export function hourlySignals(date: string): (0 | 1 | 2 | 3)[] {
   const sunny = cloudFactor(date) > 0.6 && Number(date.slice(5, 7)) >= 4 && Number(date.slice(5, 7)) <= 9;
   return Array.from({ length: 24 }, (_, hour) => {
     if (working && PEAK_HOURS.has(hour)) {
-      if (temperature < -4 && cold > 8.5) return 3;
-      if (temperature < 0 && cold > 6) return 2;
+      if (temperature < -4 && cold > 8.5) {
+        return 3;
+      }
+      if (temperature < 0 && cold > 6) {
+        return 2;
+      }
     }
-    if (hour <= 5 && temperature > 6) return 0;
-    if (sunny && hour >= 11 && hour <= 16) return 0;
+    if (hour <= 5 && temperature > 6) {
+      return 0;
+    }
+    if (sunny && hour >= 11 && hour <= 16) {
+      return 0;
+    }
     return 1;
   });
 }
@@ -62,7 +70,9 @@ function lastGeneration(now: Date): Date {
   for (let back = 0; back < 3; back++) {
     const date = addDays(parisDate(now), -back);
     const at = parisTimeOn(date, isoWeekday(date) === 5 ? '12:15' : '17:00');
-    if (at <= now) return at;
+    if (at <= now) {
+      return at;
+    }
   }
   return parisTimeOn(addDays(parisDate(now), -3), '17:00');
 }
@@ -86,7 +96,9 @@ export function ecowattSignals(runtime: RteRuntime): { signals: EcowattSignal[] 
       values: hourly.map((hvalue, pas) => ({ pas, hvalue })),
     };
   });
-  if (runtime.options.ecowattSignalOrder === 'shuffled') shuffle(signals, `ecowatt-order:${today}`);
+  if (runtime.options.ecowattSignalOrder === 'shuffled') {
+    shuffle(signals, `ecowatt-order:${today}`);
+  }
   return { signals };
 }
 

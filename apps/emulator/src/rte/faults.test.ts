@@ -38,7 +38,9 @@ describe('fault injection and counters', () => {
     const control = emulator.app.rteEmulator;
     control.failNext(503, 2, '/open_api/tempo');
     const statuses: number[] = [];
-    for (let attempt = 0; attempt < 3; attempt++) statuses.push((await emulator.get(TEMPO_PATH, {}, token)).statusCode);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      statuses.push((await emulator.get(TEMPO_PATH, {}, token)).statusCode);
+    }
     expect(statuses).toEqual([503, 503, 200]);
     // Consumption was never targeted.
     expect((await emulator.get(SHORT_TERM_PATH, { type: 'REALISED' }, token)).statusCode).toBe(200);
@@ -70,7 +72,9 @@ describe('fault injection and counters', () => {
       const instance = await rteTestEmulator(NOW, { faults: { rate503: 0.5, paths: [TEMPO_PATH] }, faultSeed: 42 });
       const token = await instance.token();
       const statuses: number[] = [];
-      for (let i = 0; i < 12; i++) statuses.push((await instance.get(TEMPO_PATH, {}, token)).statusCode);
+      for (let i = 0; i < 12; i++) {
+        statuses.push((await instance.get(TEMPO_PATH, {}, token)).statusCode);
+      }
       await instance.close();
       return statuses;
     };

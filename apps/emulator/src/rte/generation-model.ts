@@ -61,7 +61,9 @@ export function actualGeneration(type: ProductionType, slotStart: Date, stepMinu
   const date = parisClock(middle).date;
   if (type === 'SOLAR') {
     const sine = sunElevationSine(middle);
-    if (sine <= 0) return 0;
+    if (sine <= 0) {
+      return 0;
+    }
     const passingClouds = 1 + 0.08 * signedNoise(`solar:${slotStart.toISOString()}`);
     return Math.round(capacity * 0.78 * sine ** 1.25 * cloudFactor(date) * passingClouds);
   }
@@ -83,7 +85,9 @@ export function forecastGeneration(
   stepMinutes: number,
 ): number {
   const actual = actualGeneration(type, slotStart, stepMinutes);
-  if (actual === 0) return 0;
+  if (actual === 0) {
+    return 0;
+  }
   const scale = GENERATION_FORECAST_ERROR[horizon];
   const date = parisClock(slotStart).date;
   const bias = scale * signedNoise(`gen-bias:${type}:${horizon}:${date}`);

@@ -42,7 +42,9 @@ function issuedAt(type: GenerationHorizon, date: string, now: Date): Date | null
     const at = parisTimeOn(addDays(date, -1), '18:00');
     return at <= now ? at : null;
   }
-  if (date > addDays(parisDate(now), 1)) return null;
+  if (date > addDays(parisDate(now), 1)) {
+    return null;
+  }
   // ID runs hourly, CURRENT every 15 min; a past day keeps its last run.
   const cadence = type === 'ID' ? HOUR_MS : HOUR_MS / 4;
   const lastRun = new Date(Math.floor(now.getTime() / cadence) * cadence);
@@ -69,14 +71,18 @@ export function generationForecasts(runtime: RteRuntime, query: Record<string, u
     ...PRODUCTION_TYPES,
   ];
   const typeText = firstQueryValue(query, 'type');
-  if (typeText === undefined) throw new RteRequestError(`${ERROR_PREFIX}_F09`, 'The "type" field is mandatory.');
+  if (typeText === undefined) {
+    throw new RteRequestError(`${ERROR_PREFIX}_F09`, 'The "type" field is mandatory.');
+  }
   if (!(FORECAST_TYPES as readonly string[]).includes(typeText)) {
     throw new RteRequestError(
       `${ERROR_PREFIX}_F09`,
       `The value "${typeText}" of "type" field is not one of ${FORECAST_TYPES.join(', ')}.`,
     );
   }
-  if (!isGenerationHorizon(typeText)) throw notAvailable(`type ${typeText} is not served.`);
+  if (!isGenerationHorizon(typeText)) {
+    throw notAvailable(`type ${typeText} is not served.`);
+  }
   const type = typeText;
 
   const now = runtime.now();
@@ -87,7 +93,9 @@ export function generationForecasts(runtime: RteRuntime, query: Record<string, u
   const days = parisDaysOverlapping(period.start, period.end);
   const issued = new Map(days.map((date) => [date, issuedAt(type, date, now)]));
   const missing = days.find((date) => issued.get(date) === null);
-  if (missing) throw notAvailable(`${type} of ${missing} is not published yet.`);
+  if (missing) {
+    throw notAvailable(`${type} of ${missing} is not published yet.`);
+  }
 
   const step = STEP_MINUTES[type];
   const slots = slotStarts(period.start, period.end, step);

@@ -45,7 +45,9 @@ export async function oauthRoutes(app: FastifyInstance, opts: { runtime: RteRunt
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = typeof body === 'string' ? body.trim() : body.toString('utf8').trim();
-    if (text === '') return done(null, {});
+    if (text === '') {
+      return done(null, {});
+    }
     try {
       done(null, JSON.parse(text));
     } catch {
@@ -76,7 +78,9 @@ export async function oauthRoutes(app: FastifyInstance, opts: { runtime: RteRunt
       .send({ access_token: accessToken, token_type: 'Bearer', expires_in: ttl });
   };
 
-  for (const url of TOKEN_PATHS) app.post(url, issueToken);
+  for (const url of TOKEN_PATHS) {
+    app.post(url, issueToken);
+  }
 }
 
 /**
@@ -91,7 +95,9 @@ export function bearerGuard(runtime: RteRuntime, api: RteApi) {
       const description = bearer === undefined ? 'Missing access token.' : 'Invalid access token.';
       return sendUnauthorized(reply, description);
     }
-    if (runtime.now().getTime() >= token.expiresAtMs) return sendUnauthorized(reply, 'The access token has expired.');
+    if (runtime.now().getTime() >= token.expiresAtMs) {
+      return sendUnauthorized(reply, 'The access token has expired.');
+    }
     const client = runtime.clients().find((c) => c.clientId === token.clientId);
     if (client?.subscriptions && !client.subscriptions.includes(api)) {
       return sendRteError(reply, 403, 'ACCESS_DENIED', `The application has no subscription to the ${api} API.`);

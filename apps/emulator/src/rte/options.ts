@@ -92,8 +92,14 @@ export function resolveRteOptions(partial: Partial<RteEmulatorOptions>): RteEmul
 export function checkFaults(faults: RteFaultSettings): void {
   for (const key of ['rate500', 'rate503', 'rate429'] as const) {
     const rate = faults[key];
-    if (!(rate >= 0 && rate <= 1)) throw new RangeError(`${key} must be between 0 and 1, got ${rate}`);
+    if (!(rate >= 0 && rate <= 1)) {
+      throw new RangeError(`${key} must be between 0 and 1, got ${rate}`);
+    }
   }
-  if (faults.rate500 + faults.rate503 + faults.rate429 > 1) throw new RangeError('fault rates add up to more than 1');
-  if (!(faults.latencyMs >= 0)) throw new RangeError(`latencyMs must be >= 0, got ${faults.latencyMs}`);
+  if (faults.rate500 + faults.rate503 + faults.rate429 > 1) {
+    throw new RangeError('fault rates add up to more than 1');
+  }
+  if (!(faults.latencyMs >= 0)) {
+    throw new RangeError(`latencyMs must be >= 0, got ${faults.latencyMs}`);
+  }
 }

@@ -50,12 +50,18 @@ async function rteScope(app: FastifyInstance, opts: { runtime: RteRuntime }): Pr
     const path = pathOf(request.url);
     const context: CallContext = { at: runtime.now().toISOString(), realTimeMs: Date.now(), injected: false };
     contexts.set(request, context);
-    if (runtime.faults.latencyMs > 0 && runtime.appliesTo(path)) await sleep(runtime.faults.latencyMs);
+    if (runtime.faults.latencyMs > 0 && runtime.appliesTo(path)) {
+      await sleep(runtime.faults.latencyMs);
+    }
     const fault = runtime.drawFault(path);
-    if (fault === null) return;
+    if (fault === null) {
+      return;
+    }
     context.injected = true;
     const { error, description } = INJECTED_ERRORS[fault];
-    if (fault !== 500 && runtime.options.retryAfterHeader) reply.header('retry-after', '60');
+    if (fault !== 500 && runtime.options.retryAfterHeader) {
+      reply.header('retry-after', '60');
+    }
     return sendRteError(reply, fault, error, description);
   });
 
@@ -83,7 +89,9 @@ async function rteScope(app: FastifyInstance, opts: { runtime: RteRuntime }): Pr
   });
 
   app.setErrorHandler((error: FastifyError | RteRequestError, _request, reply) => {
-    if (error instanceof RteRequestError) return sendRteError(reply, error.status, error.code, error.message);
+    if (error instanceof RteRequestError) {
+      return sendRteError(reply, error.status, error.code, error.message);
+    }
     const status = typeof error.statusCode === 'number' && error.statusCode < 500 ? error.statusCode : 500;
     return sendRteError(reply, status, status === 500 ? 'COMMON_ERROR_T03' : 'BAD_REQUEST', error.message);
   });

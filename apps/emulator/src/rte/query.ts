@@ -5,7 +5,9 @@ import { parseRteDateTime } from './rte-dates.ts';
 /** First value of a query parameter (repeated parameters keep the first, as most gateways do). */
 export function firstQueryValue(query: Record<string, unknown>, name: string): string | undefined {
   const value = query[name];
-  if (Array.isArray(value)) return typeof value[0] === 'string' ? value[0] : undefined;
+  if (Array.isArray(value)) {
+    return typeof value[0] === 'string' ? value[0] : undefined;
+  }
   return typeof value === 'string' ? value : undefined;
 }
 
@@ -16,7 +18,9 @@ export function firstQueryValue(query: Record<string, unknown>, name: string): s
 export function optionalPeriod(query: Record<string, unknown>, prefix: string): { start: Date; end: Date } | null {
   const startText = firstQueryValue(query, 'start_date');
   const endText = firstQueryValue(query, 'end_date');
-  if (startText === undefined && endText === undefined) return null;
+  if (startText === undefined && endText === undefined) {
+    return null;
+  }
   if (startText === undefined || endText === undefined) {
     throw new RteRequestError(`${prefix}_F01`, 'The "start_date" and "end_date" fields must be given together.');
   }
@@ -43,7 +47,9 @@ export function listParameter<T extends string>(
   errorCode: string,
 ): T[] | undefined {
   const raw = firstQueryValue(query, name);
-  if (raw === undefined) return undefined;
+  if (raw === undefined) {
+    return undefined;
+  }
   const items = raw.split(',').map((item) => item.trim());
   for (const item of items) {
     if (!(allowed as readonly string[]).includes(item)) {

@@ -14,9 +14,13 @@ const RTE_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})([+-])(\d{2})
 /** Parses an RTE date-time parameter; `null` when it does not follow the documented format. */
 export function parseRteDateTime(value: string): Date | null {
   const match = RTE_DATE_TIME.exec(value);
-  if (!match || !isIsoDate(match[1] ?? '')) return null;
+  if (!match || !isIsoDate(match[1] ?? '')) {
+    return null;
+  }
   const [hours, minutes, seconds] = [match[2], match[3], match[4]].map(Number) as [number, number, number];
-  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  if (hours > 23 || minutes > 59 || seconds > 59) {
+    return null;
+  }
   const instant = new Date(Date.parse(value));
   return Number.isNaN(instant.getTime()) ? null : instant;
 }
@@ -33,7 +37,9 @@ export function parisOffsetFast(instant: Date): number {
   const hour = Math.floor(instant.getTime() / HOUR_MS);
   let offset = offsetByUtcHour.get(hour);
   if (offset === undefined) {
-    if (offsetByUtcHour.size > 200_000) offsetByUtcHour.clear();
+    if (offsetByUtcHour.size > 200_000) {
+      offsetByUtcHour.clear();
+    }
     offset = parisOffsetMinutes(new Date(hour * HOUR_MS));
     offsetByUtcHour.set(hour, offset);
   }
@@ -68,10 +74,14 @@ export function parisTimeOn(date: string, hhmm: string): Date {
 
 /** Paris calendar days that overlap `[start, end)`, oldest first. */
 export function parisDaysOverlapping(start: Date, end: Date): string[] {
-  if (end <= start) return [];
+  if (end <= start) {
+    return [];
+  }
   const days: string[] = [];
   const last = parisDate(new Date(end.getTime() - 1));
-  for (let day = parisDate(start); day <= last; day = addDays(day, 1)) days.push(day);
+  for (let day = parisDate(start); day <= last; day = addDays(day, 1)) {
+    days.push(day);
+  }
   return days;
 }
 
@@ -81,7 +91,9 @@ export function slotStarts(start: Date, end: Date, stepMinutes: number): Date[] 
   const slots: Date[] = [];
   // Paris offsets are whole hours, so UTC multiples of 15/30/60 minutes are also local multiples.
   const first = Math.ceil(start.getTime() / step) * step;
-  for (let t = first; t < end.getTime(); t += step) slots.push(new Date(t));
+  for (let t = first; t < end.getTime(); t += step) {
+    slots.push(new Date(t));
+  }
   return slots;
 }
 

@@ -116,7 +116,9 @@ export class RteRuntime implements RteEmulatorControl {
 
   setTempoColours(colours: Readonly<Record<string, TempoColour>>): void {
     for (const [date, colour] of Object.entries(colours)) {
-      if (!isIsoDate(date) || !isTempoColour(colour)) throw new RangeError(`Bad Tempo override ${date}=${colour}`);
+      if (!isIsoDate(date) || !isTempoColour(colour)) {
+        throw new RangeError(`Bad Tempo override ${date}=${colour}`);
+      }
       this.tempoOverrides.set(date, colour);
     }
   }
@@ -147,16 +149,28 @@ export class RteRuntime implements RteEmulatorControl {
     const queued = this.#queued.find((q) => path.startsWith(q.pathPrefix));
     if (queued) {
       queued.remaining -= 1;
-      if (queued.remaining <= 0) this.#queued.splice(this.#queued.indexOf(queued), 1);
+      if (queued.remaining <= 0) {
+        this.#queued.splice(this.#queued.indexOf(queued), 1);
+      }
       return queued.status;
     }
-    if (!this.appliesTo(path)) return null;
+    if (!this.appliesTo(path)) {
+      return null;
+    }
     const { rate500, rate503, rate429 } = this.#faults;
-    if (rate500 + rate503 + rate429 === 0) return null;
+    if (rate500 + rate503 + rate429 === 0) {
+      return null;
+    }
     const roll = this.#dice();
-    if (roll < rate500) return 500;
-    if (roll < rate500 + rate503) return 503;
-    if (roll < rate500 + rate503 + rate429) return 429;
+    if (roll < rate500) {
+      return 500;
+    }
+    if (roll < rate500 + rate503) {
+      return 503;
+    }
+    if (roll < rate500 + rate503 + rate429) {
+      return 429;
+    }
     return null;
   }
 
@@ -165,9 +179,13 @@ export class RteRuntime implements RteEmulatorControl {
     stats.total += 1;
     stats.byPath[record.path] = (stats.byPath[record.path] ?? 0) + 1;
     stats.byStatus[String(record.status)] = (stats.byStatus[String(record.status)] ?? 0) + 1;
-    if (record.injected) stats.injectedFaults += 1;
+    if (record.injected) {
+      stats.injectedFaults += 1;
+    }
     stats.log.push(record);
-    if (stats.log.length > LOG_LIMIT) stats.log.shift();
+    if (stats.log.length > LOG_LIMIT) {
+      stats.log.shift();
+    }
   }
 
   /** Credentials of every configured application. */

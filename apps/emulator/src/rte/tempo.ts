@@ -62,7 +62,9 @@ function tempoValue(runtime: RteRuntime, date: string, withFallback: boolean): T
     updated_date: formatRteDateTime(publishedAt(runtime, date)),
   };
   // The emulator never runs in degraded mode, so the flag is always false (its real type is unverified).
-  if (withFallback) value.fallback = false;
+  if (withFallback) {
+    value.fallback = false;
+  }
   return value;
 }
 
@@ -70,7 +72,9 @@ function tempoValue(runtime: RteRuntime, date: string, withFallback: boolean): T
 function requestedPeriod(runtime: RteRuntime, query: Record<string, unknown>): { start: Date; end: Date } | null {
   const startText = firstQueryValue(query, 'start_date');
   const endText = firstQueryValue(query, 'end_date');
-  if (startText === undefined && endText === undefined) return null;
+  if (startText === undefined && endText === undefined) {
+    return null;
+  }
   if (startText === undefined || endText === undefined) {
     throw new RteRequestError(CODE(1), 'The "start_date" and "end_date" fields must be given together.');
   }
@@ -80,7 +84,9 @@ function requestedPeriod(runtime: RteRuntime, query: Record<string, unknown>): {
     const field = start ? 'end_date' : 'start_date';
     throw new RteRequestError(CODE(6), `The value of "${field}" field is not in the format YYYY-MM-DDThh:mm:ss±hh:mm.`);
   }
-  if (start > end) throw new RteRequestError(CODE(2), 'The "start_date" field must be before the "end_date" field.');
+  if (start > end) {
+    throw new RteRequestError(CODE(2), 'The "start_date" field must be before the "end_date" field.');
+  }
   // "At least one calendar day": the Paris day starting at start_date may last 23 h on the spring DST day.
   const { start: dayStart, end: dayEnd } = parisDayBounds(parisDate(start));
   if (end.getTime() - start.getTime() < dayEnd.getTime() - dayStart.getTime()) {

@@ -43,7 +43,9 @@ export async function rteTestEmulator(nowIso: string, rte: Partial<RteEmulatorOp
       url: '/token/oauth/',
       headers: { authorization: basicAuth(id, secret) },
     });
-    if (response.statusCode !== 200) throw new Error(`token failed: ${response.statusCode} ${response.body}`);
+    if (response.statusCode !== 200) {
+      throw new Error(`token failed: ${response.statusCode} ${response.body}`);
+    }
     const body = response.json<{ access_token: string; expires_in: number }>();
     if (id === DEFAULT_CLIENT.id) {
       cached = {

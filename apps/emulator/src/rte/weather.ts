@@ -25,7 +25,9 @@ export function normalTemperature(date: string): number {
 
 function seasonWeather(season: string): SeasonWeather {
   const cached = cache.get(season);
-  if (cached) return cached;
+  if (cached) {
+    return cached;
+  }
   const random = randomFor(`weather:${season}`);
   const temperatureAnomaly: number[] = [];
   const windIndex: number[] = [];
@@ -57,7 +59,9 @@ const days = new Map<string, DayWeather>();
 /** Weather of one day, memoised: curves ask for it once per slot. */
 function dayWeather(date: string): DayWeather {
   let weather = days.get(date);
-  if (weather) return weather;
+  if (weather) {
+    return weather;
+  }
   const season = seasonWeather(seasonOf(date));
   const index = dayInSeason(date) - 1;
   const summer = Math.cos((2 * Math.PI * (dayOfYear(date) - 196)) / 365.25); // 1 mid-July, -1 mid-January
@@ -68,7 +72,9 @@ function dayWeather(date: string): DayWeather {
     wind: season.windIndex[index] ?? 0,
     cloud: Math.min(1, Math.max(0.15, cloud)),
   };
-  if (days.size > 50_000) days.clear();
+  if (days.size > 50_000) {
+    days.clear();
+  }
   days.set(date, weather);
   return weather;
 }

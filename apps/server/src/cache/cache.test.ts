@@ -46,7 +46,9 @@ function valkeyHarness(url: string): Harness {
 
 const harnesses: [string, () => Harness][] = [
   ['memory', memoryHarness],
-  ...(process.env.TEST_REDIS_URL ? [['valkey', () => valkeyHarness(process.env.TEST_REDIS_URL ?? '')] as [string, () => Harness]] : []),
+  ...(process.env.TEST_REDIS_URL
+    ? [['valkey', () => valkeyHarness(process.env.TEST_REDIS_URL ?? '')] as [string, () => Harness]]
+    : []),
 ];
 
 describe.each(harnesses)('CachePort contract: %s', (_name, makeHarness) => {
@@ -101,7 +103,9 @@ describe.each(harnesses)('CachePort contract: %s', (_name, makeHarness) => {
 
   it('setIfAbsent stores only once', async () => {
     const p = fresh();
-    const results = await Promise.all(Array.from({ length: 50 }, (_, index) => cache.setIfAbsent(`${p}lock`, `owner-${index}`, 60_000)));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, index) => cache.setIfAbsent(`${p}lock`, `owner-${index}`, 60_000)),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
     const winner = results.indexOf(true);
     expect((await cache.get(`${p}lock`))?.toString()).toBe(`owner-${winner}`);
@@ -118,7 +122,9 @@ describe.each(harnesses)('CachePort contract: %s', (_name, makeHarness) => {
 
   it('deletes keys one by one and by prefix, and lists keys by prefix', async () => {
     const p = fresh();
-    for (const key of ['a:1', 'a:2', 'ab:1', 'b:1']) await cache.set(`${p}${key}`, key);
+    for (const key of ['a:1', 'a:2', 'ab:1', 'b:1']) {
+      await cache.set(`${p}${key}`, key);
+    }
     expect((await cache.keys(`${p}a:`)).sort()).toEqual([`${p}a:1`, `${p}a:2`]);
     expect((await cache.keys(`${p}a`)).sort()).toEqual([`${p}a:1`, `${p}a:2`, `${p}ab:1`]);
     expect(await cache.keys(`${p}zzz`)).toEqual([]);
@@ -132,7 +138,9 @@ describe.each(harnesses)('CachePort contract: %s', (_name, makeHarness) => {
 
   it('treats glob characters in prefixes literally', async () => {
     const p = fresh();
-    for (const key of ['g*:1', 'gx:1', 'g?:2', 'gy:2', 'g[a]:3', 'ga:3', 'g\\:4', 'g:4']) await cache.set(`${p}${key}`, '1');
+    for (const key of ['g*:1', 'gx:1', 'g?:2', 'gy:2', 'g[a]:3', 'ga:3', 'g\\:4', 'g:4']) {
+      await cache.set(`${p}${key}`, '1');
+    }
     expect(await cache.keys(`${p}g*:`)).toEqual([`${p}g*:1`]);
     expect(await cache.keys(`${p}g?:`)).toEqual([`${p}g?:2`]);
     expect(await cache.keys(`${p}g[a]:`)).toEqual([`${p}g[a]:3`]);
@@ -164,7 +172,9 @@ describe.each(harnesses)('CachePort contract: %s', (_name, makeHarness) => {
     const results = await Promise.all(Array.from({ length: 200 }, () => cache.incrementBelow(`${p}quota`, limit, 60)));
     const allowed = results.filter((result) => result.allowed);
     expect(allowed).toHaveLength(limit);
-    expect(allowed.map((result) => result.count).sort((a, b) => a - b)).toEqual(Array.from({ length: limit }, (_, index) => index + 1));
+    expect(allowed.map((result) => result.count).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: limit }, (_, index) => index + 1),
+    );
     expect(results.filter((result) => !result.allowed).every((result) => result.count === limit)).toBe(true);
     expect(await cache.counter(`${p}quota`)).toBe(limit);
     expect(await cache.incrementBelow(`${p}zero`, 0, 60)).toEqual({ allowed: false, count: 0 });

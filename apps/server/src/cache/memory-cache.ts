@@ -34,7 +34,9 @@ export class MemoryCache implements CachePort {
   #sweep(): void {
     const now = this.#now();
     for (const [key, entry] of this.#entries) {
-      if (entry.expiresAt !== null && entry.expiresAt <= now) this.#entries.delete(key);
+      if (entry.expiresAt !== null && entry.expiresAt <= now) {
+        this.#entries.delete(key);
+      }
     }
   }
 
@@ -58,7 +60,9 @@ export class MemoryCache implements CachePort {
   }
 
   async setIfAbsent(key: string, value: Buffer | string, ttlMs: number): Promise<boolean> {
-    if (this.#live(key)) return false;
+    if (this.#live(key)) {
+      return false;
+    }
     this.#put(key, value, ttlMs);
     return true;
   }
@@ -72,7 +76,9 @@ export class MemoryCache implements CachePort {
   async delete(...keys: string[]): Promise<number> {
     let deleted = 0;
     for (const key of keys) {
-      if (this.#live(key)) deleted += 1;
+      if (this.#live(key)) {
+        deleted += 1;
+      }
       this.#entries.delete(key);
     }
     return deleted;
@@ -88,7 +94,9 @@ export class MemoryCache implements CachePort {
 
   async incrementBelow(key: string, limit: number, ttlSeconds: number): Promise<{ allowed: boolean; count: number }> {
     const current = this.#readCounter(key);
-    if (current >= limit) return { allowed: false, count: current };
+    if (current >= limit) {
+      return { allowed: false, count: current };
+    }
     this.#writeCounter(key, current + 1, ttlSeconds);
     return { allowed: true, count: current + 1 };
   }
@@ -106,7 +114,9 @@ export class MemoryCache implements CachePort {
 
   async deleteIfEquals(key: string, token: string): Promise<boolean> {
     const entry = this.#live(key);
-    if (!entry || entry.value.toString() !== token) return false;
+    if (!entry || entry.value.toString() !== token) {
+      return false;
+    }
     this.#entries.delete(key);
     return true;
   }

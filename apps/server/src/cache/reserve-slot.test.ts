@@ -8,14 +8,18 @@ import { ValkeyCache } from './valkey-cache.ts';
 const prefix = `test:${randomBytes(6).toString('hex')}:`;
 const caches: { name: string; make: () => CachePort }[] = [
   { name: 'memory', make: () => new MemoryCache() },
-  ...(process.env.TEST_REDIS_URL ? [{ name: 'valkey', make: () => new ValkeyCache(process.env.TEST_REDIS_URL ?? '', prefix) }] : []),
+  ...(process.env.TEST_REDIS_URL
+    ? [{ name: 'valkey', make: () => new ValkeyCache(process.env.TEST_REDIS_URL ?? '', prefix) }]
+    : []),
 ];
 
 describe.each(caches)('reserveSlot on $name (global pacing of Enedis calls)', ({ make }) => {
   const opened: CachePort[] = [];
   afterAll(async () => {
     await opened[0]?.deleteByPrefix('');
-    for (const cache of opened) await cache.close();
+    for (const cache of opened) {
+      await cache.close();
+    }
   });
 
   it('hands out one slot per interval, even to concurrent callers and to two instances sharing the store', async () => {
@@ -23,8 +27,12 @@ describe.each(caches)('reserveSlot on $name (global pacing of Enedis calls)', ({
     opened.push(first);
     // Two clients of one Valkey stand for two gateway instances; the memory cache is per process.
     const second = first.kind === 'valkey' ? make() : first;
-    if (second !== first) opened.push(second);
-    const waits = await Promise.all(Array.from({ length: 10 }, (_, index) => (index % 2 === 0 ? first : second).reserveSlot('pacing', 200)));
+    if (second !== first) {
+      opened.push(second);
+    }
+    const waits = await Promise.all(
+      Array.from({ length: 10 }, (_, index) => (index % 2 === 0 ? first : second).reserveSlot('pacing', 200)),
+    );
     const sorted = [...waits].sort((a, b) => a - b);
     expect(sorted[0]).toBeLessThanOrEqual(20);
     // Slots are 200 ms apart: ten calls need at least 1.8 s, i.e. never more than 5 per second.

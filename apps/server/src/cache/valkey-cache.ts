@@ -47,13 +47,18 @@ export class ValkeyCache implements CachePort {
   }
 
   async getMany(keys: readonly string[]): Promise<(Buffer | null)[]> {
-    if (keys.length === 0) return [];
+    if (keys.length === 0) {
+      return [];
+    }
     return this.#client.mgetBuffer(...keys);
   }
 
   async set(key: string, value: Buffer | string, ttlSeconds?: number): Promise<void> {
-    if (ttlSeconds === undefined) await this.#client.set(key, value);
-    else await this.#client.set(key, value, 'EX', ttlSeconds);
+    if (ttlSeconds === undefined) {
+      await this.#client.set(key, value);
+    } else {
+      await this.#client.set(key, value, 'EX', ttlSeconds);
+    }
   }
 
   async setIfAbsent(key: string, value: Buffer | string, ttlMs: number): Promise<boolean> {
@@ -65,14 +70,18 @@ export class ValkeyCache implements CachePort {
   }
 
   async delete(...keys: string[]): Promise<number> {
-    if (keys.length === 0) return 0;
+    if (keys.length === 0) {
+      return 0;
+    }
     return this.#client.del(...keys);
   }
 
   async deleteByPrefix(prefix: string): Promise<number> {
     let deleted = 0;
     for (const batch of await this.#scan(prefix)) {
-      if (batch.length > 0) deleted += await this.#client.del(...batch);
+      if (batch.length > 0) {
+        deleted += await this.#client.del(...batch);
+      }
     }
     return deleted;
   }
@@ -86,7 +95,13 @@ export class ValkeyCache implements CachePort {
     const batches: string[][] = [];
     let cursor = '0';
     do {
-      const [next, found] = await this.#client.scan(cursor, 'MATCH', `${escapeGlob(this.#prefix + prefix)}*`, 'COUNT', 500);
+      const [next, found] = await this.#client.scan(
+        cursor,
+        'MATCH',
+        `${escapeGlob(this.#prefix + prefix)}*`,
+        'COUNT',
+        500,
+      );
       cursor = next;
       batches.push(found.map((key) => key.slice(this.#prefix.length)));
     } while (cursor !== '0');

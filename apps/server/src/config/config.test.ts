@@ -13,14 +13,18 @@ function tempDir(): string {
   return dir;
 }
 afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const dir of dirs.splice(0)) {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 function problemsOf(source: Record<string, string>): string[] {
   try {
     loadConfig(source);
   } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
+    if (error instanceof ConfigError) {
+      return error.problems;
+    }
     throw error;
   }
   throw new Error('expected a ConfigError');
@@ -39,12 +43,22 @@ describe('loadConfig', () => {
       REQUIRE_CAPTCHA: 'true',
     });
     const text = problems.join('\n');
-    for (const name of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'FRONTEND_URL', 'LOG_LEVEL', 'SECRET_KEY', 'TURNSTILE_SECRET_KEY']) {
+    for (const name of [
+      'PORT',
+      'DATABASE_URL',
+      'REDIS_URL',
+      'FRONTEND_URL',
+      'LOG_LEVEL',
+      'SECRET_KEY',
+      'TURNSTILE_SECRET_KEY',
+    ]) {
       expect(text, name).toContain(name);
     }
     expect(problems.length).toBeGreaterThanOrEqual(7);
     // The message of the error itself names them too (that is what main.ts prints).
-    expect(() => loadConfig({ DATA_DIR: tempDir(), PORT: '-1', BODY_LIMIT_BYTES: '1' })).toThrow(/PORT[\s\S]*BODY_LIMIT_BYTES|BODY_LIMIT_BYTES[\s\S]*PORT/);
+    expect(() => loadConfig({ DATA_DIR: tempDir(), PORT: '-1', BODY_LIMIT_BYTES: '1' })).toThrow(
+      /PORT[\s\S]*BODY_LIMIT_BYTES|BODY_LIMIT_BYTES[\s\S]*PORT/,
+    );
   });
 
   it.each([
@@ -54,7 +68,11 @@ describe('loadConfig', () => {
     ['dev- prefixed', 'dev-Zq8vN2xK7mLp4RtW9yBc3HdF6gJs1QaE5u', /placeholder/],
     ['low-entropy', 'abababababababababababababababababab', /distinct/],
   ])('refuses a %s SECRET_KEY in production', (_label, key, message) => {
-    const problems = problemsOf({ DATA_DIR: tempDir(), NODE_ENV: 'production', ...(key === undefined ? {} : { SECRET_KEY: key }) });
+    const problems = problemsOf({
+      DATA_DIR: tempDir(),
+      NODE_ENV: 'production',
+      ...(key === undefined ? {} : { SECRET_KEY: key }),
+    });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/SECRET_KEY/);
     expect(problems[0]).toMatch(message);
@@ -90,15 +108,28 @@ describe('loadConfig', () => {
 
   it('defaults DATABASE_URL to <DATA_DIR>/myelectricaldata.db and keeps an explicit one', () => {
     const dataDir = tempDir();
-    expect(loadConfig({ DATA_DIR: dataDir, SECRET_KEY: STRONG_KEY }).databaseUrl).toBe(`sqlite:${resolve(dataDir, 'myelectricaldata.db')}`);
-    expect(loadConfig({ DATA_DIR: dataDir, SECRET_KEY: STRONG_KEY, DATABASE_URL: 'postgresql://u@h/db' }).databaseUrl).toBe('postgresql://u@h/db');
+    expect(loadConfig({ DATA_DIR: dataDir, SECRET_KEY: STRONG_KEY }).databaseUrl).toBe(
+      `sqlite:${resolve(dataDir, 'myelectricaldata.db')}`,
+    );
+    expect(
+      loadConfig({ DATA_DIR: dataDir, SECRET_KEY: STRONG_KEY, DATABASE_URL: 'postgresql://u@h/db' }).databaseUrl,
+    ).toBe('postgresql://u@h/db');
   });
 
   it('requires TURNSTILE_SECRET_KEY when REQUIRE_CAPTCHA is on', () => {
     const dataDir = tempDir();
-    expect(problemsOf({ DATA_DIR: dataDir, SECRET_KEY: STRONG_KEY, REQUIRE_CAPTCHA: 'true' })).toEqual(['REQUIRE_CAPTCHA=true needs TURNSTILE_SECRET_KEY']);
-    expect(problemsOf({ DATA_DIR: dataDir, SECRET_KEY: STRONG_KEY, REQUIRE_CAPTCHA: '1', TURNSTILE_SECRET_KEY: '   ' })).toHaveLength(1);
-    const config = loadConfig({ DATA_DIR: dataDir, SECRET_KEY: STRONG_KEY, REQUIRE_CAPTCHA: 'yes', TURNSTILE_SECRET_KEY: 'ts-secret' });
+    expect(problemsOf({ DATA_DIR: dataDir, SECRET_KEY: STRONG_KEY, REQUIRE_CAPTCHA: 'true' })).toEqual([
+      'REQUIRE_CAPTCHA=true needs TURNSTILE_SECRET_KEY',
+    ]);
+    expect(
+      problemsOf({ DATA_DIR: dataDir, SECRET_KEY: STRONG_KEY, REQUIRE_CAPTCHA: '1', TURNSTILE_SECRET_KEY: '   ' }),
+    ).toHaveLength(1);
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      SECRET_KEY: STRONG_KEY,
+      REQUIRE_CAPTCHA: 'yes',
+      TURNSTILE_SECRET_KEY: 'ts-secret',
+    });
     expect(config.captcha).toMatchObject({ required: true, secretKey: 'ts-secret' });
   });
 

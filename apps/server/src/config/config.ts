@@ -89,20 +89,31 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const parsed = envSchema.safeParse(source);
   const problems = crossVariableProblems(source);
   if (!parsed.success) {
-    throw new ConfigError([...parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`), ...problems]);
+    throw new ConfigError([
+      ...parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+      ...problems,
+    ]);
   }
   const env = parsed.data;
   const dataDir = resolve(env.DATA_DIR);
 
   let secretKey = env.SECRET_KEY;
-  if (env.NODE_ENV !== 'production' && secretKey === undefined) secretKey = loadOrCreateDevSecretKey(dataDir);
+  if (env.NODE_ENV !== 'production' && secretKey === undefined) {
+    secretKey = loadOrCreateDevSecretKey(dataDir);
+  }
   const enedisEnvironment = env.ENEDIS_ENVIRONMENT ?? (env.ENEDIS_CLIENT_ID ? 'production' : 'emulator');
   if (enedisEnvironment !== 'emulator' && !(env.ENEDIS_CLIENT_ID && env.ENEDIS_CLIENT_SECRET)) {
     problems.push(`ENEDIS_ENVIRONMENT=${enedisEnvironment} needs ENEDIS_CLIENT_ID and ENEDIS_CLIENT_SECRET`);
   }
-  if (env.RTE_CLIENT_ID && !env.RTE_CLIENT_SECRET) problems.push('RTE_CLIENT_ID needs RTE_CLIENT_SECRET');
-  if (env.JOBS_RETRY_MAX_SECONDS < env.JOBS_RETRY_MIN_SECONDS) problems.push('JOBS_RETRY_MAX_SECONDS must be >= JOBS_RETRY_MIN_SECONDS');
-  if (problems.length > 0 || secretKey === undefined) throw new ConfigError(problems);
+  if (env.RTE_CLIENT_ID && !env.RTE_CLIENT_SECRET) {
+    problems.push('RTE_CLIENT_ID needs RTE_CLIENT_SECRET');
+  }
+  if (env.JOBS_RETRY_MAX_SECONDS < env.JOBS_RETRY_MIN_SECONDS) {
+    problems.push('JOBS_RETRY_MAX_SECONDS must be >= JOBS_RETRY_MIN_SECONDS');
+  }
+  if (problems.length > 0 || secretKey === undefined) {
+    throw new ConfigError(problems);
+  }
 
   const config: Config = {
     env: env.NODE_ENV,
@@ -164,7 +175,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxAttempts: env.RTE_MAX_ATTEMPTS,
       retentionDays: env.RTE_RETENTION_DAYS,
     },
-    jobs: { enabled: env.JOBS_ENABLED, retryMinMs: env.JOBS_RETRY_MIN_SECONDS * 1000, retryMaxMs: env.JOBS_RETRY_MAX_SECONDS * 1000 },
+    jobs: {
+      enabled: env.JOBS_ENABLED,
+      retryMinMs: env.JOBS_RETRY_MIN_SECONDS * 1000,
+      retryMaxMs: env.JOBS_RETRY_MAX_SECONDS * 1000,
+    },
   };
   return deepFreeze(config);
 }
@@ -174,14 +189,18 @@ export function loadConfig(source: Record<string, string | undefined> = process.
  * together with the schema problems of other variables ("every problem at once").
  */
 function crossVariableProblems(source: Record<string, string | undefined>): string[] {
-  const read = <K extends 'NODE_ENV' | 'SECRET_KEY' | 'REQUIRE_CAPTCHA' | 'TURNSTILE_SECRET_KEY'>(key: K): RawEnv[K] | undefined => {
+  const read = <K extends 'NODE_ENV' | 'SECRET_KEY' | 'REQUIRE_CAPTCHA' | 'TURNSTILE_SECRET_KEY'>(
+    key: K,
+  ): RawEnv[K] | undefined => {
     const result = envSchema.shape[key].safeParse(source[key]);
     return result.success ? (result.data as RawEnv[K]) : undefined;
   };
   const problems: string[] = [];
   if (read('NODE_ENV') === 'production') {
     const weakness = secretKeyWeakness(read('SECRET_KEY'));
-    if (weakness) problems.push(weakness);
+    if (weakness) {
+      problems.push(weakness);
+    }
   }
   if (read('REQUIRE_CAPTCHA') && !read('TURNSTILE_SECRET_KEY')) {
     problems.push('REQUIRE_CAPTCHA=true needs TURNSTILE_SECRET_KEY');
@@ -191,7 +210,9 @@ function crossVariableProblems(source: Record<string, string | undefined>): stri
 
 function deepFreeze<T extends object>(value: T): T {
   for (const child of Object.values(value)) {
-    if (child !== null && typeof child === 'object' && !Object.isFrozen(child)) deepFreeze(child as object);
+    if (child !== null && typeof child === 'object' && !Object.isFrozen(child)) {
+      deepFreeze(child as object);
+    }
   }
   return Object.freeze(value);
 }

@@ -13,7 +13,9 @@ describe('.env.example', () => {
 
   it('gives every variable a comment line just above it', () => {
     lines.forEach((line, index) => {
-      if (/^[A-Z][A-Z0-9_]*=/.test(line)) expect(lines[index - 1], line).toMatch(/^# \S/);
+      if (/^[A-Z][A-Z0-9_]*=/.test(line)) {
+        expect(lines[index - 1], line).toMatch(/^# \S/);
+      }
     });
   });
 });

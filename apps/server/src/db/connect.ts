@@ -35,6 +35,8 @@ export function connectDatabase(databaseUrl: string, options: ConnectOptions = {
 }
 
 function quoteIdentifier(name: string): string {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Unsafe schema name: ${name}`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) {
+    throw new Error(`Unsafe schema name: ${name}`);
+  }
   return name;
 }

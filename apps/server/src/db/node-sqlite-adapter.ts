@@ -8,7 +8,9 @@ import type { SqliteDatabase, SqliteStatement } from 'kysely';
  * expects. Using the built-in driver means no native addon to compile on the user's machine.
  */
 export function openNodeSqlite(path: string): SqliteDatabase {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true });
+  }
   const database = new DatabaseSync(path);
   // WAL lets readers proceed during a write; foreign keys are off by default in SQLite.
   database.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
@@ -19,7 +21,9 @@ export function openNodeSqlite(path: string): SqliteDatabase {
     prepare: (sql) => {
       let statement = statements.get(sql);
       if (!statement) {
-        if (statements.size >= 1000) statements.clear();
+        if (statements.size >= 1000) {
+          statements.clear();
+        }
         statement = wrapStatement(database.prepare(sql));
         statements.set(sql, statement);
       }
@@ -40,9 +44,15 @@ function wrapStatement(statement: StatementSync): SqliteStatement {
 /** node:sqlite rejects booleans and undefined; SQLite itself stores booleans as 0/1. */
 function toSqliteValues(parameters: ReadonlyArray<unknown>): SQLInputValue[] {
   return parameters.map((value) => {
-    if (typeof value === 'boolean') return value ? 1 : 0;
-    if (value === undefined) return null;
-    if (value instanceof Date) return value.toISOString();
+    if (typeof value === 'boolean') {
+      return value ? 1 : 0;
+    }
+    if (value === undefined) {
+      return null;
+    }
+    if (value instanceof Date) {
+      return value.toISOString();
+    }
     return value as SQLInputValue;
   });
 }

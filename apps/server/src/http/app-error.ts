@@ -7,7 +7,12 @@ export class AppError extends Error {
   readonly field: string | undefined;
   readonly headers: Record<string, string>;
 
-  constructor(status: number, code: ErrorCode, message: string, options: { field?: string; headers?: Record<string, string>; cause?: unknown } = {}) {
+  constructor(
+    status: number,
+    code: ErrorCode,
+    message: string,
+    options: { field?: string; headers?: Record<string, string>; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.status = status;
@@ -17,8 +22,10 @@ export class AppError extends Error {
   }
 }
 
-export const unauthorized = (message = 'Authentification requise.') => new AppError(401, ErrorCode.UNAUTHORIZED, message);
-export const forbidden = (message = 'Accès refusé.', code: ErrorCode = ErrorCode.FORBIDDEN) => new AppError(403, code, message);
+export const unauthorized = (message = 'Authentification requise.') =>
+  new AppError(401, ErrorCode.UNAUTHORIZED, message);
+export const forbidden = (message = 'Accès refusé.', code: ErrorCode = ErrorCode.FORBIDDEN) =>
+  new AppError(403, code, message);
 export const notFound = (code: ErrorCode, message: string) => new AppError(404, code, message);
 export const conflict = (code: ErrorCode, message: string, field?: string) =>
   new AppError(409, code, message, field === undefined ? {} : { field });

@@ -42,7 +42,9 @@ export interface AuthDeps {
 /** Reads a bearer credential: a JWT of ours, or the account's client secret used as an API key. */
 function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
-  if (!header) return undefined;
+  if (!header) {
+    return undefined;
+  }
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return match?.[1];
 }
@@ -51,28 +53,40 @@ async function resolveUser(deps: AuthDeps, request: FastifyRequest): Promise<Aut
   const cookie = request.cookies[ACCESS_COOKIE];
   if (cookie) {
     const user = await userFromJwt(deps, cookie, 'cookie');
-    if (user) return user;
+    if (user) {
+      return user;
+    }
   }
   const bearer = bearerToken(request);
-  if (!bearer) return null;
+  if (!bearer) {
+    return null;
+  }
   return bearer.split('.').length === 3 ? userFromJwt(deps, bearer, 'jwt') : userFromClientSecret(deps, bearer);
 }
 
 async function userFromJwt(deps: AuthDeps, token: string, method: 'cookie' | 'jwt'): Promise<AuthUser | null> {
   const claims = await deps.jwt.verify(token);
-  if (!claims) return null;
+  if (!claims) {
+    return null;
+  }
   const row = await deps.db.selectFrom('users').selectAll().where('id', '=', claims.userId).executeTakeFirst();
   // A bumped token_version (password change, secret rotation) invalidates every older token.
-  if (!row || row.token_version !== claims.tokenVersion) return null;
+  if (!row || row.token_version !== claims.tokenVersion) {
+    return null;
+  }
   return toAuthUser(deps.db, row, method);
 }
 
 /** API key: indexed lookup by a keyed hash, then a constant-time comparison (no scan of all users). */
 async function userFromClientSecret(deps: AuthDeps, secret: string): Promise<AuthUser | null> {
-  if (secret.length > 256) return null;
+  if (secret.length > 256) {
+    return null;
+  }
   const hash = lookupHash(deps.keys, secret);
   const row = await deps.db.selectFrom('users').selectAll().where('client_secret_hash', '=', hash).executeTakeFirst();
-  if (!row || !sameHash(row.client_secret_hash, hash)) return null;
+  if (!row || !sameHash(row.client_secret_hash, hash)) {
+    return null;
+  }
   return toAuthUser(deps.db, row, 'client_secret');
 }
 
@@ -107,19 +121,29 @@ export interface GuardOptions {
  */
 export function createGuard(deps: AuthDeps) {
   const authenticate = async (request: FastifyRequest): Promise<AuthUser | null> => {
-    if (request.authUser === undefined) request.authUser = await resolveUser(deps, request);
+    if (request.authUser === undefined) {
+      request.authUser = await resolveUser(deps, request);
+    }
     return request.authUser;
   };
   const guard = (options: GuardOptions = {}) =>
     async function guardHandler(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
       const user = await authenticate(request);
-      if (!user) throw unauthorized();
-      if (!toBool(user.row.is_active)) throw forbidden('Ce compte est désactivé.', ErrorCode.USER_INACTIVE);
+      if (!user) {
+        throw unauthorized();
+      }
+      if (!toBool(user.row.is_active)) {
+        throw forbidden('Ce compte est désactivé.', ErrorCode.USER_INACTIVE);
+      }
       if (deps.requireEmailVerification && !user.emailVerified && !options.allowUnverified) {
         throw forbidden('Confirmez votre adresse e-mail pour continuer.', ErrorCode.EMAIL_NOT_VERIFIED);
       }
-      if (options.writes && user.isDemo) throw forbidden('Le compte de démonstration est en lecture seule.', ErrorCode.DEMO_READ_ONLY);
-      if (options.permission && !user.permissions.has(options.permission)) throw forbidden();
+      if (options.writes && user.isDemo) {
+        throw forbidden('Le compte de démonstration est en lecture seule.', ErrorCode.DEMO_READ_ONLY);
+      }
+      if (options.permission && !user.permissions.has(options.permission)) {
+        throw forbidden();
+      }
     };
   return { guard, authenticate };
 }
@@ -127,6 +151,8 @@ export type Guard = ReturnType<typeof createGuard>;
 
 /** The caller of a guarded route; a route without a guard calling this is a programming error. */
 export function currentUser(request: FastifyRequest): AuthUser {
-  if (!request.authUser) throw new AppError(401, ErrorCode.UNAUTHORIZED, 'Authentification requise.');
+  if (!request.authUser) {
+    throw new AppError(401, ErrorCode.UNAUTHORIZED, 'Authentification requise.');
+  }
   return request.authUser;
 }

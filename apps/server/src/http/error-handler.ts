@@ -6,11 +6,27 @@ import { failure } from './envelope.ts';
 
 /** Fastify's own client errors, mapped to our stable codes. Anything unknown becomes a 500 that hides details. */
 const FRAMEWORK_ERRORS: Record<string, { status: number; code: ErrorCode; message: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: ErrorCode.INVALID_JSON, message: 'Le corps de la requête n’est pas un JSON valide.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    code: ErrorCode.INVALID_JSON,
+    message: 'Le corps de la requête n’est pas un JSON valide.',
+  },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: ErrorCode.INVALID_JSON, message: 'Le corps JSON est vide.' },
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'Le corps de la requête est trop volumineux.' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: ErrorCode.UNSUPPORTED_MEDIA_TYPE, message: 'Type de contenu non pris en charge.' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: ErrorCode.VALIDATION_ERROR, message: 'Content-Length invalide.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: ErrorCode.PAYLOAD_TOO_LARGE,
+    message: 'Le corps de la requête est trop volumineux.',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+    message: 'Type de contenu non pris en charge.',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: ErrorCode.VALIDATION_ERROR,
+    message: 'Content-Length invalide.',
+  },
 };
 
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -22,7 +38,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];
       // An unknown key is named in full, also when nested (`pdl_orders.0.user_id`).
-      const field = [first?.instancePath.replace(/^\//, '').replaceAll('/', '.'), firstUnknownKey(first?.params)].filter(Boolean).join('.') || undefined;
+      const field =
+        [first?.instancePath.replace(/^\//, '').replaceAll('/', '.'), firstUnknownKey(first?.params)]
+          .filter(Boolean)
+          .join('.') || undefined;
       const message = first?.message ?? 'Requête invalide.';
       void reply.status(422);
       return failure({ code: ErrorCode.VALIDATION_ERROR, message, ...(field ? { field } : {}) });

@@ -20,7 +20,11 @@ export async function registerOpenApi(app: FastifyInstance, config: Config): Pro
       components: {
         securitySchemes: {
           oauth2: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/api/accounts/token', scopes: {} } } },
-          bearer: { type: 'http', scheme: 'bearer', description: 'JWT from login/token, or your client_secret used as an API key' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'JWT from login/token, or your client_secret used as an API key',
+          },
           cookie: { type: 'apiKey', in: 'cookie', name: ACCESS_COOKIE },
         },
       },

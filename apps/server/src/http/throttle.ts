@@ -13,11 +13,15 @@ export function createThrottle(cache: CachePort, windowSeconds: number, keys: Se
     /** Counts one attempt and throws 429 with Retry-After once `limit` is exceeded. */
     async hit(name: string, limit: number): Promise<void> {
       const { count, ttlMs } = await cache.increment(key(name), windowSeconds);
-      if (count > limit) throw tooManyAttempts(ttlMs, windowSeconds);
+      if (count > limit) {
+        throw tooManyAttempts(ttlMs, windowSeconds);
+      }
     },
     /** Throws 429 when the counter already reached `limit`, without counting. */
     async check(name: string, limit: number): Promise<void> {
-      if ((await cache.counter(key(name))) >= limit) throw tooManyAttempts(-1, windowSeconds);
+      if ((await cache.counter(key(name))) >= limit) {
+        throw tooManyAttempts(-1, windowSeconds);
+      }
     },
     async reset(name: string): Promise<void> {
       await cache.delete(key(name));

@@ -18,7 +18,9 @@ export function backoffDelayMs(
 /** Resolves after `ms`, or rejects with the signal's reason as soon as `signal` aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason as Error);
+    if (signal?.aborted) {
+      return reject(signal.reason as Error);
+    }
     const onAbort = () => {
       clearTimeout(timer);
       reject(signal?.reason as Error);

@@ -56,10 +56,7 @@ export function createJobRunsRepository(db: Db) {
 
     /** Deletes runs started before `beforeIso` (one still "running" that old died with its process); returns how many. */
     async pruneRuns(beforeIso: string): Promise<number> {
-      const result = await db
-        .deleteFrom('job_runs')
-        .where('started_at', '<', beforeIso)
-        .executeTakeFirst();
+      const result = await db.deleteFrom('job_runs').where('started_at', '<', beforeIso).executeTakeFirst();
       return Number(result.numDeletedRows);
     },
   };

@@ -15,8 +15,16 @@ afterAll(async () => {
 
 async function schedulerWith(jobs: { name: string; schedule: string[]; run?: () => Promise<string> }[]) {
   await migrateToLatest(database);
-  const scheduler = createScheduler({ db: database.db, cache, log: pino({ level: 'silent' }), retryMinMs: 1000, retryMaxMs: 4000 });
-  for (const job of jobs) scheduler.register({ ...job, run: job.run ?? (async () => 'ok') });
+  const scheduler = createScheduler({
+    db: database.db,
+    cache,
+    log: pino({ level: 'silent' }),
+    retryMinMs: 1000,
+    retryMaxMs: 4000,
+  });
+  for (const job of jobs) {
+    scheduler.register({ ...job, run: job.run ?? (async () => 'ok') });
+  }
   return scheduler;
 }
 
@@ -27,23 +35,37 @@ describe('slots', () => {
       { name: 'ecowatt', schedule: ['0 17 * * *', '15 12 * * 5', '5 * * * *'] },
       { name: 'tempo', schedule: ['*/15 6-23 * * *'] },
     ]);
-    expect(scheduler.slotOf('quarter', new Date('2026-11-20T10:07:30Z')).toISOString()).toBe('2026-11-20T10:00:00.000Z');
-    expect(scheduler.slotOf('quarter', new Date('2026-11-20T10:15:00Z')).toISOString()).toBe('2026-11-20T10:15:00.000Z');
+    expect(scheduler.slotOf('quarter', new Date('2026-11-20T10:07:30Z')).toISOString()).toBe(
+      '2026-11-20T10:00:00.000Z',
+    );
+    expect(scheduler.slotOf('quarter', new Date('2026-11-20T10:15:00Z')).toISOString()).toBe(
+      '2026-11-20T10:15:00.000Z',
+    );
     // Friday 12:20 Paris: the 12:15 generation beats the 12:05 hourly fallback.
-    expect(scheduler.slotOf('ecowatt', new Date('2026-11-20T11:20:00Z')).toISOString()).toBe('2026-11-20T11:15:00.000Z');
+    expect(scheduler.slotOf('ecowatt', new Date('2026-11-20T11:20:00Z')).toISOString()).toBe(
+      '2026-11-20T11:15:00.000Z',
+    );
     // Saturday 17:02 Paris: 17:00; at 17:06 the hourly fallback is the latest.
-    expect(scheduler.slotOf('ecowatt', new Date('2026-11-21T16:02:00Z')).toISOString()).toBe('2026-11-21T16:00:00.000Z');
-    expect(scheduler.slotOf('ecowatt', new Date('2026-11-21T16:06:00Z')).toISOString()).toBe('2026-11-21T16:05:00.000Z');
+    expect(scheduler.slotOf('ecowatt', new Date('2026-11-21T16:02:00Z')).toISOString()).toBe(
+      '2026-11-21T16:00:00.000Z',
+    );
+    expect(scheduler.slotOf('ecowatt', new Date('2026-11-21T16:06:00Z')).toISOString()).toBe(
+      '2026-11-21T16:05:00.000Z',
+    );
     // 03:00 Paris is outside Tempo's hours: the slot is the previous evening's last one (23:45 Paris).
     expect(scheduler.slotOf('tempo', new Date('2026-11-21T02:00:00Z')).toISOString()).toBe('2026-11-20T22:45:00.000Z');
     // Spring DST day: 03:10 CEST is 01:10Z; the quarter started at 03:00 CEST = 01:00Z.
-    expect(scheduler.slotOf('quarter', new Date('2026-03-29T01:10:00Z')).toISOString()).toBe('2026-03-29T01:00:00.000Z');
+    expect(scheduler.slotOf('quarter', new Date('2026-03-29T01:10:00Z')).toISOString()).toBe(
+      '2026-03-29T01:00:00.000Z',
+    );
   });
 });
 
 describe('backoff', () => {
   it('doubles from the minimum to the cap, with at most 20 % jitter on top', () => {
-    expect([1, 2, 3, 4, 5].map((failures) => backoffDelayMs(failures, 1000, 4000, () => 0))).toEqual([1000, 2000, 4000, 4000, 4000]);
+    expect([1, 2, 3, 4, 5].map((failures) => backoffDelayMs(failures, 1000, 4000, () => 0))).toEqual([
+      1000, 2000, 4000, 4000, 4000,
+    ]);
     expect([1, 2, 3].map((failures) => backoffDelayMs(failures, 1000, 4000, () => 1))).toEqual([1200, 2400, 4000]);
   });
 });
@@ -56,8 +78,12 @@ describe('runs', () => {
         name: 'flaky',
         schedule: ['0 * * * *'],
         run: async () => {
-          if (outcome === 'fail') throw Object.assign(new Error('upstream down'), { retryAfterMs: 3000 });
-          if (outcome === 'defer') throw new JobDeferred('come back later', new Date(Date.now() + 60_000));
+          if (outcome === 'fail') {
+            throw Object.assign(new Error('upstream down'), { retryAfterMs: 3000 });
+          }
+          if (outcome === 'defer') {
+            throw new JobDeferred('come back later', new Date(Date.now() + 60_000));
+          }
           return 'fine';
         },
       },
@@ -80,10 +106,19 @@ describe('runs', () => {
     outcome = 'ok';
     const end = new Date(Date.parse(state?.next_attempt_at ?? '') + 1000);
     expect(await scheduler.trigger('flaky', { at: end })).toBe('success');
-    expect(await scheduler.repository.getState('flaky')).toMatchObject({ last_outcome: 'success', consecutive_failures: 0, next_attempt_at: null, last_slot: scheduler.slotOf('flaky', end).toISOString() });
+    expect(await scheduler.repository.getState('flaky')).toMatchObject({
+      last_outcome: 'success',
+      consecutive_failures: 0,
+      next_attempt_at: null,
+      last_slot: scheduler.slotOf('flaky', end).toISOString(),
+    });
     // That slot is done now.
     expect(await scheduler.trigger('flaky', { at: end })).toBe('done');
-    expect((await scheduler.repository.recentRuns('flaky', 10)).map((run) => run.outcome).reverse()).toEqual(['failure', 'deferred', 'success']);
+    expect((await scheduler.repository.recentRuns('flaky', 10)).map((run) => run.outcome).reverse()).toEqual([
+      'failure',
+      'deferred',
+      'success',
+    ]);
     await scheduler.stop();
   });
 });

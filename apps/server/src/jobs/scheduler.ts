@@ -101,14 +101,18 @@ export function createScheduler(options: SchedulerOptions) {
 
   function definitionOf(name: string): JobDefinition {
     const job = jobs.get(name);
-    if (!job) throw new Error(`Unknown job ${name}`);
+    if (!job) {
+      throw new Error(`Unknown job ${name}`);
+    }
     return job.definition;
   }
 
   /** Latest occurrence of any pattern at or before `now` (1 s of tolerance for timers firing a hair early). */
   function slotOf(name: string, now: Date): Date {
     const job = jobs.get(name);
-    if (!job) throw new Error(`Unknown job ${name}`);
+    if (!job) {
+      throw new Error(`Unknown job ${name}`);
+    }
     const reference = new Date(now.getTime() + 1000);
     const previous = job.evaluators.map((cron) => cron.previousRuns(1, reference)[0]?.getTime() ?? 0);
     return new Date(Math.max(...previous));
@@ -121,9 +125,13 @@ export function createScheduler(options: SchedulerOptions) {
   }
 
   function armRetry(name: string, at: Date): void {
-    if (stopped || !started) return;
+    if (stopped || !started) {
+      return;
+    }
     const existing = retryTimers.get(name);
-    if (existing) clearTimeout(existing);
+    if (existing) {
+      clearTimeout(existing);
+    }
     const delay = Math.max(0, at.getTime() - Date.now()) + 50;
     const timer = setTimeout(() => {
       retryTimers.delete(name);
@@ -222,7 +230,9 @@ export function createScheduler(options: SchedulerOptions) {
     const slot = slotOf(name, now);
     const slotLabel = slot.toISOString();
     const decide = (state: JobStateRow | undefined): TriggerStatus | null => {
-      if (state?.last_slot && state.last_slot >= slotLabel) return 'done';
+      if (state?.last_slot && state.last_slot >= slotLabel) {
+        return 'done';
+      }
       if (state?.next_attempt_at && state.next_attempt_at > now.toISOString()) {
         armRetry(name, new Date(state.next_attempt_at));
         return 'backoff';
@@ -230,17 +240,27 @@ export function createScheduler(options: SchedulerOptions) {
       return null;
     };
     const early = decide(await repo.getState(name));
-    if (early) return early;
-    if (job.isDue && !(await job.isDue({ now, slot }))) return 'not_due';
+    if (early) {
+      return early;
+    }
+    if (job.isDue && !(await job.isDue({ now, slot }))) {
+      return 'not_due';
+    }
 
     const key = `jobs:${name}:${slotLabel}`;
     const token = await lock.acquire(key, job.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    if (!token) return 'busy';
+    if (!token) {
+      return 'busy';
+    }
     try {
       const state = await repo.getState(name);
       const late = decide(state);
-      if (late) return late;
-      if (stopped) return 'stopped';
+      if (late) {
+        return late;
+      }
+      if (stopped) {
+        return 'stopped';
+      }
       return (await execute(job, slot, slotLabel, false, state)).status;
     } finally {
       await lock.release(key, token);
@@ -252,7 +272,9 @@ export function createScheduler(options: SchedulerOptions) {
    * Refuses (null) while another manual refresh of the same job runs anywhere.
    */
   function runNow(name: string): Promise<RunResult | null> {
-    if (stopped) return Promise.reject(new Error('scheduler stopped'));
+    if (stopped) {
+      return Promise.reject(new Error('scheduler stopped'));
+    }
     return track(runManual(definitionOf(name)));
   }
 
@@ -260,7 +282,9 @@ export function createScheduler(options: SchedulerOptions) {
     const name = job.name;
     const key = `jobs:${name}:manual`;
     const token = await lock.acquire(key, job.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    if (!token) return null;
+    if (!token) {
+      return null;
+    }
     try {
       const now = new Date();
       return await execute(job, now, `manual:${now.toISOString()}`, true, await repo.getState(name));
@@ -270,7 +294,9 @@ export function createScheduler(options: SchedulerOptions) {
   }
 
   function fire(name: string, jitterMs: number): void {
-    if (stopped) return;
+    if (stopped) {
+      return;
+    }
     const timer = setTimeout(
       () => {
         timers.delete(timer);
@@ -287,14 +313,18 @@ export function createScheduler(options: SchedulerOptions) {
   return {
     instance,
     register(definition: JobDefinition): void {
-      if (jobs.has(definition.name)) throw new Error(`Job ${definition.name} registered twice`);
+      if (jobs.has(definition.name)) {
+        throw new Error(`Job ${definition.name} registered twice`);
+      }
       const evaluators = definition.schedule.map((pattern) => new Cron(pattern, { timezone: ZONE, paused: true }));
       jobs.set(definition.name, { definition, evaluators });
     },
 
     /** Arms the schedules and starts every job once now, which is the initial fill on a fresh install. */
     start(): void {
-      if (started) return;
+      if (started) {
+        return;
+      }
       started = true;
       stopped = false;
       stopController = new AbortController();
@@ -316,13 +346,21 @@ export function createScheduler(options: SchedulerOptions) {
     async stop(): Promise<void> {
       stopped = true;
       started = false;
-      for (const cron of crons.splice(0)) cron.stop();
-      for (const timer of timers) clearTimeout(timer);
+      for (const cron of crons.splice(0)) {
+        cron.stop();
+      }
+      for (const timer of timers) {
+        clearTimeout(timer);
+      }
       timers.clear();
-      for (const timer of retryTimers.values()) clearTimeout(timer);
+      for (const timer of retryTimers.values()) {
+        clearTimeout(timer);
+      }
       retryTimers.clear();
       stopController.abort(new Error('scheduler stopping'));
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      while (inFlight.size > 0) {
+        await Promise.allSettled([...inFlight]);
+      }
     },
 
     trigger,
@@ -344,7 +382,9 @@ export type { JobOutcome };
 
 /** Settles with the job's result, or rejects as soon as `signal` aborts (a job ignoring its signal cannot hang shutdown). */
 function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  if (signal.aborted) {
+    return Promise.reject(signal.reason as Error);
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason as Error);
     signal.addEventListener('abort', onAbort, { once: true });

@@ -20,7 +20,12 @@ export interface Mailer {
  * SMTP through nodemailer when `SMTP_URL` is set. Otherwise a development outbox: each message is
  * logged (without links in production logs) and written as an .eml file under `<data>/outbox`.
  */
-export function createMailer(options: { smtpUrl: string | undefined; from: string; dataDir: string; log: FastifyBaseLogger }): Mailer {
+export function createMailer(options: {
+  smtpUrl: string | undefined;
+  from: string;
+  dataDir: string;
+  log: FastifyBaseLogger;
+}): Mailer {
   const sent: MailMessage[] = [];
   if (options.smtpUrl) {
     const transport = nodemailer.createTransport(options.smtpUrl);
@@ -41,7 +46,10 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
       const file = join(outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${sent.length}.eml`);
       writeFileSync(file, info.message as Buffer, { mode: 0o600 });
       sent.push(message);
-      options.log.info({ to: message.to, subject: message.subject, file }, 'mail written to the dev outbox (no SMTP_URL)');
+      options.log.info(
+        { to: message.to, subject: message.subject, file },
+        'mail written to the dev outbox (no SMTP_URL)',
+      );
     },
   };
 }

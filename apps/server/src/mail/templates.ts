@@ -1,9 +1,16 @@
 import type { MailMessage } from './mailer.ts';
 
 const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
+  value.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
+  );
 
-function layout(title: string, paragraphs: string[], link?: { href: string; label: string }): { text: string; html: string } {
+function layout(
+  title: string,
+  paragraphs: string[],
+  link?: { href: string; label: string },
+): { text: string; html: string } {
   const text = [title, '', ...paragraphs, ...(link ? ['', `${link.label} : ${link.href}`] : [])].join('\n');
   const html = `<!doctype html><html lang="fr"><body style="font-family:system-ui,sans-serif;max-width:560px;margin:auto;padding:24px;color:#0f172a">
 <h1 style="font-size:20px">${escapeHtml(title)}</h1>
@@ -17,10 +24,14 @@ export function verificationMail(to: string, link: string): MailMessage {
   return {
     to,
     subject: 'Confirmez votre adresse e-mail — MyElectricalData',
-    ...layout('Bienvenue sur MyElectricalData', ['Confirmez votre adresse e-mail pour activer votre compte. Le lien est valable 24 heures.'], {
-      href: link,
-      label: 'Confirmer mon adresse',
-    }),
+    ...layout(
+      'Bienvenue sur MyElectricalData',
+      ['Confirmez votre adresse e-mail pour activer votre compte. Le lien est valable 24 heures.'],
+      {
+        href: link,
+        label: 'Confirmer mon adresse',
+      },
+    ),
   };
 }
 
@@ -30,7 +41,10 @@ export function passwordResetMail(to: string, link: string): MailMessage {
     subject: 'Réinitialisation de votre mot de passe — MyElectricalData',
     ...layout(
       'Réinitialiser votre mot de passe',
-      ['Une réinitialisation de mot de passe a été demandée pour ce compte. Le lien est valable 1 heure.', 'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message.'],
+      [
+        'Une réinitialisation de mot de passe a été demandée pour ce compte. Le lien est valable 1 heure.',
+        'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message.',
+      ],
       { href: link, label: 'Choisir un nouveau mot de passe' },
     ),
   };

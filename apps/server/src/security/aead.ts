@@ -11,19 +11,25 @@ const TAG_BYTES = 16;
 export function seal(key: Buffer | KeyObject, plaintext: Buffer, associatedData?: string): Buffer {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
-  if (associatedData !== undefined) cipher.setAAD(Buffer.from(associatedData));
+  if (associatedData !== undefined) {
+    cipher.setAAD(Buffer.from(associatedData));
+  }
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
   return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), ciphertext]);
 }
 
 /** Returns null when the envelope is malformed, tampered with, or sealed under another key. */
 export function open(key: Buffer | KeyObject, envelope: Buffer, associatedData?: string): Buffer | null {
-  if (envelope.length < 1 + IV_BYTES + TAG_BYTES || envelope[0] !== VERSION) return null;
+  if (envelope.length < 1 + IV_BYTES + TAG_BYTES || envelope[0] !== VERSION) {
+    return null;
+  }
   const iv = envelope.subarray(1, 1 + IV_BYTES);
   const tag = envelope.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, iv);
-    if (associatedData !== undefined) decipher.setAAD(Buffer.from(associatedData));
+    if (associatedData !== undefined) {
+      decipher.setAAD(Buffer.from(associatedData));
+    }
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(envelope.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]);
   } catch {

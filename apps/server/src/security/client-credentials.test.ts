@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createServerKeys } from './keys.ts';
-import { lookupHash, newClientId, newClientSecret, protectClientSecret, revealClientSecret, sameHash } from './client-credentials.ts';
+import {
+  lookupHash,
+  newClientId,
+  newClientSecret,
+  protectClientSecret,
+  revealClientSecret,
+  sameHash,
+} from './client-credentials.ts';
 
 describe('client credentials', () => {
   const keys = createServerKeys('Zq8vN2xK7mLp4RtW9yBc3HdF6gJs1QaE5uVo0iXn');
@@ -20,7 +27,9 @@ describe('client credentials', () => {
     expect(revealClientSecret(keys, 'user-1', stored.client_secret_enc)).toBe(secret);
     // Bound to the user id and to the server key.
     expect(revealClientSecret(keys, 'user-2', stored.client_secret_enc)).toBeNull();
-    expect(revealClientSecret(createServerKeys('another-secret-key-another-secret-key'), 'user-1', stored.client_secret_enc)).toBeNull();
+    expect(
+      revealClientSecret(createServerKeys('another-secret-key-another-secret-key'), 'user-1', stored.client_secret_enc),
+    ).toBeNull();
     expect(revealClientSecret(keys, 'user-1', 'bm90IGFuIGVudmVsb3Bl')).toBeNull();
   });
 

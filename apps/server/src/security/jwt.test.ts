@@ -14,7 +14,10 @@ describe('access tokens', () => {
     expect(jwt.expiresInSeconds).toBe(1800);
     const token = await jwt.sign({ userId: 'user-1', tokenVersion: 3 });
     expect(await jwt.verify(token)).toEqual({ userId: 'user-1', tokenVersion: 3 });
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { exp: number; iat: number };
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as {
+      exp: number;
+      iat: number;
+    };
     expect(payload.exp - payload.iat).toBe(1800);
   });
 
@@ -30,23 +33,41 @@ describe('access tokens', () => {
 
   it('refuses tokens signed with another key, altered, or not JWTs at all', async () => {
     const jwt = createJwt(keys, 60);
-    const foreign = await createJwt(createServerKeys('another-secret-key-another-secret-key'), 60).sign({ userId: 'user-1', tokenVersion: 0 });
+    const foreign = await createJwt(createServerKeys('another-secret-key-another-secret-key'), 60).sign({
+      userId: 'user-1',
+      tokenVersion: 0,
+    });
     expect(await jwt.verify(foreign)).toBeNull();
     const token = await jwt.sign({ userId: 'user-1', tokenVersion: 0 });
     const [header, , signature] = token.split('.');
-    const forgedPayload = Buffer.from(JSON.stringify({ sub: 'admin', tv: 0, exp: 4_000_000_000 })).toString('base64url');
+    const forgedPayload = Buffer.from(JSON.stringify({ sub: 'admin', tv: 0, exp: 4_000_000_000 })).toString(
+      'base64url',
+    );
     expect(await jwt.verify(`${header}.${forgedPayload}.${signature}`)).toBeNull();
-    for (const garbage of ['', 'a.b.c', 'not-a-token', `${token}x`]) expect(await jwt.verify(garbage)).toBeNull();
+    for (const garbage of ['', 'a.b.c', 'not-a-token', `${token}x`]) {
+      expect(await jwt.verify(garbage)).toBeNull();
+    }
   });
 
   it('refuses tokens of ours without the expected claims', async () => {
     const jwt = createJwt(keys, 60);
-    const withoutVersion = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('user-1').setExpirationTime('5m').sign(keys.derive('jwt'));
+    const withoutVersion = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('user-1')
+      .setExpirationTime('5m')
+      .sign(keys.derive('jwt'));
     expect(await jwt.verify(withoutVersion)).toBeNull();
-    const withoutSubject = await new SignJWT({ tv: 0 }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('5m').sign(keys.derive('jwt'));
+    const withoutSubject = await new SignJWT({ tv: 0 })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime('5m')
+      .sign(keys.derive('jwt'));
     expect(await jwt.verify(withoutSubject)).toBeNull();
     // Another purpose's key is another key.
-    const wrongPurpose = await new SignJWT({ tv: 0 }).setProtectedHeader({ alg: 'HS256' }).setSubject('user-1').setExpirationTime('5m').sign(keys.derive('cache-keys'));
+    const wrongPurpose = await new SignJWT({ tv: 0 })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('user-1')
+      .setExpirationTime('5m')
+      .sign(keys.derive('cache-keys'));
     expect(await jwt.verify(wrongPurpose)).toBeNull();
   });
 });

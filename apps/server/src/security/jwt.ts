@@ -30,14 +30,20 @@ export function createJwt(keys: ServerKeys, expiresInMinutes: number) {
     async verify(token: string): Promise<AccessClaims | null> {
       const known = verified.get(token);
       if (known) {
-        if (known.expiresAt > Date.now()) return known.claims;
+        if (known.expiresAt > Date.now()) {
+          return known.claims;
+        }
         verified.delete(token);
       }
       try {
         const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'] });
-        if (typeof payload.sub !== 'string' || typeof payload.tv !== 'number' || typeof payload.exp !== 'number') return null;
+        if (typeof payload.sub !== 'string' || typeof payload.tv !== 'number' || typeof payload.exp !== 'number') {
+          return null;
+        }
         const claims = { userId: payload.sub, tokenVersion: payload.tv };
-        if (verified.size >= MAX_REMEMBERED) verified.clear();
+        if (verified.size >= MAX_REMEMBERED) {
+          verified.clear();
+        }
         verified.set(token, { claims, expiresAt: payload.exp * 1000 });
         return claims;
       } catch {

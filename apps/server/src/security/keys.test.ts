@@ -20,6 +20,8 @@ describe('server keys', () => {
     expect(keys.hmac('client-secret-lookup', 'value')).toBe(hash);
     expect(keys.hmac('cache-keys', 'value')).not.toBe(hash);
     expect(keys.hmac('client-secret-lookup', 'value2')).not.toBe(hash);
-    expect(createServerKeys('another-secret-key-another-secret-key').hmac('client-secret-lookup', 'value')).not.toBe(hash);
+    expect(createServerKeys('another-secret-key-another-secret-key').hmac('client-secret-lookup', 'value')).not.toBe(
+      hash,
+    );
   });
 });

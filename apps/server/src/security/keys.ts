@@ -4,7 +4,8 @@ import { createHmac, createSecretKey, hkdfSync, type KeyObject } from 'node:cryp
  * Every key the server uses is derived from SECRET_KEY with HKDF and a distinct purpose label,
  * so no key is reused across purposes and rotating SECRET_KEY rotates them all.
  */
-export type KeyPurpose = 'jwt' | 'client-secret-encryption' | 'client-secret-lookup' | 'token-hash' | 'cache-encryption' | 'cache-keys';
+export type KeyPurpose =
+  'jwt' | 'client-secret-encryption' | 'client-secret-lookup' | 'token-hash' | 'cache-encryption' | 'cache-keys';
 
 export interface ServerKeys {
   derive(purpose: KeyPurpose, context?: string): Buffer;
@@ -20,7 +21,9 @@ export function createServerKeys(secretKey: string): ServerKeys {
     let key = memo.get(id);
     if (!key) {
       key = Buffer.from(hkdfSync('sha256', material, Buffer.from('myelectricaldata'), Buffer.from(id), 32));
-      if (context === '') memo.set(id, key);
+      if (context === '') {
+        memo.set(id, key);
+      }
     }
     return key;
   };

@@ -22,11 +22,25 @@ export async function createUser(server: TestServer, prefix = 'user'): Promise<T
   const email = `${prefix}-${counter}-${Date.now()}@example.org`;
   // A distinct client address per user keeps the per-IP sign-up throttle out of unrelated tests.
   const remoteAddress = `2001:db8::${counter.toString(16)}`;
-  const signup = await server.app.inject({ method: 'POST', url: '/api/accounts/signup', payload: { email, password: STRONG_PASSWORD }, remoteAddress });
-  if (signup.statusCode !== 201) throw new Error(`signup failed: ${signup.statusCode} ${signup.body}`);
+  const signup = await server.app.inject({
+    method: 'POST',
+    url: '/api/accounts/signup',
+    payload: { email, password: STRONG_PASSWORD },
+    remoteAddress,
+  });
+  if (signup.statusCode !== 201) {
+    throw new Error(`signup failed: ${signup.statusCode} ${signup.body}`);
+  }
   const credentials = signup.json<{ data: { client_id: string; client_secret: string } }>().data;
-  const login = await server.app.inject({ method: 'POST', url: '/api/accounts/login', payload: { email, password: STRONG_PASSWORD }, remoteAddress });
-  if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode} ${login.body}`);
+  const login = await server.app.inject({
+    method: 'POST',
+    url: '/api/accounts/login',
+    payload: { email, password: STRONG_PASSWORD },
+    remoteAddress,
+  });
+  if (login.statusCode !== 200) {
+    throw new Error(`login failed: ${login.statusCode} ${login.body}`);
+  }
   return {
     email,
     password: STRONG_PASSWORD,
@@ -39,7 +53,9 @@ export async function createUser(server: TestServer, prefix = 'user'): Promise<T
 
 export function sessionCookie(response: LightMyRequestResponse): string {
   const cookie = response.cookies.find((entry) => entry.name === 'access_token');
-  if (!cookie) throw new Error('no session cookie');
+  if (!cookie) {
+    throw new Error('no session cookie');
+  }
   return `access_token=${cookie.value}`;
 }
 
@@ -49,9 +65,15 @@ export async function clientCredentialsToken(server: TestServer, user: TestUser)
     method: 'POST',
     url: '/api/accounts/token',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ grant_type: 'client_credentials', client_id: user.clientId, client_secret: user.clientSecret }).toString(),
+    payload: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: user.clientId,
+      client_secret: user.clientSecret,
+    }).toString(),
   });
-  if (response.statusCode !== 200) throw new Error(`token failed: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200) {
+    throw new Error(`token failed: ${response.statusCode} ${response.body}`);
+  }
   return response.json<{ access_token: string }>().access_token;
 }
 
@@ -59,7 +81,11 @@ export type AuthMethod = 'cookie' | 'jwt' | 'client_credentials' | 'client_secre
 export const AUTH_METHODS: AuthMethod[] = ['cookie', 'jwt', 'client_credentials', 'client_secret'];
 
 /** Request headers authenticating `user` with the given method. */
-export async function authHeaders(server: TestServer, user: TestUser, method: AuthMethod): Promise<Record<string, string>> {
+export async function authHeaders(
+  server: TestServer,
+  user: TestUser,
+  method: AuthMethod,
+): Promise<Record<string, string>> {
   switch (method) {
     case 'cookie':
       return { cookie: user.cookie };
@@ -75,8 +101,12 @@ export async function authHeaders(server: TestServer, user: TestUser, method: Au
 /** The last mail sent to `to` from the dev outbox, and the first link in it. */
 export function lastMailLink(server: TestServer, to: string): string {
   const mail = [...server.deps.mailer.sent].reverse().find((message) => message.to === to);
-  if (!mail) throw new Error(`no mail to ${to}`);
+  if (!mail) {
+    throw new Error(`no mail to ${to}`);
+  }
   const link = /https?:\/\/\S+token=[A-Za-z0-9_-]+/.exec(mail.text)?.[0];
-  if (!link) throw new Error('no link in mail');
+  if (!link) {
+    throw new Error('no link in mail');
+  }
   return link;
 }

@@ -7,24 +7,42 @@ import type { TestServer } from './test-server.ts';
  * Returns the dashboard query parameters.
  */
 export async function giveConsent(server: TestServer, user: TestUser, prms: string[]): Promise<URLSearchParams> {
-  const authorize = await server.app.inject({ method: 'GET', url: '/api/oauth/authorize', headers: { cookie: user.cookie } });
-  if (authorize.statusCode !== 200) throw new Error(`authorize failed: ${authorize.body}`);
+  const authorize = await server.app.inject({
+    method: 'GET',
+    url: '/api/oauth/authorize',
+    headers: { cookie: user.cookie },
+  });
+  if (authorize.statusCode !== 200) {
+    throw new Error(`authorize failed: ${authorize.body}`);
+  }
   const consentUrl = new URL(authorize.json<{ data: { authorize_url: string } }>().data.authorize_url);
   consentUrl.searchParams.set('auto_select', prms.join(';'));
   const enedis = await fetch(consentUrl, { redirect: 'manual' });
   const back = enedis.headers.get('location');
-  if (enedis.status !== 302 || !back) throw new Error(`consent page did not redirect: ${enedis.status}`);
+  if (enedis.status !== 302 || !back) {
+    throw new Error(`consent page did not redirect: ${enedis.status}`);
+  }
   const callback = new URL(back);
-  const done = await server.app.inject({ method: 'GET', url: `${callback.pathname}${callback.search}`, headers: { cookie: user.cookie } });
+  const done = await server.app.inject({
+    method: 'GET',
+    url: `${callback.pathname}${callback.search}`,
+    headers: { cookie: user.cookie },
+  });
   const location = done.headers.location;
-  if (done.statusCode !== 302 || typeof location !== 'string') throw new Error(`callback did not redirect: ${done.statusCode} ${done.body}`);
+  if (done.statusCode !== 302 || typeof location !== 'string') {
+    throw new Error(`callback did not redirect: ${done.statusCode} ${done.body}`);
+  }
   return new URL(location).searchParams;
 }
 
 export interface MeterReadingBody {
   success: boolean;
   data: {
-    meter_reading: { start: string; end: string; interval_reading: { value: number; date: string; interval_length?: string }[] };
+    meter_reading: {
+      start: string;
+      end: string;
+      interval_reading: { value: number; date: string; interval_length?: string }[];
+    };
     missing_dates: string[];
   } | null;
   error: { code: string; message: string } | null;

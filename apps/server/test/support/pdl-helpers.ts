@@ -13,9 +13,20 @@ export function nextPrm(): string {
 }
 
 /** Adds a meter through the API and returns it. */
-export async function createPdl(server: TestServer, headers: Record<string, string>, body: { usage_point_id?: string; name?: string } = {}): Promise<Pdl> {
-  const response = await server.app.inject({ method: 'POST', url: '/api/pdl', headers, payload: { usage_point_id: nextPrm(), ...body } });
-  if (response.statusCode !== 201) throw new Error(`create pdl failed: ${response.statusCode} ${response.body}`);
+export async function createPdl(
+  server: TestServer,
+  headers: Record<string, string>,
+  body: { usage_point_id?: string; name?: string } = {},
+): Promise<Pdl> {
+  const response = await server.app.inject({
+    method: 'POST',
+    url: '/api/pdl',
+    headers,
+    payload: { usage_point_id: nextPrm(), ...body },
+  });
+  if (response.statusCode !== 201) {
+    throw new Error(`create pdl failed: ${response.statusCode} ${response.body}`);
+  }
   return response.json<{ data: Pdl }>().data;
 }
 
@@ -24,7 +35,10 @@ export function pdlRow(server: TestServer, id: string): Promise<PdlRow | undefin
 }
 
 export async function countRows(server: TestServer, table: 'pdls' | 'users'): Promise<number> {
-  const row = await server.deps.db.selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  const row = await server.deps.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -37,5 +51,7 @@ export function expectError(response: LightMyRequestResponse, status: number, co
   expect(body).toMatchObject({ success: false, data: null, error: { code, message: expect.any(String) as string } });
   expect((body.error as { message: string }).message.length).toBeGreaterThan(0);
   expect(Number.isNaN(Date.parse(body.timestamp as string))).toBe(false);
-  if (field !== undefined) expect((body.error as { field?: string }).field).toBe(field);
+  if (field !== undefined) {
+    expect((body.error as { field?: string }).field).toBe(field);
+  }
 }

@@ -6,7 +6,9 @@ export const RTE_JOBS = ['tempo', 'ecowatt', 'consumption-france', 'generation-f
 export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await check()) return;
+    if (await check()) {
+      return;
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`timed out waiting for ${what}`);
@@ -34,7 +36,9 @@ export async function tableCount(
 /** The embedded emulator's RTE control; every RTE test server runs one. */
 export function rteEmulator(server: TestServer) {
   const emulator = server.deps.rte.emulator;
-  if (!emulator) throw new Error('the test server runs the embedded RTE emulator');
+  if (!emulator) {
+    throw new Error('the test server runs the embedded RTE emulator');
+  }
   return emulator;
 }
 

@@ -16,12 +16,18 @@ export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
  * says otherwise. `joinWith` starts a second instance on the same database schema and cache prefix as
  * another test server (multi-instance tests); only the first one drops them on close.
  */
-export async function startTestServer(backend: Backend, env: Record<string, string> = {}, options: { webDistDir?: string; joinWith?: SharedStorage } = {}) {
+export async function startTestServer(
+  backend: Backend,
+  env: Record<string, string> = {},
+  options: { webDistDir?: string; joinWith?: SharedStorage } = {},
+) {
   const dataDir = mkdtempSync(join(tmpdir(), 'med-test-'));
   const joined = options.joinWith;
   const suffix = joined?.suffix ?? randomBytes(6).toString('hex');
   const schema = joined ? joined.schema : backend.databaseUrl ? `t_${suffix}` : undefined;
-  if (!joined && backend.databaseUrl && schema) await runSql(backend.databaseUrl, `CREATE SCHEMA ${schema}`);
+  if (!joined && backend.databaseUrl && schema) {
+    await runSql(backend.databaseUrl, `CREATE SCHEMA ${schema}`);
+  }
   const config = loadConfig({
     NODE_ENV: 'test',
     SECRET_KEY: randomBytes(32).toString('base64url'),
@@ -44,9 +50,13 @@ export async function startTestServer(backend: Backend, env: Record<string, stri
     dataDir,
     storage,
     async close() {
-      if (backend.redisUrl && !joined) await services.deps.cache.deleteByPrefix('');
+      if (backend.redisUrl && !joined) {
+        await services.deps.cache.deleteByPrefix('');
+      }
       await services.close();
-      if (backend.databaseUrl && schema && !joined) await runSql(backend.databaseUrl, `DROP SCHEMA ${schema} CASCADE`);
+      if (backend.databaseUrl && schema && !joined) {
+        await runSql(backend.databaseUrl, `DROP SCHEMA ${schema} CASCADE`);
+      }
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -50,7 +50,9 @@ export async function getMe(signal?: AbortSignal): Promise<MeResponse | null> {
   try {
     return await request('GET', '/accounts/me', { schema: meResponseSchema, signal });
   } catch (error) {
-    if (isApiError(error) && error.status === 401) return null;
+    if (isApiError(error) && error.status === 401) {
+      return null;
+    }
     throw error;
   }
 }
@@ -80,7 +82,10 @@ export function forgotPassword(email: string) {
 }
 
 export function resetPassword(token: string, newPassword: string) {
-  return request('POST', '/accounts/reset-password', { body: { token, new_password: newPassword }, schema: messageSchema });
+  return request('POST', '/accounts/reset-password', {
+    body: { token, new_password: newPassword },
+    schema: messageSchema,
+  });
 }
 
 export function updatePassword(oldPassword: string, newPassword: string) {

@@ -14,7 +14,11 @@ function ok(data: unknown, status = 200) {
   return envelopeResponse(status, { success: true, data, error: null, timestamp });
 }
 
-function failure(status: number, error: { code: string; message: string; field?: string }, headers: Record<string, string> = {}) {
+function failure(
+  status: number,
+  error: { code: string; message: string; field?: string },
+  headers: Record<string, string> = {},
+) {
   return envelopeResponse(status, { success: false, data: null, error, timestamp }, headers);
 }
 
@@ -64,14 +68,27 @@ describe('request', () => {
   });
 
   it('turns an error envelope into an ApiError with status, code, message and field', async () => {
-    fakeFetch(failure(422, { code: ErrorCode.VALIDATION_ERROR, message: 'Le numéro de PDL doit comporter exactement 14 chiffres.', field: 'usage_point_id' }));
+    fakeFetch(
+      failure(422, {
+        code: ErrorCode.VALIDATION_ERROR,
+        message: 'Le numéro de PDL doit comporter exactement 14 chiffres.',
+        field: 'usage_point_id',
+      }),
+    );
     const error = await rejection(request('POST', '/pdl', { body: {}, schema: pdlResponseSchema }));
     expect(error).toMatchObject({ status: 422, code: 'VALIDATION_ERROR', field: 'usage_point_id' });
     expect(error.message).toContain('14 chiffres');
   });
 
   it('fails on success:false even with a 2xx status', async () => {
-    fakeFetch(envelopeResponse(200, { success: false, data: null, error: { code: 'PDL_NOT_FOUND', message: 'nope' }, timestamp }));
+    fakeFetch(
+      envelopeResponse(200, {
+        success: false,
+        data: null,
+        error: { code: 'PDL_NOT_FOUND', message: 'nope' },
+        timestamp,
+      }),
+    );
     const error = await rejection(request('GET', '/pdl/x'));
     expect(error).toMatchObject({ status: 200, code: 'PDL_NOT_FOUND' });
   });
@@ -139,7 +156,9 @@ describe('signup outcome', () => {
 
 describe('helpers', () => {
   it('builds URLs with encoded query parameters and skips undefined ones', () => {
-    expect(buildUrl('/accounts/verify-email', { token: 'a b&c', missing: undefined })).toBe('/api/accounts/verify-email?token=a+b%26c');
+    expect(buildUrl('/accounts/verify-email', { token: 'a b&c', missing: undefined })).toBe(
+      '/api/accounts/verify-email?token=a+b%26c',
+    );
     expect(buildUrl('/pdl')).toBe('/api/pdl');
   });
 

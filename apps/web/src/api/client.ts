@@ -20,9 +20,17 @@ export const API_BASE = '/api';
  * Calls `/api{path}` with the session cookie, unwraps the `{success, data, error, timestamp}` envelope
  * and validates `data` with `schema`. Throws an `ApiError` for a non-2xx status or `success: false`.
  */
-export async function request<T>(method: HttpMethod, path: string, options: RequestOptions & { schema: Schema<T> }): Promise<T>;
+export async function request<T>(
+  method: HttpMethod,
+  path: string,
+  options: RequestOptions & { schema: Schema<T> },
+): Promise<T>;
 export async function request(method: HttpMethod, path: string, options?: RequestOptions): Promise<unknown>;
-export async function request<T>(method: HttpMethod, path: string, options: RequestOptions & { schema?: Schema<T> } = {}): Promise<unknown> {
+export async function request<T>(
+  method: HttpMethod,
+  path: string,
+  options: RequestOptions & { schema?: Schema<T> } = {},
+): Promise<unknown> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const init: RequestInit = { method, headers, credentials: 'include', signal: options.signal ?? null };
   if (options.body !== undefined) {
@@ -35,12 +43,16 @@ export async function request<T>(method: HttpMethod, path: string, options: Requ
     response = await fetch(buildUrl(path, options.query), init);
   } catch (cause) {
     // An aborted request is the caller's decision, not a failure to report.
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    if (cause instanceof DOMException && cause.name === 'AbortError') {
+      throw cause;
+    }
     throw new ApiError({ status: 0, code: ClientErrorCode.NETWORK_ERROR, message: 'The server could not be reached.' });
   }
 
   // "No Content" carries no envelope; there is nothing to unwrap or validate.
-  if (response.status === 204) return undefined;
+  if (response.status === 204) {
+    return undefined;
+  }
 
   const payload = await readJson(response);
   const envelope = asEnvelope(payload);
@@ -48,7 +60,9 @@ export async function request<T>(method: HttpMethod, path: string, options: Requ
   if (!response.ok || envelope?.success !== true) {
     throw toApiError(response, envelope);
   }
-  if (!options.schema) return envelope.data;
+  if (!options.schema) {
+    return envelope.data;
+  }
   try {
     return options.schema.parse(envelope.data);
   } catch {
@@ -63,7 +77,9 @@ export async function request<T>(method: HttpMethod, path: string, options: Requ
 export function buildUrl(path: string, query?: RequestOptions['query']): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined) search.set(key, String(value));
+    if (value !== undefined) {
+      search.set(key, String(value));
+    }
   }
   const queryString = search.toString();
   return `${API_BASE}${path}${queryString ? `?${queryString}` : ''}`;
@@ -77,7 +93,9 @@ interface RawEnvelope {
 
 async function readJson(response: Response): Promise<unknown> {
   const text = await response.text().catch(() => '');
-  if (!text) return null;
+  if (!text) {
+    return null;
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -87,9 +105,13 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 function asEnvelope(payload: unknown): RawEnvelope | null {
-  if (typeof payload !== 'object' || payload === null || !('success' in payload)) return null;
+  if (typeof payload !== 'object' || payload === null || !('success' in payload)) {
+    return null;
+  }
   const record = payload as Record<string, unknown>;
-  if (typeof record.success !== 'boolean') return null;
+  if (typeof record.success !== 'boolean') {
+    return null;
+  }
   return { success: record.success, data: record.data ?? null, error: record.error ?? null };
 }
 
@@ -109,21 +131,39 @@ function toApiError(response: Response, envelope: RawEnvelope | null): ApiError 
 
 /** Best guess when the answer carries no error object (e.g. a gateway in front of the server). */
 function fallbackCode(status: number, envelope: RawEnvelope | null): string {
-  if (status === 401) return ErrorCode.UNAUTHORIZED;
-  if (status === 403) return ErrorCode.FORBIDDEN;
-  if (status === 404) return ErrorCode.NOT_FOUND;
-  if (status === 429) return ErrorCode.RATE_LIMIT_EXCEEDED;
-  if (status === 502 || status === 503 || status === 504) return ErrorCode.SERVICE_UNAVAILABLE;
-  if (envelope === null) return ClientErrorCode.INVALID_RESPONSE;
+  if (status === 401) {
+    return ErrorCode.UNAUTHORIZED;
+  }
+  if (status === 403) {
+    return ErrorCode.FORBIDDEN;
+  }
+  if (status === 404) {
+    return ErrorCode.NOT_FOUND;
+  }
+  if (status === 429) {
+    return ErrorCode.RATE_LIMIT_EXCEEDED;
+  }
+  if (status === 502 || status === 503 || status === 504) {
+    return ErrorCode.SERVICE_UNAVAILABLE;
+  }
+  if (envelope === null) {
+    return ClientErrorCode.INVALID_RESPONSE;
+  }
   return ErrorCode.INTERNAL_ERROR;
 }
 
 /** `Retry-After` is either a number of seconds or an HTTP date. */
 export function parseRetryAfter(header: string | null, now: number = Date.now()): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
+  if (header === null || header.trim() === '') {
+    return undefined;
+  }
   const trimmed = header.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  if (/^\d+$/.test(trimmed)) {
+    return Number(trimmed);
+  }
   const at = Date.parse(trimmed);
-  if (Number.isNaN(at)) return undefined;
+  if (Number.isNaN(at)) {
+    return undefined;
+  }
   return Math.max(0, Math.ceil((at - now) / 1000));
 }

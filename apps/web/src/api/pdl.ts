@@ -40,10 +40,16 @@ export function setPdlType(id: string, type: { has_consumption: boolean; has_pro
 }
 
 export function setPdlPricingOption(id: string, pricingOption: PricingOption | null) {
-  return request('PATCH', `${path(id)}/pricing-option`, { body: { pricing_option: pricingOption }, schema: pdlResponseSchema });
+  return request('PATCH', `${path(id)}/pricing-option`, {
+    body: { pricing_option: pricingOption },
+    schema: pdlResponseSchema,
+  });
 }
 
-export function setPdlContract(id: string, contract: { subscribed_power?: number | null; offpeak_hours?: OffpeakHours | null }) {
+export function setPdlContract(
+  id: string,
+  contract: { subscribed_power?: number | null; offpeak_hours?: OffpeakHours | null },
+) {
   return request('PATCH', `${path(id)}/contract`, { body: contract, schema: pdlResponseSchema });
 }
 

@@ -8,7 +8,9 @@ import { queryKeys } from './queryKeys.ts';
  */
 export function createQueryClient(): QueryClient {
   const onError = (error: unknown) => {
-    if (isApiError(error) && error.status === 401) queryClient.setQueryData(queryKeys.me, null);
+    if (isApiError(error) && error.status === 401) {
+      queryClient.setQueryData(queryKeys.me, null);
+    }
   };
   const queryClient: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError }),
@@ -17,7 +19,8 @@ export function createQueryClient(): QueryClient {
       queries: {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
-        retry: (failureCount, error) => failureCount < 2 && (!isApiError(error) || error.status === 0 || error.status >= 500),
+        retry: (failureCount, error) =>
+          failureCount < 2 && (!isApiError(error) || error.status === 0 || error.status >= 500),
       },
     },
   });

@@ -31,7 +31,9 @@ export function EChart({ option, ariaLabel, height = 320, className, loading = f
   // One instance per theme: ECharts cannot switch themes in place.
   useEffect(() => {
     const container = containerRef.current;
-    if (!container) return;
+    if (!container) {
+      return;
+    }
     const chart = init(container, dark ? 'dark' : undefined, { renderer: 'canvas' });
     chartRef.current = chart;
     const observer = new ResizeObserver(() => chart.resize());
@@ -45,27 +47,42 @@ export function EChart({ option, ariaLabel, height = 320, className, loading = f
 
   useEffect(() => {
     const chart = chartRef.current;
-    if (!chart) return;
+    if (!chart) {
+      return;
+    }
     // Transparent background: the card behind the chart gives the colour in both themes.
     chart.setOption({ backgroundColor: 'transparent', ...option }, { notMerge: true, lazyUpdate: true });
   }, [option, dark]);
 
   useEffect(() => {
     const chart = chartRef.current;
-    if (!chart) return;
-    if (loading) chart.showLoading({ text: '', maskColor: dark ? 'rgba(15, 23, 42, 0.6)' : 'rgba(255, 255, 255, 0.6)' });
-    else chart.hideLoading();
+    if (!chart) {
+      return;
+    }
+    if (loading) {
+      chart.showLoading({ text: '', maskColor: dark ? 'rgba(15, 23, 42, 0.6)' : 'rgba(255, 255, 255, 0.6)' });
+    } else {
+      chart.hideLoading();
+    }
   }, [loading, dark]);
 
   useEffect(() => {
     const chart = chartRef.current;
-    if (!chart || !onEvents) return;
+    if (!chart || !onEvents) {
+      return;
+    }
     const entries = Object.entries(onEvents);
-    for (const [name, handler] of entries) chart.on(name, handler);
+    for (const [name, handler] of entries) {
+      chart.on(name, handler);
+    }
     return () => {
-      for (const [name, handler] of entries) chart.off(name, handler);
+      for (const [name, handler] of entries) {
+        chart.off(name, handler);
+      }
     };
   }, [onEvents, dark]);
 
-  return <div ref={containerRef} role="img" aria-label={ariaLabel} className={className} style={{ width: '100%', height }} />;
+  return (
+    <div ref={containerRef} role="img" aria-label={ariaLabel} className={className} style={{ width: '100%', height }} />
+  );
 }

@@ -25,7 +25,9 @@ export const defaultRuntimeConfig: RuntimeConfig = {
 // `GET /api/config` is not in @med/contracts yet; this mirrors the shape the server team agreed on.
 const configSchema: Schema<RuntimeConfig> = {
   parse(input) {
-    if (typeof input !== 'object' || input === null) throw new TypeError('config must be an object');
+    if (typeof input !== 'object' || input === null) {
+      throw new TypeError('config must be an object');
+    }
     const raw = input as Record<string, unknown>;
     const siteKey = raw.turnstile_site_key;
     return {

@@ -16,7 +16,11 @@ export function useCredentials() {
 }
 
 export function useUsageStats() {
-  return useQuery({ queryKey: queryKeys.usageStats, queryFn: ({ signal }) => getUsageStats(signal), refetchInterval: 60_000 });
+  return useQuery({
+    queryKey: queryKeys.usageStats,
+    queryFn: ({ signal }) => getUsageStats(signal),
+    refetchInterval: 60_000,
+  });
 }
 
 export function useRegenerateSecret() {
@@ -31,7 +35,8 @@ export function useRegenerateSecret() {
 
 export function useUpdatePassword() {
   return useMutation({
-    mutationFn: ({ oldPassword, newPassword }: { oldPassword: string; newPassword: string }) => updatePassword(oldPassword, newPassword),
+    mutationFn: ({ oldPassword, newPassword }: { oldPassword: string; newPassword: string }) =>
+      updatePassword(oldPassword, newPassword),
   });
 }
 

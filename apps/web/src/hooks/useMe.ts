@@ -10,6 +10,7 @@ export function useMe() {
     queryFn: ({ signal }) => getMe(signal),
     staleTime: 60_000,
     // Only a server or network hiccup is worth retrying; a 4xx will answer the same again.
-    retry: (failureCount, error) => failureCount < 2 && (!isApiError(error) || error.status === 0 || error.status >= 500),
+    retry: (failureCount, error) =>
+      failureCount < 2 && (!isApiError(error) || error.status === 0 || error.status >= 500),
   });
 }

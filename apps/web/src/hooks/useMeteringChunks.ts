@@ -17,7 +17,9 @@ function staleTime(query: Query<MeterData, Error, MeterData, QueryKey>): number 
 
 /** One automatic retry on a server or network failure (503: Enedis busy); never on a quota error. */
 function retry(failureCount: number, error: Error): boolean {
-  if (failureCount >= 1) return false;
+  if (failureCount >= 1) {
+    return false;
+  }
   return isApiError(error) && (error.status === 0 || error.status >= 500);
 }
 
@@ -49,7 +51,12 @@ export interface MeteringChunks {
  * query (so progress is real and a page can reuse what another loaded). A failure stops the chain:
  * a quota error would only fail again, and the user gets a retry button.
  */
-export function useMeteringChunks(usagePointId: string | null, dataset: MeteringDataset, ranges: readonly DateRange[], concurrency = 2): MeteringChunks {
+export function useMeteringChunks(
+  usagePointId: string | null,
+  dataset: MeteringDataset,
+  ranges: readonly DateRange[],
+  concurrency = 2,
+): MeteringChunks {
   const queryClient = useQueryClient();
   const keys = usagePointId === null ? [] : ranges.map((range) => meteringKey(usagePointId, dataset, range));
   // Whether each range may start: no earlier failure, and fewer than `concurrency` earlier ranges unfinished.
@@ -59,14 +66,30 @@ export function useMeteringChunks(usagePointId: string | null, dataset: Metering
   for (const key of keys) {
     const state = queryClient.getQueryState(key);
     enabled.push(!failed && unfinished < concurrency);
-    if (state?.status === 'error') failed = true;
-    else if (state?.status !== 'success') unfinished += 1;
+    if (state?.status === 'error') {
+      failed = true;
+    } else if (state?.status !== 'success') {
+      unfinished += 1;
+    }
   }
 
   const combine = useCallback(
-    (results: { data: MeterData | undefined; status: 'pending' | 'error' | 'success'; fetchStatus: string; error: Error | null; errorUpdatedAt: number }[]) => ({
+    (
+      results: {
+        data: MeterData | undefined;
+        status: 'pending' | 'error' | 'success';
+        fetchStatus: string;
+        error: Error | null;
+        errorUpdatedAt: number;
+      }[],
+    ) => ({
       dataList: results.map((result) => result.data),
-      states: results.map((result) => ({ status: result.status, fetching: result.fetchStatus === 'fetching', error: result.error, errorAt: result.errorUpdatedAt })),
+      states: results.map((result) => ({
+        status: result.status,
+        fetching: result.fetchStatus === 'fetching',
+        error: result.error,
+        errorAt: result.errorUpdatedAt,
+      })),
     }),
     [],
   );
@@ -74,7 +97,8 @@ export function useMeteringChunks(usagePointId: string | null, dataset: Metering
   const { dataList, states } = useQueries({
     queries: keys.map((key, index) => ({
       queryKey: key,
-      queryFn: ({ signal }: { signal: AbortSignal }) => getMeterData(dataset, key[1], { start: key[3], end: key[4] }, signal),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        getMeterData(dataset, key[1], { start: key[3], end: key[4] }, signal),
       enabled: enabled[index] ?? false,
       staleTime,
       gcTime: 6 * 60 * 60_000,
@@ -85,16 +109,29 @@ export function useMeteringChunks(usagePointId: string | null, dataset: Metering
 
   const chunks: ChunkStatus[] = states.map((state, index) => ({
     range: ranges[index] ?? { start: '', end: '' },
-    status: state.status === 'success' ? 'success' : state.status === 'error' ? 'error' : state.fetching ? 'loading' : 'waiting',
+    status:
+      state.status === 'success'
+        ? 'success'
+        : state.status === 'error'
+          ? 'error'
+          : state.fetching
+            ? 'loading'
+            : 'waiting',
   }));
   const failure = states.find((state) => state.status === 'error');
   const error = failure?.error ?? null;
   const missing = new Set<string>();
-  for (const data of dataList) for (const day of data?.missingDates ?? []) missing.add(day);
+  for (const data of dataList) {
+    for (const day of data?.missingDates ?? []) {
+      missing.add(day);
+    }
+  }
 
   const retryFailed = () => {
     for (const key of keys) {
-      if (queryClient.getQueryState(key)?.status === 'error') void queryClient.refetchQueries({ queryKey: key, exact: true });
+      if (queryClient.getQueryState(key)?.status === 'error') {
+        void queryClient.refetchQueries({ queryKey: key, exact: true });
+      }
     }
   };
 

@@ -10,7 +10,15 @@ import {
   type MaxPowerDay,
 } from '@med/core';
 import type { MeterData } from '../api/enedis.ts';
-import { curveChunksFor, curveDataset, curveHistoryChunks, dailyChunks, dailyDataset, uniqueRanges, type Direction } from '../features/metering/plan.ts';
+import {
+  curveChunksFor,
+  curveDataset,
+  curveHistoryChunks,
+  dailyChunks,
+  dailyDataset,
+  uniqueRanges,
+  type Direction,
+} from '../features/metering/plan.ts';
 import { useMeteringChunks, type MeteringChunks } from './useMeteringChunks.ts';
 import { useMeteringHistory } from './useMeteringHistory.ts';
 
@@ -41,12 +49,16 @@ function memo<T>(cache: WeakMap<MeterData, T>, data: MeterData, build: (data: Me
 
 /** Concatenates per-range results in time order, dropping anything that overlaps what came before. */
 function mergeSorted<T>(parts: T[][], keyOf: (item: T) => string | number): T[] {
-  const ordered = parts.filter((part) => part.length > 0).sort((a, b) => (keyOf(a[0] as T) < keyOf(b[0] as T) ? -1 : 1));
+  const ordered = parts
+    .filter((part) => part.length > 0)
+    .sort((a, b) => (keyOf(a[0] as T) < keyOf(b[0] as T) ? -1 : 1));
   const merged: T[] = [];
   for (const part of ordered) {
     for (const item of part) {
       const last = merged.at(-1);
-      if (last === undefined || keyOf(item) > keyOf(last)) merged.push(item);
+      if (last === undefined || keyOf(item) > keyOf(last)) {
+        merged.push(item);
+      }
     }
   }
   return merged;
@@ -69,7 +81,11 @@ export function useDailyEnergy(meter: MeterRef | null, direction: Direction): Lo
   const ranges = meter ? dailyChunks(dataset, today, meter.activationDate, history ? 3 : 2) : [];
   const load = useMeteringChunks(meter?.usagePointId ?? null, dataset, ranges);
   const data = useMemo(
-    () => mergeSorted(present(load.dataList).map((part) => memo(dailyCache, part, (d) => dailyFromReadings(d.readings))), (day) => day.date),
+    () =>
+      mergeSorted(
+        present(load.dataList).map((part) => memo(dailyCache, part, (d) => dailyFromReadings(d.readings))),
+        (day) => day.date,
+      ),
     [load.dataList],
   );
   return { data, load };
@@ -82,7 +98,11 @@ export function useMaxPower(meter: MeterRef | null): Loaded<MaxPowerDay[]> {
   const ranges = meter ? dailyChunks('max_power', today, meter.activationDate, history ? 3 : 1) : [];
   const load = useMeteringChunks(meter?.usagePointId ?? null, 'max_power', ranges);
   const data = useMemo(
-    () => mergeSorted(present(load.dataList).map((part) => memo(peakCache, part, (d) => dailyMaxPower(d.readings))), (day) => day.date),
+    () =>
+      mergeSorted(
+        present(load.dataList).map((part) => memo(peakCache, part, (d) => dailyMaxPower(d.readings))),
+        (day) => day.date,
+      ),
     [load.dataList],
   );
   return { data, load };
@@ -92,7 +112,11 @@ export function useMaxPower(meter: MeterRef | null): Loaded<MaxPowerDay[]> {
  * Load-curve slots: the months that `views` need (the shown period and its overlays) first, then, with
  * the history, every month of the last two years, newest first, one call per month.
  */
-export function useLoadCurve(meter: MeterRef | null, direction: Direction, views: readonly DateRange[]): Loaded<EnergySlot[]> {
+export function useLoadCurve(
+  meter: MeterRef | null,
+  direction: Direction,
+  views: readonly DateRange[],
+): Loaded<EnergySlot[]> {
   const today = useParisToday();
   const history = useMeteringHistory(meter?.usagePointId ?? null, direction);
   const dataset = curveDataset(direction);
@@ -104,7 +128,11 @@ export function useLoadCurve(meter: MeterRef | null, direction: Direction, views
     : [];
   const load = useMeteringChunks(meter?.usagePointId ?? null, dataset, ranges);
   const data = useMemo(
-    () => mergeSorted(present(load.dataList).map((part) => memo(slotCache, part, (d) => toEnergySlots(d.readings).slots)), (slot) => slot.start),
+    () =>
+      mergeSorted(
+        present(load.dataList).map((part) => memo(slotCache, part, (d) => toEnergySlots(d.readings).slots)),
+        (slot) => slot.start,
+      ),
     [load.dataList],
   );
   return { data, load };

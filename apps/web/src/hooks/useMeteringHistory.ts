@@ -15,10 +15,14 @@ function subscribe(listener: () => void): () => void {
 
 export function requestHistory(usagePointId: string, direction: string): void {
   const key = `${usagePointId}:${direction}`;
-  if (requested.has(key)) return;
+  if (requested.has(key)) {
+    return;
+  }
   requested.add(key);
   version += 1;
-  for (const listener of listeners) listener();
+  for (const listener of listeners) {
+    listener();
+  }
 }
 
 /** True once the full history of this meter and direction was asked for. */

@@ -21,5 +21,8 @@ export function useRefreshContract() {
 /** Links (or unlinks with null) the production meter of a consumption meter. */
 export function useLinkProduction() {
   const onSuccess = usePdlUpdate();
-  return useMutation({ mutationFn: ({ id, productionId }: { id: string; productionId: string | null }) => linkProduction(id, productionId), onSuccess });
+  return useMutation({
+    mutationFn: ({ id, productionId }: { id: string; productionId: string | null }) => linkProduction(id, productionId),
+    onSuccess,
+  });
 }

@@ -27,12 +27,18 @@ export function useCreatePdl() {
 
 export function useRenamePdl() {
   const { onSuccess } = useUpdatePdlInCache();
-  return useMutation({ mutationFn: ({ id, name }: { id: string; name: string | null }) => renamePdl(id, name), onSuccess });
+  return useMutation({
+    mutationFn: ({ id, name }: { id: string; name: string | null }) => renamePdl(id, name),
+    onSuccess,
+  });
 }
 
 export function useSetPdlActive() {
   const { onSuccess } = useUpdatePdlInCache();
-  return useMutation({ mutationFn: ({ id, isActive }: { id: string; isActive: boolean }) => setPdlActive(id, isActive), onSuccess });
+  return useMutation({
+    mutationFn: ({ id, isActive }: { id: string; isActive: boolean }) => setPdlActive(id, isActive),
+    onSuccess,
+  });
 }
 
 export function useDeletePdl() {
@@ -58,7 +64,9 @@ export function useReorderPdls() {
       return { previous };
     },
     onError: (_error, _ordered, context) => {
-      if (context?.previous) queryClient.setQueryData(queryKeys.pdls, context.previous);
+      if (context?.previous) {
+        queryClient.setQueryData(queryKeys.pdls, context.previous);
+      }
     },
     onSuccess: (list) => {
       queryClient.setQueryData(queryKeys.pdls, list);

@@ -9,8 +9,11 @@ import { queryKeys } from '../api/queryKeys.ts';
  * mounted observers (the header) on a dead query, showing the previous session until they re-render.
  */
 export function forgetAccountData(queryClient: QueryClient): void {
-  const isMe = (key: readonly unknown[]) => key.length === queryKeys.me.length && key.every((part, index) => part === queryKeys.me[index]);
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.config[0] && !isMe(query.queryKey) });
+  const isMe = (key: readonly unknown[]) =>
+    key.length === queryKeys.me.length && key.every((part, index) => part === queryKeys.me[index]);
+  queryClient.removeQueries({
+    predicate: (query) => query.queryKey[0] !== queryKeys.config[0] && !isMe(query.queryKey),
+  });
 }
 
 /** Reads the account of the new session (never the cached answer of the previous one). */

@@ -22,13 +22,18 @@ export const enMetering: MeteringTranslation = {
       errors: {
         title: 'Consent did not go through',
         partialTitle: 'Some meters were not added',
-        invalid_state: 'The request expired (it is valid for 10 minutes) or was completed in another session. Start the consent again from this dashboard, in the same browser.',
-        access_denied: 'You declined sharing on the Enedis website: no data is read. You can start again whenever you like.',
-        invalid_pdl: 'Enedis returned no valid delivery point number. Start the consent again and tick at least one meter.',
+        invalid_state:
+          'The request expired (it is valid for 10 minutes) or was completed in another session. Start the consent again from this dashboard, in the same browser.',
+        access_denied:
+          'You declined sharing on the Enedis website: no data is read. You can start again whenever you like.',
+        invalid_pdl:
+          'Enedis returned no valid delivery point number. Start the consent again and tick at least one meter.',
         pdl_already_exists:
           'These delivery points already belong to another MyElectricalData account. Log in to that account and delete them there before trying again, or contact us if you did not add them.',
-        pdl_already_exists_partial: '{{count}} delivery point(s) already belong to another MyElectricalData account and were not added. Delete them from the other account, then start the consent again.',
-        enedis_error: 'Enedis reported an error during consent. Try again in a few minutes; if it persists, check the Enedis service status page.',
+        pdl_already_exists_partial:
+          '{{count}} delivery point(s) already belong to another MyElectricalData account and were not added. Delete them from the other account, then start the consent again.',
+        enedis_error:
+          'Enedis reported an error during consent. Try again in a few minutes; if it persists, check the Enedis service status page.',
         unknown: 'Consent failed for an unknown reason. Try again; if it persists, contact us.',
       },
     },
@@ -60,14 +65,18 @@ export const enMetering: MeteringTranslation = {
     empty: {
       consumption: 'No active delivery point measures consumption.',
       production: 'No active delivery point measures production.',
-      balance: 'The balance needs a delivery point that measures both consumption and production, or a consumption meter linked to a production meter (from the dashboard).',
+      balance:
+        'The balance needs a delivery point that measures both consumption and production, or a consumption meter linked to a production meter (from the dashboard).',
       toDashboard: 'Go to the dashboard',
     },
     history: {
       title: 'History',
-      intro: 'The last two years of daily data load automatically. Fetch the whole history Enedis keeps: 3 years of daily data and maximum power, 2 years of load curve (one request per month).',
-      introProduction: 'The last two years of daily production load automatically. Fetch the whole history Enedis keeps: 3 years of daily production and 2 years of load curve (one request per month).',
-      introBalance: 'Without detailed history, self-consumption is estimated day by day. Fetch the load curve of both directions (2 years, one request per month and direction) for a 30-minute estimate.',
+      intro:
+        'The last two years of daily data load automatically. Fetch the whole history Enedis keeps: 3 years of daily data and maximum power, 2 years of load curve (one request per month).',
+      introProduction:
+        'The last two years of daily production load automatically. Fetch the whole history Enedis keeps: 3 years of daily production and 2 years of load curve (one request per month).',
+      introBalance:
+        'Without detailed history, self-consumption is estimated day by day. Fetch the load curve of both directions (2 years, one request per month and direction) for a 30-minute estimate.',
       button: 'Fetch my whole history',
       requested: 'History requested',
       progressLabel: '{{name}}: {{done}} of {{total}}',
@@ -78,9 +87,12 @@ export const enMetering: MeteringTranslation = {
       productionDaily: 'Daily production',
       consumptionCurve: 'Consumption curve',
       productionCurve: 'Production curve',
-      partial: '{{count}} day(s) without data at Enedis (for example {{example}}). Enedis publishes the previous day around 8 am; some days arrive later or are missing.',
-      quota: 'Daily request quota reached. It resets at midnight (Paris time), that is {{resetAt}}. Data already loaded stays on screen.',
-      unavailable: 'Enedis is temporarily unavailable or overloaded. Wait a few minutes, then click “Try again”: only the missing periods will be requested.',
+      partial:
+        '{{count}} day(s) without data at Enedis (for example {{example}}). Enedis publishes the previous day around 8 am; some days arrive later or are missing.',
+      quota:
+        'Daily request quota reached. It resets at midnight (Paris time), that is {{resetAt}}. Data already loaded stays on screen.',
+      unavailable:
+        'Enedis is temporarily unavailable or overloaded. Wait a few minutes, then click “Try again”: only the missing periods will be requested.',
       retry: 'Try again',
     },
     common: {
@@ -138,7 +150,8 @@ export const enMetering: MeteringTranslation = {
       total: 'Period total: {{total}}',
       split: 'Off-peak: {{hc}} · peak: {{hp}}',
       period: 'From {{start}} to {{end}}',
-      noCurve: 'No load curve for this period. It only exists if hourly collection is enabled in your Enedis customer account (24 months at most).',
+      noCurve:
+        'No load curve for this period. It only exists if hourly collection is enabled in your Enedis customer account (24 months at most).',
       aria: 'Load curve from {{start}} to {{end}}, {{count}} readings, total {{total}}.',
       timesNote: 'Paris time, start of each half-hour.',
     },
@@ -149,7 +162,8 @@ export const enMetering: MeteringTranslation = {
       share: 'Off-peak share (%)',
       rangesContract: 'Ranges of your contract: {{ranges}}.',
       rangesDefault: 'Default ranges: {{ranges}} (your contract does not state any).',
-      basis: 'Computed from the loaded load curve ({{days}} days), by the Paris time of the start of each half-hour. Fetch the history to cover 2 years.',
+      basis:
+        'Computed from the loaded load curve ({{days}} days), by the Paris time of the start of each half-hour. Fetch the history to cover 2 years.',
       totals: 'Over this period: {{hc}} off-peak ({{share}}), {{hp}} peak.',
       aria: 'Off-peak and peak energy per month, {{count}} months.',
       noCurve: 'The split needs the load curve, which is not available for now.',
@@ -160,12 +174,14 @@ export const enMetering: MeteringTranslation = {
       subscribed: 'Subscribed power ({{kva}} kVA)',
       subscribedColumn: 'Subscribed power (VA)',
       noSubscribed: 'Subscribed power unknown: refresh the contract from the dashboard.',
-      summary: 'Peak of the period: {{value}} VA on {{date}} at {{time}}. Days above 90% of the subscription: {{count}}.',
+      summary:
+        'Peak of the period: {{value}} VA on {{date}} at {{time}}. Days above 90% of the subscription: {{count}}.',
       aria: 'Daily maximum power, {{count}} days, peak {{value}} VA, subscription {{subscribed}}.',
     },
     consumption: {
       title: 'Consumption',
-      intro: 'Your consumption as measured by the Linky meter: totals, comparison with the previous year, load curve and maximum power.',
+      intro:
+        'Your consumption as measured by the Linky meter: totals, comparison with the previous year, load curve and maximum power.',
     },
     production: {
       title: 'Production',
@@ -188,10 +204,14 @@ export const enMetering: MeteringTranslation = {
       selfConsumptionHint: 'share of the production used on site',
       selfSufficiencyRate: 'Self-sufficiency rate',
       selfSufficiencyHint: 'share of the consumption covered by the production',
-      methodSlots: 'Estimated in 30-minute steps from the load curves ({{days}} days): min(consumption, production) for each half-hour, divided by production.',
-      methodDays: 'Estimated day by day ({{days}} days): min(consumption, production) of each day. Without load curves this over-estimates self-consumption (noon production does not cover evening consumption).',
-      methodMixed: 'Estimated in 30-minute steps for {{slotDays}} days (curves available) and day by day for {{dayDays}} days.',
-      caveat: 'Enedis only sees what crosses the meter: if your production is metered as surplus (injection), the self-consumed part does not appear and the real rate is higher.',
+      methodSlots:
+        'Estimated in 30-minute steps from the load curves ({{days}} days): min(consumption, production) for each half-hour, divided by production.',
+      methodDays:
+        'Estimated day by day ({{days}} days): min(consumption, production) of each day. Without load curves this over-estimates self-consumption (noon production does not cover evening consumption).',
+      methodMixed:
+        'Estimated in 30-minute steps for {{slotDays}} days (curves available) and day by day for {{dayDays}} days.',
+      caveat:
+        'Enedis only sees what crosses the meter: if your production is metered as surplus (injection), the self-consumed part does not appear and the real rate is higher.',
       chartTitle: 'Consumption and production per month',
       chartAria: 'Consumption and production per month, {{count}} months, net balance {{net}}.',
       days: 'Days compared: {{count}}',

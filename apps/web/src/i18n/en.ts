@@ -165,7 +165,8 @@ export const en: Translation = {
   },
   forgotPassword: {
     title: 'Forgot password',
-    intro: 'Enter your email address: if an account uses it, you will receive a link, valid for one hour, to choose a new password.',
+    intro:
+      'Enter your email address: if an account uses it, you will receive a link, valid for one hour, to choose a new password.',
     submit: 'Send the link',
     submitting: 'Sending…',
     sent: 'If an account exists for this address, an email has just been sent. Check your spam folder too.',
@@ -250,7 +251,8 @@ export const en: Translation = {
       secretHidden: 'The client secret is never shown again. If you lost it, generate a new one.',
       regenerate: 'Generate a new secret',
       regenerating: 'Generating…',
-      regenerateConfirm: 'The old secret will stop working at once and your cached data will be erased. Update your tools afterwards. Continue?',
+      regenerateConfirm:
+        'The old secret will stop working at once and your cached data will be erased. Update your tools afterwards. Continue?',
       regenerateConfirmButton: 'Yes, generate',
     },
     password: {
@@ -358,7 +360,8 @@ export const en: Translation = {
       title: '3. API key',
       text: 'The simplest way for a script or home automation: send your client_secret as a Bearer token with every request.',
     },
-    securityNote: 'Never publish your client_secret (Git repository, screenshot, forum). If in doubt, regenerate it in the settings.',
+    securityNote:
+      'Never publish your client_secret (Git repository, screenshot, forum). If in doubt, regenerate it in the settings.',
     exampleLabel: 'Example',
   },
   notFound: {

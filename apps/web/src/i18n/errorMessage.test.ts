@@ -8,7 +8,11 @@ import { fr } from './fr.ts';
 const i18n = i18next.createInstance();
 
 beforeAll(async () => {
-  await i18n.init({ resources: { fr: { translation: fr }, en: { translation: en } }, lng: 'fr', interpolation: { escapeValue: false } });
+  await i18n.init({
+    resources: { fr: { translation: fr }, en: { translation: en } },
+    lng: 'fr',
+    interpolation: { escapeValue: false },
+  });
 });
 
 describe('errorMessage', () => {
@@ -19,9 +23,13 @@ describe('errorMessage', () => {
   });
 
   it('falls back to a generic sentence for unknown codes and foreign errors', () => {
-    expect(errorMessage(i18n.getFixedT('fr'), new ApiError({ status: 400, code: 'SOMETHING_NEW', message: 'x' }))).toBe(fr.errors.generic);
+    expect(errorMessage(i18n.getFixedT('fr'), new ApiError({ status: 400, code: 'SOMETHING_NEW', message: 'x' }))).toBe(
+      fr.errors.generic,
+    );
     expect(errorMessage(i18n.getFixedT('fr'), new Error('boom'))).toBe(fr.errors.generic);
-    expect(errorMessage(i18n.getFixedT('fr'), new ApiError({ status: 400, code: 'generic', message: 'x' }))).toBe(fr.errors.generic);
+    expect(errorMessage(i18n.getFixedT('fr'), new ApiError({ status: 400, code: 'generic', message: 'x' }))).toBe(
+      fr.errors.generic,
+    );
   });
 
   it('tells how long to wait after a 429', () => {

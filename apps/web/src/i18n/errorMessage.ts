@@ -10,7 +10,9 @@ function hasTranslation(code: string): code is TranslatedErrorCode {
 
 /** "45 s" under a minute, else whole minutes rounded up (nobody wants to retry a few seconds early). */
 export function formatWait(t: TFunction, seconds: number): string {
-  return seconds < 60 ? t('errors.seconds', { count: seconds }) : t('errors.minutes', { count: Math.ceil(seconds / 60) });
+  return seconds < 60
+    ? t('errors.seconds', { count: seconds })
+    : t('errors.minutes', { count: Math.ceil(seconds / 60) });
 }
 
 /**
@@ -18,8 +20,12 @@ export function formatWait(t: TFunction, seconds: number): string {
  * (never the server's own message, which is in one language only), plus the wait after a 429.
  */
 export function errorMessage(t: TFunction, error: unknown): string {
-  if (!isApiError(error)) return t('errors.generic');
+  if (!isApiError(error)) {
+    return t('errors.generic');
+  }
   const base = hasTranslation(error.code) ? t(`errors.${error.code}`) : t('errors.generic');
-  if (error.retryAfterSeconds === undefined) return base;
+  if (error.retryAfterSeconds === undefined) {
+    return base;
+  }
   return `${base} ${t('errors.retryIn', { duration: formatWait(t, error.retryAfterSeconds) })}`;
 }

@@ -11,7 +11,8 @@ export const frMetering = {
       text: 'Pour que MyElectricalData lise vos mesures, donnez votre accord sur le site d’Enedis. Cochez les compteurs à partager : ils seront ajoutés à votre tableau de bord. L’accord vaut 3 ans et se retire à tout moment depuis votre espace client Enedis.',
       button: 'Donner mon consentement sur le site d’Enedis',
       redirecting: 'Ouverture du site d’Enedis…',
-      demoReadOnly: 'Le compte de démonstration ne peut pas donner de consentement : créez un compte pour relier vos propres compteurs.',
+      demoReadOnly:
+        'Le compte de démonstration ne peut pas donner de consentement : créez un compte pour relier vos propres compteurs.',
       dismiss: 'Fermer ce message',
       success: {
         title: 'Consentement enregistré',
@@ -22,13 +23,16 @@ export const frMetering = {
         partialTitle: 'Certains compteurs n’ont pas été ajoutés',
         invalid_state:
           'La demande a expiré (elle est valable 10 minutes) ou a été terminée dans une autre session. Relancez le consentement depuis ce tableau de bord, dans le même navigateur.',
-        access_denied: 'Vous avez refusé le partage sur le site d’Enedis : aucune donnée n’est lue. Vous pouvez recommencer quand vous le souhaitez.',
-        invalid_pdl: 'Enedis n’a renvoyé aucun numéro de point de livraison valide. Relancez le consentement et cochez au moins un compteur.',
+        access_denied:
+          'Vous avez refusé le partage sur le site d’Enedis : aucune donnée n’est lue. Vous pouvez recommencer quand vous le souhaitez.',
+        invalid_pdl:
+          'Enedis n’a renvoyé aucun numéro de point de livraison valide. Relancez le consentement et cochez au moins un compteur.',
         pdl_already_exists:
           'Ce(s) point(s) de livraison sont déjà rattachés à un autre compte MyElectricalData. Connectez-vous à ce compte et supprimez-les là-bas avant de recommencer, ou contactez-nous si vous n’en êtes pas à l’origine.',
         pdl_already_exists_partial:
           '{{count}} point(s) de livraison sont déjà rattachés à un autre compte MyElectricalData et n’ont pas été ajoutés. Supprimez-les de l’autre compte puis relancez le consentement.',
-        enedis_error: 'Enedis a signalé une erreur pendant le consentement. Réessayez dans quelques minutes ; si cela persiste, consultez la page d’état des services Enedis.',
+        enedis_error:
+          'Enedis a signalé une erreur pendant le consentement. Réessayez dans quelques minutes ; si cela persiste, consultez la page d’état des services Enedis.',
         unknown: 'Le consentement a échoué pour une raison inconnue. Réessayez ; si cela persiste, contactez-nous.',
       },
     },
@@ -60,14 +64,18 @@ export const frMetering = {
     empty: {
       consumption: 'Aucun point de livraison actif ne mesure la consommation.',
       production: 'Aucun point de livraison actif ne mesure la production.',
-      balance: 'Le bilan demande un point de livraison qui mesure à la fois la consommation et la production, ou un compteur de consommation associé à un compteur de production (depuis le tableau de bord).',
+      balance:
+        'Le bilan demande un point de livraison qui mesure à la fois la consommation et la production, ou un compteur de consommation associé à un compteur de production (depuis le tableau de bord).',
       toDashboard: 'Aller au tableau de bord',
     },
     history: {
       title: 'Historique',
-      intro: 'Les deux dernières années de données quotidiennes sont chargées automatiquement. Récupérez tout l’historique disponible chez Enedis : 3 ans de données quotidiennes et de puissance maximale, 2 ans de courbe de charge (une requête par mois).',
-      introProduction: 'Les deux dernières années de production quotidienne sont chargées automatiquement. Récupérez tout l’historique disponible chez Enedis : 3 ans de production quotidienne et 2 ans de courbe de charge (une requête par mois).',
-      introBalance: 'Sans historique détaillé, l’autoconsommation est estimée jour par jour. Récupérez la courbe de charge des deux sens (2 ans, une requête par mois et par sens) pour une estimation au pas de 30 minutes.',
+      intro:
+        'Les deux dernières années de données quotidiennes sont chargées automatiquement. Récupérez tout l’historique disponible chez Enedis : 3 ans de données quotidiennes et de puissance maximale, 2 ans de courbe de charge (une requête par mois).',
+      introProduction:
+        'Les deux dernières années de production quotidienne sont chargées automatiquement. Récupérez tout l’historique disponible chez Enedis : 3 ans de production quotidienne et 2 ans de courbe de charge (une requête par mois).',
+      introBalance:
+        'Sans historique détaillé, l’autoconsommation est estimée jour par jour. Récupérez la courbe de charge des deux sens (2 ans, une requête par mois et par sens) pour une estimation au pas de 30 minutes.',
       button: 'Récupérer tout mon historique',
       requested: 'Historique demandé',
       progressLabel: '{{name}} : {{done}} sur {{total}}',
@@ -78,9 +86,12 @@ export const frMetering = {
       productionDaily: 'Production quotidienne',
       consumptionCurve: 'Courbe de consommation',
       productionCurve: 'Courbe de production',
-      partial: '{{count}} jour(s) sans données chez Enedis (par exemple le {{example}}). Enedis publie la veille vers 8 h ; certains jours arrivent plus tard ou manquent.',
-      quota: 'Quota quotidien de requêtes atteint. Il se réinitialise à minuit (heure de Paris), soit le {{resetAt}}. Les données déjà chargées restent affichées.',
-      unavailable: 'Enedis est momentanément indisponible ou surchargé. Patientez quelques minutes puis cliquez sur « Réessayer » : seules les périodes manquantes seront redemandées.',
+      partial:
+        '{{count}} jour(s) sans données chez Enedis (par exemple le {{example}}). Enedis publie la veille vers 8 h ; certains jours arrivent plus tard ou manquent.',
+      quota:
+        'Quota quotidien de requêtes atteint. Il se réinitialise à minuit (heure de Paris), soit le {{resetAt}}. Les données déjà chargées restent affichées.',
+      unavailable:
+        'Enedis est momentanément indisponible ou surchargé. Patientez quelques minutes puis cliquez sur « Réessayer » : seules les périodes manquantes seront redemandées.',
       retry: 'Réessayer',
     },
     common: {
@@ -138,7 +149,8 @@ export const frMetering = {
       total: 'Total de la période : {{total}}',
       split: 'Heures creuses : {{hc}} · heures pleines : {{hp}}',
       period: 'Du {{start}} au {{end}}',
-      noCurve: 'Pas de courbe de charge pour cette période. Elle n’existe que si la collecte horaire est activée dans votre espace client Enedis (24 mois au plus).',
+      noCurve:
+        'Pas de courbe de charge pour cette période. Elle n’existe que si la collecte horaire est activée dans votre espace client Enedis (24 mois au plus).',
       aria: 'Courbe de charge du {{start}} au {{end}}, {{count}} mesures, total {{total}}.',
       timesNote: 'Heures de Paris, début de chaque demi-heure.',
     },
@@ -149,7 +161,8 @@ export const frMetering = {
       share: 'Part en heures creuses (%)',
       rangesContract: 'Plages de votre contrat : {{ranges}}.',
       rangesDefault: 'Plages par défaut : {{ranges}} (votre contrat n’en indique pas).',
-      basis: 'Calculé sur la courbe de charge chargée ({{days}} jours), selon l’heure de Paris du début de chaque demi-heure. Récupérez l’historique pour couvrir 2 ans.',
+      basis:
+        'Calculé sur la courbe de charge chargée ({{days}} jours), selon l’heure de Paris du début de chaque demi-heure. Récupérez l’historique pour couvrir 2 ans.',
       totals: 'Sur cette période : {{hc}} en heures creuses ({{share}}), {{hp}} en heures pleines.',
       aria: 'Heures creuses et heures pleines par mois, {{count}} mois.',
       noCurve: 'La répartition demande la courbe de charge, indisponible pour le moment.',
@@ -160,20 +173,24 @@ export const frMetering = {
       subscribed: 'Puissance souscrite ({{kva}} kVA)',
       subscribedColumn: 'Puissance souscrite (VA)',
       noSubscribed: 'Puissance souscrite inconnue : actualisez le contrat depuis le tableau de bord.',
-      summary: 'Pic de la période : {{value}} VA le {{date}} à {{time}}. Jours au-delà de 90 % de l’abonnement : {{count}}.',
+      summary:
+        'Pic de la période : {{value}} VA le {{date}} à {{time}}. Jours au-delà de 90 % de l’abonnement : {{count}}.',
       aria: 'Puissance maximale quotidienne, {{count}} jours, pic {{value}} VA, abonnement {{subscribed}}.',
     },
     consumption: {
       title: 'Consommation',
-      intro: 'Vos consommations mesurées par le compteur Linky : totaux, comparaison avec l’année précédente, courbe de charge et puissance maximale.',
+      intro:
+        'Vos consommations mesurées par le compteur Linky : totaux, comparaison avec l’année précédente, courbe de charge et puissance maximale.',
     },
     production: {
       title: 'Production',
-      intro: 'L’énergie produite par votre installation, telle que mesurée par le compteur : totaux, jour par jour et courbe de charge.',
+      intro:
+        'L’énergie produite par votre installation, telle que mesurée par le compteur : totaux, jour par jour et courbe de charge.',
     },
     balance: {
       title: 'Bilan consommation / production',
-      intro: 'Ce que vous produisez face à ce que vous consommez, mois par mois, et une estimation de votre autoconsommation.',
+      intro:
+        'Ce que vous produisez face à ce que vous consommez, mois par mois, et une estimation de votre autoconsommation.',
       pairLabel: 'Logement',
       pairOwn: '{{name}} (consommation et production)',
       pairLinked: '{{consumption}} + {{production}}',
@@ -188,10 +205,14 @@ export const frMetering = {
       selfConsumptionHint: 'part de la production consommée sur place',
       selfSufficiencyRate: 'Taux d’autoproduction',
       selfSufficiencyHint: 'part de la consommation couverte par la production',
-      methodSlots: 'Estimation au pas de 30 minutes sur les courbes de charge ({{days}} jours) : min(consommation, production) sur chaque demi-heure, divisé par la production.',
-      methodDays: 'Estimation jour par jour ({{days}} jours) : min(consommation, production) de chaque journée. Sans courbe de charge, elle surestime l’autoconsommation (la production de midi ne couvre pas la consommation du soir).',
-      methodMixed: 'Estimation au pas de 30 minutes pour {{slotDays}} jours (courbes disponibles) et jour par jour pour {{dayDays}} jours.',
-      caveat: 'Enedis ne voit que ce qui traverse le compteur : si votre production est comptée en surplus (injection), la part autoconsommée n’apparaît pas et le taux réel est plus élevé.',
+      methodSlots:
+        'Estimation au pas de 30 minutes sur les courbes de charge ({{days}} jours) : min(consommation, production) sur chaque demi-heure, divisé par la production.',
+      methodDays:
+        'Estimation jour par jour ({{days}} jours) : min(consommation, production) de chaque journée. Sans courbe de charge, elle surestime l’autoconsommation (la production de midi ne couvre pas la consommation du soir).',
+      methodMixed:
+        'Estimation au pas de 30 minutes pour {{slotDays}} jours (courbes disponibles) et jour par jour pour {{dayDays}} jours.',
+      caveat:
+        'Enedis ne voit que ce qui traverse le compteur : si votre production est comptée en surplus (injection), la part autoconsommée n’apparaît pas et le taux réel est plus élevé.',
       chartTitle: 'Consommation et production par mois',
       chartAria: 'Consommation et production par mois, {{count}} mois, bilan net {{net}}.',
       days: 'Jours comparés : {{count}}',

@@ -109,7 +109,8 @@ export const fr = {
       },
     },
     closingTitle: 'Prêt à voir votre consommation ?',
-    closingText: 'L’inscription prend une minute. Vous pourrez supprimer votre compte et vos données quand vous le souhaitez.',
+    closingText:
+      'L’inscription prend une minute. Vous pourrez supprimer votre compte et vos données quand vous le souhaitez.',
   },
   password: {
     checklistTitle: 'Le mot de passe doit contenir :',
@@ -131,12 +132,15 @@ export const fr = {
     submitting: 'Création…',
     haveAccount: 'Déjà inscrit ?',
     captchaRequired: 'Merci de valider la vérification anti-robot.',
-    captchaLoadError: 'La vérification anti-robot n’a pas pu se charger. Désactivez un éventuel bloqueur et rechargez la page.',
+    captchaLoadError:
+      'La vérification anti-robot n’a pas pu se charger. Désactivez un éventuel bloqueur et rechargez la page.',
     successTitle: 'Votre compte est créé',
     successText: 'Voici vos identifiants API. Ils servent à interroger vos données depuis vos propres outils.',
     checkMailboxTitle: 'Vérifiez votre boîte de réception',
-    checkMailboxText: 'Si cette adresse peut être utilisée, un e-mail vous a été envoyé avec la suite des instructions.',
-    verifyEmailHint: 'Un e-mail de confirmation vous a été envoyé : cliquez sur le lien qu’il contient pour activer votre compte.',
+    checkMailboxText:
+      'Si cette adresse peut être utilisée, un e-mail vous a été envoyé avec la suite des instructions.',
+    verifyEmailHint:
+      'Un e-mail de confirmation vous a été envoyé : cliquez sur le lien qu’il contient pour activer votre compte.',
     goToLogin: 'Se connecter',
   },
   secret: {
@@ -153,7 +157,8 @@ export const fr = {
     forgotPassword: 'Mot de passe oublié ?',
     noAccount: 'Pas encore de compte ?',
     resendVerification: 'Renvoyer l’e-mail de confirmation',
-    verificationSent: 'Si un compte non confirmé existe pour cette adresse, un nouvel e-mail de confirmation a été envoyé.',
+    verificationSent:
+      'Si un compte non confirmé existe pour cette adresse, un nouvel e-mail de confirmation a été envoyé.',
   },
   verifyEmail: {
     title: 'Confirmation de l’adresse e-mail',
@@ -165,7 +170,8 @@ export const fr = {
   },
   forgotPassword: {
     title: 'Mot de passe oublié',
-    intro: 'Indiquez votre adresse e-mail : si un compte lui est associé, vous recevrez un lien valable une heure pour choisir un nouveau mot de passe.',
+    intro:
+      'Indiquez votre adresse e-mail : si un compte lui est associé, vous recevrez un lien valable une heure pour choisir un nouveau mot de passe.',
     submit: 'Envoyer le lien',
     submitting: 'Envoi…',
     sent: 'Si un compte existe pour cette adresse, un e-mail vient d’être envoyé. Pensez à vérifier vos courriers indésirables.',
@@ -196,7 +202,8 @@ export const fr = {
     add: {
       title: 'Ajouter un point de livraison',
       numberLabel: 'Numéro de PDL (14 chiffres)',
-      numberHint: 'Sur votre facture (« Référence PDL » ou « PRM ») ou sur l’écran du Linky en appuyant sur la touche +.',
+      numberHint:
+        'Sur votre facture (« Référence PDL » ou « PRM ») ou sur l’écran du Linky en appuyant sur la touche +.',
       nameLabel: 'Nom (facultatif)',
       namePlaceholder: 'Maison, appartement…',
       submit: 'Ajouter',
@@ -223,7 +230,8 @@ export const fr = {
     moveDown: 'Descendre {{name}}',
     delete: 'Supprimer',
     deleteConfirmTitle: 'Supprimer {{name}} ?',
-    deleteConfirmText: 'Le point de livraison et les données mises en cache pour lui seront effacés. Vous pourrez l’ajouter à nouveau plus tard.',
+    deleteConfirmText:
+      'Le point de livraison et les données mises en cache pour lui seront effacés. Vous pourrez l’ajouter à nouveau plus tard.',
     deleteConfirm: 'Oui, supprimer',
     actions: 'Actions pour {{name}}',
   },
@@ -250,7 +258,8 @@ export const fr = {
       secretHidden: 'Le secret client n’est jamais réaffiché. Si vous l’avez perdu, générez-en un nouveau.',
       regenerate: 'Générer un nouveau secret',
       regenerating: 'Génération…',
-      regenerateConfirm: 'L’ancien secret cessera immédiatement de fonctionner et vos données en cache seront effacées. Mettez ensuite vos outils à jour. Continuer ?',
+      regenerateConfirm:
+        'L’ancien secret cessera immédiatement de fonctionner et vos données en cache seront effacées. Mettez ensuite vos outils à jour. Continuer ?',
       regenerateConfirmButton: 'Oui, générer',
     },
     password: {
@@ -358,7 +367,8 @@ export const fr = {
       title: '3. Clé d’API',
       text: 'Le plus simple pour un script ou une domotique : envoyez votre client_secret comme jeton Bearer à chaque requête.',
     },
-    securityNote: 'Ne publiez jamais votre client_secret (dépôt Git, capture d’écran, forum). En cas de doute, régénérez-le dans les paramètres.',
+    securityNote:
+      'Ne publiez jamais votre client_secret (dépôt Git, capture d’écran, forum). En cas de doute, régénérez-le dans les paramètres.',
     exampleLabel: 'Exemple',
   },
   notFound: {

@@ -28,7 +28,10 @@ describe('translations', () => {
   });
 
   it('only hold non-empty strings', () => {
-    for (const [tree, keys] of [[fr, frKeys], [en, enKeys]] as const) {
+    for (const [tree, keys] of [
+      [fr, frKeys],
+      [en, enKeys],
+    ] as const) {
       for (const key of keys) {
         const value = leafValue(tree, key);
         expect(typeof value === 'string' && value.trim() !== '', key).toBe(true);
@@ -50,7 +53,9 @@ describe('translations', () => {
 
   it('have a label for every password rule', () => {
     const everyRule = [...passwordProblems(''), ...passwordProblems('x'.repeat(200))];
-    for (const rule of new Set(everyRule)) expect(frKeys).toContain(`password.rules.${rule}`);
+    for (const rule of new Set(everyRule)) {
+      expect(frKeys).toContain(`password.rules.${rule}`);
+    }
     expect(fr.password.rules.min_length).toContain(String(PASSWORD_MIN_LENGTH));
   });
 

@@ -10,7 +10,9 @@ function toLocale(language: string): string {
  */
 export function formatDate(value: string, language: string): string {
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
+  if (Number.isNaN(date.getTime())) {
+    return value;
+  }
   return new Intl.DateTimeFormat(toLocale(language), {
     dateStyle: 'long',
     ...(dateOnly.test(value) ? { timeZone: 'UTC' } : {}),
@@ -20,8 +22,14 @@ export function formatDate(value: string, language: string): string {
 /** An instant as date and time in the browser's time zone. */
 export function formatDateTime(value: string, language: string, timeZone?: string): string {
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(toLocale(language), { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(date);
+  if (Number.isNaN(date.getTime())) {
+    return value;
+  }
+  return new Intl.DateTimeFormat(toLocale(language), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(date);
 }
 
 export function formatInteger(value: number, language: string): string {

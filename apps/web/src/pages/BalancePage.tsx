@@ -34,8 +34,13 @@ export default function BalancePage() {
             label={t('metering.balance.pairLabel')}
             describe={(pdl) => {
               const candidate = balancePairOf(pdl, all);
-              if (!candidate || candidate.production.id === pdl.id) return t('metering.balance.pairOwn', { name: pdlDisplayName(pdl) });
-              return t('metering.balance.pairLinked', { consumption: pdlDisplayName(pdl), production: pdlDisplayName(candidate.production) });
+              if (!candidate || candidate.production.id === pdl.id) {
+                return t('metering.balance.pairOwn', { name: pdlDisplayName(pdl) });
+              }
+              return t('metering.balance.pairLinked', {
+                consumption: pdlDisplayName(pdl),
+                production: pdlDisplayName(candidate.production),
+              });
             }}
           />
           <BalanceOverview key={`${pair.consumption.id}:${pair.production.id}`} pair={pair} />

@@ -17,7 +17,9 @@ export default function FaqPage() {
               <h2 className="text-base">{t(`faq.items.${key}.question`)}</h2>
               <ChevronDownIcon className="shrink-0 transition-transform group-open:rotate-180" />
             </summary>
-            <p className="px-4 pb-4 text-sm leading-relaxed text-slate-700 dark:text-slate-300">{t(`faq.items.${key}.answer`)}</p>
+            <p className="px-4 pb-4 text-sm leading-relaxed text-slate-700 dark:text-slate-300">
+              {t(`faq.items.${key}.answer`)}
+            </p>
           </details>
         ))}
       </div>

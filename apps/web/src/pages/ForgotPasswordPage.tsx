@@ -20,14 +20,26 @@ export default function ForgotPasswordPage() {
   };
 
   return (
-    <AuthCard title={t('forgotPassword.title')} intro={t('forgotPassword.intro')} footer={<TextLink to="/login">{t('forgotPassword.backToLogin')}</TextLink>}>
+    <AuthCard
+      title={t('forgotPassword.title')}
+      intro={t('forgotPassword.intro')}
+      footer={<TextLink to="/login">{t('forgotPassword.backToLogin')}</TextLink>}
+    >
       {request.isSuccess ? (
         // Same answer whether or not the account exists: the page must not reveal registered emails.
         <Alert tone="success">{t('forgotPassword.sent')}</Alert>
       ) : (
         <form onSubmit={onSubmit} className="space-y-4">
           {request.error && <Alert tone="error">{errorMessage(t, request.error)}</Alert>}
-          <TextField label={t('common.email')} type="email" autoComplete="email" inputMode="email" required value={email} onChange={(event) => setEmail(event.target.value)} />
+          <TextField
+            label={t('common.email')}
+            type="email"
+            autoComplete="email"
+            inputMode="email"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+          />
           <Button type="submit" className="w-full" disabled={request.isPending}>
             {request.isPending ? t('forgotPassword.submitting') : t('forgotPassword.submit')}
           </Button>

@@ -56,7 +56,10 @@ export default function LandingPage() {
         </h2>
         <ul className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {featureKeys.map((key) => (
-            <li key={key} className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+            <li
+              key={key}
+              className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900"
+            >
               <h3 className="font-semibold">{t(`landing.features.${key}.title`)}</h3>
               <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{t(`landing.features.${key}.text`)}</p>
             </li>
@@ -71,7 +74,10 @@ export default function LandingPage() {
         <ol className="mt-6 space-y-4">
           {stepKeys.map((key, index) => (
             <li key={key} className="flex gap-4">
-              <span aria-hidden="true" className="flex size-9 shrink-0 items-center justify-center rounded-full bg-sky-600 font-bold text-white dark:bg-sky-500 dark:text-slate-950">
+              <span
+                aria-hidden="true"
+                className="flex size-9 shrink-0 items-center justify-center rounded-full bg-sky-600 font-bold text-white dark:bg-sky-500 dark:text-slate-950"
+              >
                 {index + 1}
               </span>
               <div>

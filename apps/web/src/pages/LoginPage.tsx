@@ -20,7 +20,9 @@ import { errorMessage } from '../i18n/errorMessage.ts';
 
 /** Signup hands the email over in router state so the user does not type it twice. */
 function emailFromState(state: unknown): string {
-  if (typeof state === 'object' && state !== null && 'email' in state && typeof state.email === 'string') return state.email;
+  if (typeof state === 'object' && state !== null && 'email' in state && typeof state.email === 'string') {
+    return state.email;
+  }
   return '';
 }
 
@@ -44,9 +46,12 @@ export default function LoginPage() {
   const resend = useMutation({ mutationFn: resendVerification });
 
   // The consent callback (`/api/oauth/callback?…`) is the server's, not a page of the app: load it for real.
-  const goToTarget = () => (isServerPath(target) ? window.location.assign(target) : void navigate(target, { replace: true }));
+  const goToTarget = () =>
+    isServerPath(target) ? window.location.assign(target) : void navigate(target, { replace: true });
 
-  if (me && !login.isPending) return isServerPath(target) ? <ServerRedirect to={target} /> : <Navigate to={target} replace />;
+  if (me && !login.isPending) {
+    return isServerPath(target) ? <ServerRedirect to={target} /> : <Navigate to={target} replace />;
+  }
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -70,7 +75,12 @@ export default function LoginPage() {
           <Alert tone="error">
             <p>{errorMessage(t, login.error)}</p>
             {notVerified && !resend.isSuccess && (
-              <Button variant="secondary" className="mt-3" disabled={resend.isPending || !email} onClick={() => resend.mutate(email.trim())}>
+              <Button
+                variant="secondary"
+                className="mt-3"
+                disabled={resend.isPending || !email}
+                onClick={() => resend.mutate(email.trim())}
+              >
                 {t('login.resendVerification')}
               </Button>
             )}

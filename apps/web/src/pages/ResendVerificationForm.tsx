@@ -18,12 +18,25 @@ export function ResendVerificationForm() {
     resend.mutate(email.trim());
   };
 
-  if (resend.isSuccess) return <Alert tone="success" className="mt-6">{t('login.verificationSent')}</Alert>;
+  if (resend.isSuccess) {
+    return (
+      <Alert tone="success" className="mt-6">
+        {t('login.verificationSent')}
+      </Alert>
+    );
+  }
   return (
     <form onSubmit={onSubmit} className="mt-6 space-y-4">
       <h2 className="text-base font-semibold">{t('verifyEmail.resendTitle')}</h2>
       {resend.error && <Alert tone="error">{errorMessage(t, resend.error)}</Alert>}
-      <TextField label={t('common.email')} type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} />
+      <TextField
+        label={t('common.email')}
+        type="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+      />
       <Button type="submit" variant="secondary" className="w-full" disabled={resend.isPending}>
         {t('verifyEmail.resendSubmit')}
       </Button>

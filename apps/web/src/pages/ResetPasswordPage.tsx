@@ -46,15 +46,22 @@ export default function ResetPasswordPage() {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (passwordProblems(password).length > 0) return setLocalError(t('password.weak'));
-    if (password !== confirmation) return setLocalError(t('resetPassword.mismatch'));
+    if (passwordProblems(password).length > 0) {
+      return setLocalError(t('password.weak'));
+    }
+    if (password !== confirmation) {
+      return setLocalError(t('resetPassword.mismatch'));
+    }
     setLocalError(null);
     reset.mutate(password);
   };
 
   const error = localError ?? (reset.error ? errorMessage(t, reset.error) : null);
   return (
-    <AuthCard title={t('resetPassword.title')} footer={<TextLink to="/forgot-password">{t('resetPassword.requestNewLink')}</TextLink>}>
+    <AuthCard
+      title={t('resetPassword.title')}
+      footer={<TextLink to="/forgot-password">{t('resetPassword.requestNewLink')}</TextLink>}
+    >
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         {error && <Alert tone="error">{error}</Alert>}
         <div>

@@ -13,7 +13,9 @@ export default function SettingsPage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   // ProtectedRoute only renders this page once the account is known.
-  if (!me) return <Spinner label={t('common.loading')} />;
+  if (!me) {
+    return <Spinner label={t('common.loading')} />;
+  }
   const readOnly = me.is_demo;
   return (
     <div className="space-y-6">

@@ -40,8 +40,12 @@ export default function SignupPage() {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (passwordProblems(password).length > 0) return setLocalError(t('password.weak'));
-    if (turnstileSiteKey && !captchaToken) return setLocalError(t('signup.captchaRequired'));
+    if (passwordProblems(password).length > 0) {
+      return setLocalError(t('password.weak'));
+    }
+    if (turnstileSiteKey && !captchaToken) {
+      return setLocalError(t('signup.captchaRequired'));
+    }
     setLocalError(null);
     mutation.mutate({ email: email.trim(), password, ...(captchaToken ? { turnstile_token: captchaToken } : {}) });
   };
@@ -70,8 +74,10 @@ export default function SignupPage() {
   }
 
   const serverError = mutation.error;
-  const fieldError = (field: string) => (isApiError(serverError) && serverError.field === field ? errorMessage(t, serverError) : null);
-  const formError = serverError && !fieldError('email') && !fieldError('password') ? errorMessage(t, serverError) : localError;
+  const fieldError = (field: string) =>
+    isApiError(serverError) && serverError.field === field ? errorMessage(t, serverError) : null;
+  const formError =
+    serverError && !fieldError('email') && !fieldError('password') ? errorMessage(t, serverError) : localError;
 
   return (
     <AuthCard
@@ -107,7 +113,9 @@ export default function SignupPage() {
           />
           <PasswordChecklist id="signup-password-rules" password={password} />
         </div>
-        {turnstileSiteKey && <TurnstileWidget key={captchaGeneration} siteKey={turnstileSiteKey} onToken={setCaptchaToken} />}
+        {turnstileSiteKey && (
+          <TurnstileWidget key={captchaGeneration} siteKey={turnstileSiteKey} onToken={setCaptchaToken} />
+        )}
         <Button type="submit" className="w-full" disabled={mutation.isPending}>
           {mutation.isPending ? t('signup.submitting') : t('signup.submit')}
         </Button>

@@ -10,7 +10,9 @@ export function isThemePreference(value: unknown): value is ThemePreference {
 }
 
 export function resolveTheme(preference: ThemePreference, systemPrefersDark: boolean): ResolvedTheme {
-  if (preference === 'system') return systemPrefersDark ? 'dark' : 'light';
+  if (preference === 'system') {
+    return systemPrefersDark ? 'dark' : 'light';
+  }
   return preference;
 }
 
@@ -55,7 +57,9 @@ function createThemeStore() {
       apply();
       if (typeof window.matchMedia === 'function') {
         window.matchMedia(darkQuery).addEventListener('change', () => {
-          if (preference === 'system') apply();
+          if (preference === 'system') {
+            apply();
+          }
         });
       }
     },
@@ -68,7 +72,9 @@ function createThemeStore() {
         // Not persisted; it still applies to this visit.
       }
       apply();
-      for (const listener of listeners) listener();
+      for (const listener of listeners) {
+        listener();
+      }
     },
     subscribe: (listener: () => void) => {
       listeners.add(listener);

@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { dailyFromReadings, dailyFromSlots, fillDays, monthlyTotals, rollingYear, totalBetween, yearlyTotals } from './aggregate.ts';
+import {
+  dailyFromReadings,
+  dailyFromSlots,
+  fillDays,
+  monthlyTotals,
+  rollingYear,
+  totalBetween,
+  yearlyTotals,
+} from './aggregate.ts';
 import { toEnergySlots } from './slots.ts';
 import { dayReadings } from './test-fixtures.ts';
 
 describe('daily sums', () => {
   it('sums a curve per Paris day, the 23:30 slot in the day it starts', () => {
-    const { slots } = toEnergySlots([...dayReadings('2025-01-10', () => 1000), ...dayReadings('2025-01-11', () => 2000)]);
+    const { slots } = toEnergySlots([
+      ...dayReadings('2025-01-10', () => 1000),
+      ...dayReadings('2025-01-11', () => 2000),
+    ]);
     expect(dailyFromSlots(slots)).toEqual([
       { date: '2025-01-10', wh: 24_000 },
       { date: '2025-01-11', wh: 48_000 },
@@ -13,8 +24,12 @@ describe('daily sums', () => {
   });
 
   it('adds up 46 slots in March and 50 in October', () => {
-    expect(dailyFromSlots(toEnergySlots(dayReadings('2025-03-30', () => 1000)).slots)).toEqual([{ date: '2025-03-30', wh: 23_000 }]);
-    expect(dailyFromSlots(toEnergySlots(dayReadings('2025-10-26', () => 1000)).slots)).toEqual([{ date: '2025-10-26', wh: 25_000 }]);
+    expect(dailyFromSlots(toEnergySlots(dayReadings('2025-03-30', () => 1000)).slots)).toEqual([
+      { date: '2025-03-30', wh: 23_000 },
+    ]);
+    expect(dailyFromSlots(toEnergySlots(dayReadings('2025-10-26', () => 1000)).slots)).toEqual([
+      { date: '2025-10-26', wh: 25_000 },
+    ]);
   });
 
   it('reads daily readings, sorted, last duplicate wins', () => {

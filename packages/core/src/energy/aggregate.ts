@@ -28,9 +28,13 @@ export interface PeriodEnergy {
 export function dailyFromReadings(readings: readonly { date: string; value: number }[]): DailyEnergy[] {
   const byDate = new Map<string, number>();
   for (const reading of readings) {
-    if (Number.isFinite(reading.value)) byDate.set(reading.date.slice(0, 10), reading.value);
+    if (Number.isFinite(reading.value)) {
+      byDate.set(reading.date.slice(0, 10), reading.value);
+    }
   }
-  return [...byDate].map(([date, wh]) => ({ date, wh })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return [...byDate]
+    .map(([date, wh]) => ({ date, wh }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 /** Curve slots summed per Paris day (slots must be sorted, as `toEnergySlots` returns them). */
@@ -38,8 +42,11 @@ export function dailyFromSlots(slots: readonly EnergySlot[]): DailyEnergy[] {
   const days: DailyEnergy[] = [];
   for (const slot of slots) {
     const last = days.at(-1);
-    if (last && last.date === slot.date) last.wh += slot.wh;
-    else days.push({ date: slot.date, wh: slot.wh });
+    if (last && last.date === slot.date) {
+      last.wh += slot.wh;
+    } else {
+      days.push({ date: slot.date, wh: slot.wh });
+    }
   }
   return days;
 }
@@ -64,7 +71,14 @@ function groupBy(daily: readonly DailyEnergy[], keyLength: 7 | 4, size: (period:
       last.days += 1;
       last.lastDate = day.date;
     } else {
-      periods.push({ period, wh: day.wh, days: 1, daysInPeriod: size(period), firstDate: day.date, lastDate: day.date });
+      periods.push({
+        period,
+        wh: day.wh,
+        days: 1,
+        daysInPeriod: size(period),
+        firstDate: day.date,
+        lastDate: day.date,
+      });
     }
   }
   return periods;
@@ -81,7 +95,11 @@ export function yearlyTotals(daily: readonly DailyEnergy[]): PeriodEnergy[] {
 }
 
 /** Total of daily energy over `[start, end)`, with the number of days that had data. */
-export function totalBetween(daily: readonly DailyEnergy[], start: string, end: string): { wh: number; days: number; expectedDays: number } {
+export function totalBetween(
+  daily: readonly DailyEnergy[],
+  start: string,
+  end: string,
+): { wh: number; days: number; expectedDays: number } {
   let wh = 0;
   let days = 0;
   for (const day of daily) {
@@ -105,9 +123,13 @@ export function rollingYear(end: string): { start: string; end: string } {
 export function fillDays<T extends { date: string }>(sorted: readonly T[]): { date: string; value: T | null }[] {
   const first = sorted[0];
   const last = sorted.at(-1);
-  if (!first || !last) return [];
+  if (!first || !last) {
+    return [];
+  }
   const byDate = new Map(sorted.map((item) => [item.date, item]));
   const days: { date: string; value: T | null }[] = [];
-  for (let date = first.date; date <= last.date; date = addDays(date, 1)) days.push({ date, value: byDate.get(date) ?? null });
+  for (let date = first.date; date <= last.date; date = addDays(date, 1)) {
+    days.push({ date, value: byDate.get(date) ?? null });
+  }
   return days;
 }

@@ -7,7 +7,9 @@ describe('self-consumption estimate', () => {
   it('uses min(consumption, production) per slot when both curves cover the day', () => {
     // Consumption 1000 W all day (24 kWh); production 3000 W from 10:00 to 14:00 (12 kWh).
     const consumption = toEnergySlots(dayReadings('2025-06-15', () => 1000)).slots;
-    const production = toEnergySlots(dayReadings('2025-06-15', (index) => (index >= 20 && index < 28 ? 3000 : 0))).slots;
+    const production = toEnergySlots(
+      dayReadings('2025-06-15', (index) => (index >= 20 && index < 28 ? 3000 : 0)),
+    ).slots;
     const days = balanceDays({
       consumptionDaily: [{ date: '2025-06-15', wh: 24_000 }],
       productionDaily: [{ date: '2025-06-15', wh: 12_000 }],
@@ -15,7 +17,9 @@ describe('self-consumption estimate', () => {
       productionSlots: production,
     });
     // Only 1000 W of the 3000 W can be used on the spot during 4 h: 4 kWh.
-    expect(days).toEqual([{ date: '2025-06-15', consumptionWh: 24_000, productionWh: 12_000, selfConsumedWh: 4000, method: 'slots' }]);
+    expect(days).toEqual([
+      { date: '2025-06-15', consumptionWh: 24_000, productionWh: 12_000, selfConsumedWh: 4000, method: 'slots' },
+    ]);
     const summary = summariseBalance(days);
     expect(summary.selfConsumptionRate).toBeCloseTo(4 / 12);
     expect(summary.selfSufficiencyRate).toBeCloseTo(4 / 24);
@@ -41,7 +45,13 @@ describe('self-consumption estimate', () => {
       [12_000, 'days'],
       [5000, 'days'],
     ]);
-    expect(summariseBalance(days)).toMatchObject({ selfConsumedWh: 17_000, selfConsumptionRate: 17 / 21, method: 'days', dayDays: 2, slotDays: 0 });
+    expect(summariseBalance(days)).toMatchObject({
+      selfConsumedWh: 17_000,
+      selfConsumptionRate: 17 / 21,
+      method: 'days',
+      dayDays: 2,
+      slotDays: 0,
+    });
   });
 
   it('works on DST days (50 slots) and reports a mixed method', () => {

@@ -34,14 +34,19 @@ function groupSlotsByDay(slots: readonly EnergySlot[] | undefined): Map<string, 
   const byDay = new Map<string, EnergySlot[]>();
   for (const slot of slots ?? []) {
     const day = byDay.get(slot.date);
-    if (day) day.push(slot);
-    else byDay.set(slot.date, [slot]);
+    if (day) {
+      day.push(slot);
+    } else {
+      byDay.set(slot.date, [slot]);
+    }
   }
   return byDay;
 }
 
 function coversDay(date: string, slots: readonly EnergySlot[] | undefined): slots is readonly EnergySlot[] {
-  if (!slots) return false;
+  if (!slots) {
+    return false;
+  }
   const minutes = slots.reduce((total, slot) => total + slot.minutes, 0);
   return minutes === parisDayLengthMinutes(date);
 }
@@ -54,14 +59,18 @@ export function balanceDays(input: BalanceInput): BalanceDay[] {
   const days: BalanceDay[] = [];
   for (const { date, wh: consumptionWh } of input.consumptionDaily) {
     const productionWh = production.get(date);
-    if (productionWh === undefined) continue;
+    if (productionWh === undefined) {
+      continue;
+    }
     const dayCap = Math.min(consumptionWh, productionWh);
     const cSlots = consumptionSlots.get(date);
     const pSlots = productionSlots.get(date);
     if (coversDay(date, cSlots) && coversDay(date, pSlots)) {
       const producedAt = new Map(pSlots.map((slot) => [slot.start, slot.wh]));
       let matched = 0;
-      for (const slot of cSlots) matched += Math.min(slot.wh, producedAt.get(slot.start) ?? 0);
+      for (const slot of cSlots) {
+        matched += Math.min(slot.wh, producedAt.get(slot.start) ?? 0);
+      }
       days.push({ date, consumptionWh, productionWh, selfConsumedWh: Math.min(matched, dayCap), method: 'slots' });
     } else {
       days.push({ date, consumptionWh, productionWh, selfConsumedWh: dayCap, method: 'days' });
@@ -96,7 +105,9 @@ export function summariseBalance(days: readonly BalanceDay[]): BalanceSummary {
     consumptionWh += day.consumptionWh;
     productionWh += day.productionWh;
     selfConsumedWh += day.selfConsumedWh;
-    if (day.method === 'slots') slotDays += 1;
+    if (day.method === 'slots') {
+      slotDays += 1;
+    }
   }
   const dayDays = days.length - slotDays;
   return {
@@ -123,8 +134,11 @@ export function monthlyBalance(days: readonly BalanceDay[]): MonthlyBalance[] {
   for (const day of days) {
     const month = day.date.slice(0, 7);
     const group = groups.get(month);
-    if (group) group.push(day);
-    else groups.set(month, [day]);
+    if (group) {
+      group.push(day);
+    } else {
+      groups.set(month, [day]);
+    }
   }
   return [...groups].map(([month, group]) => ({ month, ...summariseBalance(group) }));
 }

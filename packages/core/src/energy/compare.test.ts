@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { monthlyTotals } from './aggregate.ts';
-import { alignShifted, compareYears, curveViewRange, indexByWallClock, OVERLAY_SHIFT_DAYS, stepAnchor } from './compare.ts';
+import {
+  alignShifted,
+  compareYears,
+  curveViewRange,
+  indexByWallClock,
+  OVERLAY_SHIFT_DAYS,
+  stepAnchor,
+} from './compare.ts';
 import { toEnergySlots } from './slots.ts';
 import { dayReadings } from './test-fixtures.ts';
 
@@ -24,7 +31,10 @@ describe('compareYears', () => {
 
 describe('load-curve overlays', () => {
   it('puts the same wall-clock time of the previous week against each slot', () => {
-    const source = toEnergySlots([...dayReadings('2025-06-02', (index) => index), ...dayReadings('2025-06-09', () => 0)]).slots;
+    const source = toEnergySlots([
+      ...dayReadings('2025-06-02', (index) => index),
+      ...dayReadings('2025-06-09', () => 0),
+    ]).slots;
     const view = source.filter((slot) => slot.date === '2025-06-09');
     const aligned = alignShifted(view, indexByWallClock(source), OVERLAY_SHIFT_DAYS.previousWeek);
     expect(aligned.map((slot) => slot?.watts)).toEqual(Array.from({ length: 48 }, (_, index) => index));

@@ -25,7 +25,13 @@ export function compareYears(monthly: readonly PeriodEnergy[], year: number): Mo
     const mm = String(month).padStart(2, '0');
     const current = byMonth.get(`${year}-${mm}`);
     const previous = byMonth.get(`${year - 1}-${mm}`);
-    rows.push({ month, current: current?.wh ?? null, previous: previous?.wh ?? null, currentDays: current?.days ?? 0, previousDays: previous?.days ?? 0 });
+    rows.push({
+      month,
+      current: current?.wh ?? null,
+      previous: previous?.wh ?? null,
+      currentDays: current?.days ?? 0,
+      previousDays: previous?.days ?? 0,
+    });
   }
   return rows;
 }
@@ -60,7 +66,11 @@ export function indexByWallClock(slots: readonly EnergySlot[]): Map<string, Ener
  * For each slot of `view`, the slot of `source` at the same wall-clock time `shiftDays` earlier (null
  * when there is none: no data, or a wall-clock time that only exists on one of the two days).
  */
-export function alignShifted(view: readonly EnergySlot[], source: ReadonlyMap<string, EnergySlot>, shiftDays: number): (EnergySlot | null)[] {
+export function alignShifted(
+  view: readonly EnergySlot[],
+  source: ReadonlyMap<string, EnergySlot>,
+  shiftDays: number,
+): (EnergySlot | null)[] {
   const shifted = new Map<string, string>();
   const seen = new Map<string, number>();
   return view.map((slot) => {
@@ -72,7 +82,9 @@ export function alignShifted(view: readonly EnergySlot[], source: ReadonlyMap<st
     const base = `${slot.date}|${slot.minuteOfDay}`;
     const occurrence = seen.get(base) ?? 0;
     seen.set(base, occurrence + 1);
-    return source.get(wallKey(date, slot.minuteOfDay, occurrence)) ?? source.get(wallKey(date, slot.minuteOfDay, 0)) ?? null;
+    return (
+      source.get(wallKey(date, slot.minuteOfDay, occurrence)) ?? source.get(wallKey(date, slot.minuteOfDay, 0)) ?? null
+    );
   });
 }
 
@@ -80,7 +92,9 @@ export type CurveViewMode = 'day' | 'week';
 
 /** The `[start, end)` dates shown by the load-curve view: one day, or the Monday-to-Sunday week of `anchor`. */
 export function curveViewRange(mode: CurveViewMode, anchor: string): { start: string; end: string } {
-  if (mode === 'day') return { start: anchor, end: addDays(anchor, 1) };
+  if (mode === 'day') {
+    return { start: anchor, end: addDays(anchor, 1) };
+  }
   const monday = addDays(anchor, 1 - isoWeekday(anchor));
   return { start: monday, end: addDays(monday, 7) };
 }

@@ -11,7 +11,9 @@ export interface MaxPowerDay {
 export function dailyMaxPower(readings: readonly { date: string; value: number }[]): MaxPowerDay[] {
   const byDate = new Map<string, MaxPowerDay>();
   for (const reading of readings) {
-    if (!Number.isFinite(reading.value) || !/^\d{4}-\d{2}-\d{2}/.test(reading.date)) continue;
+    if (!Number.isFinite(reading.value) || !/^\d{4}-\d{2}-\d{2}/.test(reading.date)) {
+      continue;
+    }
     const date = reading.date.slice(0, 10);
     const time = /^\d{4}-\d{2}-\d{2}T(\d{2}:\d{2})/.exec(reading.date)?.[1] ?? '';
     byDate.set(date, { date, va: reading.value, time });

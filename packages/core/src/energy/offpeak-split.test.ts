@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OFFPEAK_RANGES } from '../offpeak.ts';
-import { dailyOffpeakSplit, monthlyOffpeakSplit, offpeakPrefix, offpeakShare, totalOffpeakSplit } from './offpeak-split.ts';
+import {
+  dailyOffpeakSplit,
+  monthlyOffpeakSplit,
+  offpeakPrefix,
+  offpeakShare,
+  totalOffpeakSplit,
+} from './offpeak-split.ts';
 import { toEnergySlots } from './slots.ts';
 import { dayReadings } from './test-fixtures.ts';
 
@@ -35,16 +41,24 @@ describe('HC/HP split of a curve', () => {
   const flat = (date: string) => toEnergySlots(dayReadings(date, () => 1000)).slots;
 
   it('splits an ordinary day 8 h HC / 16 h HP with the default ranges', () => {
-    expect(dailyOffpeakSplit(flat('2025-06-15'), DEFAULT_OFFPEAK_RANGES)).toEqual([{ date: '2025-06-15', hcWh: 8000, hpWh: 16_000 }]);
+    expect(dailyOffpeakSplit(flat('2025-06-15'), DEFAULT_OFFPEAK_RANGES)).toEqual([
+      { date: '2025-06-15', hcWh: 8000, hpWh: 16_000 },
+    ]);
   });
 
   it('counts the missing March hour nowhere and the repeated October hour twice, as HC', () => {
-    expect(dailyOffpeakSplit(flat('2025-03-30'), DEFAULT_OFFPEAK_RANGES)).toEqual([{ date: '2025-03-30', hcWh: 7000, hpWh: 16_000 }]);
-    expect(dailyOffpeakSplit(flat('2025-10-26'), DEFAULT_OFFPEAK_RANGES)).toEqual([{ date: '2025-10-26', hcWh: 9000, hpWh: 16_000 }]);
+    expect(dailyOffpeakSplit(flat('2025-03-30'), DEFAULT_OFFPEAK_RANGES)).toEqual([
+      { date: '2025-03-30', hcWh: 7000, hpWh: 16_000 },
+    ]);
+    expect(dailyOffpeakSplit(flat('2025-10-26'), DEFAULT_OFFPEAK_RANGES)).toEqual([
+      { date: '2025-10-26', hcWh: 9000, hpWh: 16_000 },
+    ]);
   });
 
   it('puts the repeated hour in HP when it is outside the ranges', () => {
-    expect(dailyOffpeakSplit(flat('2025-10-26'), ['12:00-20:00'])).toEqual([{ date: '2025-10-26', hcWh: 8000, hpWh: 17_000 }]);
+    expect(dailyOffpeakSplit(flat('2025-10-26'), ['12:00-20:00'])).toEqual([
+      { date: '2025-10-26', hcWh: 8000, hpWh: 17_000 },
+    ]);
   });
 
   it('uses the wall clock of the interval start, not UTC', () => {
@@ -59,7 +73,14 @@ describe('HC/HP split of a curve', () => {
   it('is all HP without ranges and sums months', () => {
     const days = dailyOffpeakSplit([...flat('2025-01-31'), ...flat('2025-02-01'), ...flat('2025-02-02')], []);
     expect(days.every((day) => day.hcWh === 0)).toBe(true);
-    expect(monthlyOffpeakSplit(dailyOffpeakSplit([...flat('2025-01-31'), ...flat('2025-02-01'), ...flat('2025-02-02')], DEFAULT_OFFPEAK_RANGES))).toEqual([
+    expect(
+      monthlyOffpeakSplit(
+        dailyOffpeakSplit(
+          [...flat('2025-01-31'), ...flat('2025-02-01'), ...flat('2025-02-02')],
+          DEFAULT_OFFPEAK_RANGES,
+        ),
+      ),
+    ).toEqual([
       { month: '2025-01', hcWh: 8000, hpWh: 16_000, days: 1 },
       { month: '2025-02', hcWh: 16_000, hpWh: 32_000, days: 2 },
     ]);

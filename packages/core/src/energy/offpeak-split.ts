@@ -36,7 +36,9 @@ function offpeakMinutes(prefix: Uint16Array, from: number, length: number): numb
 
 /** Share (0–1) of a slot that falls in off-peak hours. */
 export function offpeakShare(slot: Pick<EnergySlot, 'minuteOfDay' | 'minutes'>, prefix: Uint16Array): number {
-  if (slot.minutes <= 0) return 0;
+  if (slot.minutes <= 0) {
+    return 0;
+  }
   return offpeakMinutes(prefix, slot.minuteOfDay, Math.round(slot.minutes)) / Math.round(slot.minutes);
 }
 
@@ -69,7 +71,9 @@ export function dailyOffpeakSplit(slots: readonly EnergySlot[], ranges: readonly
 }
 
 /** HC/HP energy per calendar month (`YYYY-MM`) from daily splits. */
-export function monthlyOffpeakSplit(daily: readonly DailyOffpeakSplit[]): (OffpeakSplit & { month: string; days: number })[] {
+export function monthlyOffpeakSplit(
+  daily: readonly DailyOffpeakSplit[],
+): (OffpeakSplit & { month: string; days: number })[] {
   const months: (OffpeakSplit & { month: string; days: number })[] = [];
   for (const day of daily) {
     const month = day.date.slice(0, 7);

@@ -13,9 +13,20 @@ describe('wattsToWh', () => {
 
 describe('toEnergySlots', () => {
   it('reads the interval start, its Paris wall clock and the energy', () => {
-    const { slots, skipped } = toEnergySlots([{ date: '2025-01-10T23:30:00+01:00', value: 1200, interval_length: 'PT30M' }]);
+    const { slots, skipped } = toEnergySlots([
+      { date: '2025-01-10T23:30:00+01:00', value: 1200, interval_length: 'PT30M' },
+    ]);
     expect(skipped).toBe(0);
-    expect(slots).toEqual([{ start: Date.parse('2025-01-10T22:30:00Z'), minutes: 30, watts: 1200, wh: 600, date: '2025-01-10', minuteOfDay: 23 * 60 + 30 }]);
+    expect(slots).toEqual([
+      {
+        start: Date.parse('2025-01-10T22:30:00Z'),
+        minutes: 30,
+        watts: 1200,
+        wh: 600,
+        date: '2025-01-10',
+        minuteOfDay: 23 * 60 + 30,
+      },
+    ]);
   });
 
   it('tells the two 02:30 of the October day apart by their offset', () => {
@@ -59,7 +70,11 @@ describe('toEnergySlots', () => {
 
 describe('slotsBetween', () => {
   it('keeps the slots of [start, end) by Paris date', () => {
-    const { slots } = toEnergySlots([...dayReadings('2025-01-01', () => 1), ...dayReadings('2025-01-02', () => 2), ...dayReadings('2025-01-03', () => 3)]);
+    const { slots } = toEnergySlots([
+      ...dayReadings('2025-01-01', () => 1),
+      ...dayReadings('2025-01-02', () => 2),
+      ...dayReadings('2025-01-03', () => 3),
+    ]);
     const middle = slotsBetween(slots, '2025-01-02', '2025-01-03');
     expect(middle).toHaveLength(48);
     expect(new Set(middle.map((slot) => slot.watts))).toEqual(new Set([2]));

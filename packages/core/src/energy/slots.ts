@@ -58,29 +58,44 @@ export function toEnergySlots(readings: readonly CurveReadingInput[]): { slots: 
   let skipped = 0;
   for (const reading of readings) {
     const slot = toSlot(reading);
-    if (slot) byStart.set(slot.start, slot);
-    else skipped += 1;
+    if (slot) {
+      byStart.set(slot.start, slot);
+    } else {
+      skipped += 1;
+    }
   }
   const slots = [...byStart.values()].sort((a, b) => a.start - b.start);
   return { slots, skipped };
 }
 
 function toSlot(reading: CurveReadingInput): EnergySlot | null {
-  if (!Number.isFinite(reading.value)) return null;
+  if (!Number.isFinite(reading.value)) {
+    return null;
+  }
   let match = RFC3339.exec(reading.date);
-  if (!match) return null;
+  if (!match) {
+    return null;
+  }
   const start = Date.parse(reading.date);
-  if (Number.isNaN(start)) return null;
+  if (Number.isNaN(start)) {
+    return null;
+  }
   // A Paris offset means the text is the Paris wall clock; anything else (Z, another zone) is converted.
-  if (match[4] !== '+01:00' && match[4] !== '+02:00') match = RFC3339.exec(formatParisIso(new Date(start)));
-  if (!match) return null;
+  if (match[4] !== '+01:00' && match[4] !== '+02:00') {
+    match = RFC3339.exec(formatParisIso(new Date(start)));
+  }
+  if (!match) {
+    return null;
+  }
   let minutes: number;
   try {
     minutes = minutesOf(reading.interval_length ?? DEFAULT_LENGTH);
   } catch {
     return null;
   }
-  if (!(minutes > 0)) return null;
+  if (!(minutes > 0)) {
+    return null;
+  }
   return {
     start,
     minutes,
@@ -104,8 +119,11 @@ function lowerBound(slots: readonly EnergySlot[], date: string): number {
   let high = slots.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if ((slots[mid]?.date ?? '') < date) low = mid + 1;
-    else high = mid;
+    if ((slots[mid]?.date ?? '') < date) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
   }
   return low;
 }

@@ -28,7 +28,10 @@ describe('CSV', () => {
   });
 
   it('never writes exponents or thousands separators', () => {
-    const big: DataTable = { columns: [{ key: 'v', label: 'v' }], rows: [{ v: 12_345_678.25 }, { v: 1e21 }, { v: Number.NaN }] };
+    const big: DataTable = {
+      columns: [{ key: 'v', label: 'v' }],
+      rows: [{ v: 12_345_678.25 }, { v: 1e21 }, { v: Number.NaN }],
+    };
     expect(toCsv(big, CSV_FORMATS.fr).split('\r\n').slice(1, 3)).toEqual(['12345678,25', '1000000000000000000000']);
   });
 

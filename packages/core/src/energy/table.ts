@@ -36,7 +36,9 @@ export function csvFormatFor(language: string): CsvFormat {
 const BOM = '\uFEFF';
 
 function formatNumber(value: number, decimal: CsvFormat['decimal']): string {
-  if (!Number.isFinite(value)) return '';
+  if (!Number.isFinite(value)) {
+    return '';
+  }
   // Round away binary noise (0.1 + 0.2) without ever using exponent notation.
   const rounded = Number(value.toFixed(6)) || 0; // `|| 0` also turns -0 into 0
   const text = rounded.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 6 });
@@ -44,22 +46,30 @@ function formatNumber(value: number, decimal: CsvFormat['decimal']): string {
 }
 
 function quote(text: string, separator: string): string {
-  return text.includes(separator) || /["\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
+  return text.includes(separator) || /["\r\n]/.test(text) || text !== text.trim()
+    ? `"${text.replaceAll('"', '""')}"`
+    : text;
 }
 
 function cellText(value: TableCell | undefined, format: CsvFormat): string {
-  if (value === null || value === undefined) return '';
+  if (value === null || value === undefined) {
+    return '';
+  }
   return typeof value === 'number' ? formatNumber(value, format.decimal) : quote(value, format.separator);
 }
 
 /** The table as CSV text (with BOM). */
 export function toCsv(table: DataTable, format: CsvFormat): string {
   const lines = [table.columns.map((column) => quote(column.label, format.separator)).join(format.separator)];
-  for (const row of table.rows) lines.push(table.columns.map((column) => cellText(row[column.key], format)).join(format.separator));
+  for (const row of table.rows) {
+    lines.push(table.columns.map((column) => cellText(row[column.key], format)).join(format.separator));
+  }
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }
 
 /** The table as JSON rows keyed by column key (numbers stay numbers, missing values are null). */
 export function toJsonRows(table: DataTable): Record<string, TableCell>[] {
-  return table.rows.map((row) => Object.fromEntries(table.columns.map((column) => [column.key, row[column.key] ?? null])));
+  return table.rows.map((row) =>
+    Object.fromEntries(table.columns.map((column) => [column.key, row[column.key] ?? null])),
+  );
 }

@@ -20,9 +20,13 @@ export function isTempoColour(value: unknown): value is TempoColour {
 export function toTempoCalendar(days: Iterable<TempoDay> | Readonly<Record<string, TempoColour>>): TempoCalendar {
   const calendar = new Map<string, TempoColour>();
   if (Symbol.iterator in days) {
-    for (const day of days) calendar.set(day.date, day.colour);
+    for (const day of days) {
+      calendar.set(day.date, day.colour);
+    }
   } else {
-    for (const [date, colour] of Object.entries(days)) calendar.set(date, colour);
+    for (const [date, colour] of Object.entries(days)) {
+      calendar.set(date, colour);
+    }
   }
   return calendar;
 }

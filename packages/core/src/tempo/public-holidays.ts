@@ -32,7 +32,9 @@ const cache = new Map<number, ReadonlySet<string>>();
 /** The eleven national holidays of a calendar year, as `YYYY-MM-DD`. */
 export function frenchPublicHolidays(year: number): ReadonlySet<string> {
   const cached = cache.get(year);
-  if (cached) return cached;
+  if (cached) {
+    return cached;
+  }
   const easter = easterSunday(year);
   const holidays = new Set([
     formatDate(year, 1, 1),

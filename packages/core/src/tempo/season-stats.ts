@@ -88,13 +88,17 @@ export interface TempoSeasonStats {
  * published before it (which is what a store holds before the decision).
  */
 export function seasonStats(season: string, days: Iterable<TempoDay> | TempoCalendar, today: string): TempoSeasonStats {
-  if (seasonOf(today) !== season) throw new RangeError(`${today} is not in season ${season}`);
+  if (seasonOf(today) !== season) {
+    throw new RangeError(`${today} is not in season ${season}`);
+  }
   const used: Record<TempoColour, number> = { BLUE: 0, WHITE: 0, RED: 0 };
   const entries: Iterable<[string, TempoColour]> =
     days instanceof Map ? days.entries() : [...(days as Iterable<TempoDay>)].map((d) => [d.date, d.colour]);
   const seen = new Set<string>();
   for (const [date, colour] of entries) {
-    if (seen.has(date) || seasonOf(date) !== season) continue;
+    if (seen.has(date) || seasonOf(date) !== season) {
+      continue;
+    }
     seen.add(date);
     used[colour] += 1;
   }

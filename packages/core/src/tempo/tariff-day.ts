@@ -19,7 +19,9 @@ export const TEMPO_DAY_START_HOUR = 6;
  * @example tempoTariffDate(new Date('2025-01-15T05:00:00Z')) === '2025-01-15' // 06:00 Paris
  */
 export function tempoTariffDate(instant: Date): string {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('tempoTariffDate needs a valid Date');
+  if (Number.isNaN(instant.getTime())) {
+    throw new RangeError('tempoTariffDate needs a valid Date');
+  }
   const { date, hour } = parisWallClock(instant);
   return hour < TEMPO_DAY_START_HOUR ? addDays(date, -1) : date;
 }

@@ -63,7 +63,9 @@ export interface ValidateSeasonOptions {
 export function validateSeason(calendar: TempoCalendar, options: ValidateSeasonOptions = {}): SeasonValidation {
   const violations: TempoViolation[] = [];
   const validDates = [...calendar.keys()].filter((date) => {
-    if (isIsoDate(date)) return true;
+    if (isIsoDate(date)) {
+      return true;
+    }
     violations.push({ rule: 'INVALID_DATE', severity: 'error', date, message: `"${date}" is not a YYYY-MM-DD date` });
     return false;
   });
@@ -83,7 +85,9 @@ export function validateSeason(calendar: TempoCalendar, options: ValidateSeasonO
   }
   for (const date of dates) {
     const colour = calendar.get(date);
-    if (colour === undefined) continue;
+    if (colour === undefined) {
+      continue;
+    }
     counts[colour] += 1;
     violations.push(...dayViolations(date, colour));
   }
@@ -114,7 +118,9 @@ export function validateSeason(calendar: TempoCalendar, options: ValidateSeasonO
 
 function inferSeason(dates: string[]): string {
   const earliest = [...dates].sort()[0];
-  if (earliest === undefined) throw new RangeError('validateSeason needs a season when the calendar is empty');
+  if (earliest === undefined) {
+    throw new RangeError('validateSeason needs a season when the calendar is empty');
+  }
   return seasonOf(earliest);
 }
 
@@ -155,7 +161,9 @@ function redRunViolations(dates: string[], calendar: TempoCalendar): TempoViolat
   const found: TempoViolation[] = [];
   let run = 0;
   for (const date of dates) {
-    if (isoWeekday(date) >= 6) continue;
+    if (isoWeekday(date) >= 6) {
+      continue;
+    }
     run = calendar.get(date) === 'RED' ? run + 1 : 0;
     if (run === TEMPO_MAX_CONSECUTIVE_RED + 1) {
       found.push({

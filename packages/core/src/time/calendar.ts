@@ -12,11 +12,15 @@ const MS_PER_DAY = 86_400_000;
 /** True when `value` is a real calendar date written `YYYY-MM-DD` (rejects `2025-02-30`). */
 export function isIsoDate(value: string): boolean {
   // Hot path (every date helper validates its input): plain arithmetic, no Date allocation.
-  if (value.length !== 10 || !ISO_DATE.test(value)) return false;
+  if (value.length !== 10 || !ISO_DATE.test(value)) {
+    return false;
+  }
   const year = Number(value.slice(0, 4));
   const month = Number(value.slice(5, 7));
   const day = Number(value.slice(8, 10));
-  if (month < 1 || month > 12 || day < 1) return false;
+  if (month < 1 || month > 12 || day < 1) {
+    return false;
+  }
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const daysInMonth = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
   return day <= daysInMonth;
@@ -24,7 +28,9 @@ export function isIsoDate(value: string): boolean {
 
 /** Throws a `RangeError` naming the argument when `value` is not a valid `YYYY-MM-DD` date. */
 export function assertIsoDate(value: string, name = 'date'): void {
-  if (!isIsoDate(value)) throw new RangeError(`${name} must be a YYYY-MM-DD calendar date, got "${value}"`);
+  if (!isIsoDate(value)) {
+    throw new RangeError(`${name} must be a YYYY-MM-DD calendar date, got "${value}"`);
+  }
 }
 
 function toUtcMs(date: string): number {

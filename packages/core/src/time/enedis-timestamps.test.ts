@@ -31,7 +31,9 @@ describe('formatting', () => {
 
   it('stamps the last interval of a day at D+1 00:00:00', () => {
     const last = slotStartsOfDay('2023-05-29', 30).at(-1) as Date;
-    for (const stamping of STAMPINGS) expect(formatEnedisEndStamp(last, 30, stamping)).toBe('2023-05-30 00:00:00');
+    for (const stamping of STAMPINGS) {
+      expect(formatEnedisEndStamp(last, 30, stamping)).toBe('2023-05-30 00:00:00');
+    }
   });
 
   it('repeats 02:30 and 03:00 on the October day with start-plus-length stamps', () => {

@@ -38,7 +38,9 @@ export type EnedisStamping = 'end-instant' | 'start-plus-length';
  */
 export function formatEnedisEndStamp(start: Date, minutes: number, stamping: EnedisStamping): string {
   const endMs = start.getTime() + minutes * MS_PER_MINUTE;
-  if (stamping === 'end-instant') return formatEnedisLocal(new Date(endMs));
+  if (stamping === 'end-instant') {
+    return formatEnedisLocal(new Date(endMs));
+  }
   const naiveEnd = start.getTime() + parisOffsetMs(start.getTime()) + minutes * MS_PER_MINUTE;
   return new Date(naiveEnd).toISOString().slice(0, 19).replace('T', ' ');
 }
@@ -46,7 +48,9 @@ export function formatEnedisEndStamp(start: Date, minutes: number, stamping: Ene
 /** The naive wall clock read as if it were UTC: a plain number to do wall-clock arithmetic on. */
 function naiveToPseudoUtcMs(stamp: string): number {
   const match = NAIVE_STAMP.exec(stamp);
-  if (!match) throw new RangeError(`not an Enedis local timestamp (YYYY-MM-DD HH:MM:SS): "${stamp}"`);
+  if (!match) {
+    throw new RangeError(`not an Enedis local timestamp (YYYY-MM-DD HH:MM:SS): "${stamp}"`);
+  }
   const [y, mo, d, h, mi, s] = match.slice(1).map((part) => Number(part ?? 0)) as [
     number,
     number,
@@ -71,7 +75,9 @@ function instantsOfPseudoUtc(pseudoUtcMs: number): number[] {
   const instants: number[] = [];
   for (const offset of offsets) {
     const candidate = pseudoUtcMs - offset;
-    if (parisOffsetMs(candidate) === offset) instants.push(candidate);
+    if (parisOffsetMs(candidate) === offset) {
+      instants.push(candidate);
+    }
   }
   return instants.sort((a, b) => a - b);
 }
@@ -112,7 +118,9 @@ export interface ResolveOptions {
 /** The candidate that continues `previousEnd` without a gap, else the earliest one after it. */
 function pickEnd(candidates: number[], previousEnd: number | null, lengthMs: number): number | undefined {
   const ordered = candidates.sort((a, b) => a - b);
-  if (previousEnd === null) return ordered[0];
+  if (previousEnd === null) {
+    return ordered[0];
+  }
   const after = ordered.filter((candidate) => candidate > previousEnd);
   return after.find((candidate) => candidate === previousEnd + lengthMs) ?? after[0];
 }
@@ -137,13 +145,17 @@ export function resolveEndStampedPoints<T extends EndStampedPoint>(
   let previousEnd: number | null = null;
   for (const [index, point] of points.entries()) {
     const length = point.interval_length ?? options.defaultIntervalLength;
-    if (length === undefined) throw new RangeError(`point ${index} ("${point.date}") has no interval_length`);
+    if (length === undefined) {
+      throw new RangeError(`point ${index} ("${point.date}") has no interval_length`);
+    }
     const minutes = parseIsoDuration(length);
     const lengthMs = minutes * MS_PER_MINUTE;
     const stampMs = naiveToPseudoUtcMs(point.date);
 
     const candidates = new Set(instantsOfPseudoUtc(stampMs));
-    for (const start of instantsOfPseudoUtc(stampMs - lengthMs)) candidates.add(start + lengthMs);
+    for (const start of instantsOfPseudoUtc(stampMs - lengthMs)) {
+      candidates.add(start + lengthMs);
+    }
     if (candidates.size === 0) {
       // Neither stamping produces this (e.g. `02:30:00` with PT30M on the March day), but keep going:
       // read the stamp with the offset in force before the gap, the usual "compatible" resolution.

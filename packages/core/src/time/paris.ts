@@ -26,7 +26,9 @@ export function parisMidnightUtc(date: string): Date {
   // Start from the offset a few hours earlier, then confirm it: both agree except near a change.
   let instant = wallAsUtc - parisOffsetMs(wallAsUtc - 3 * 3_600_000);
   const confirmed = wallAsUtc - parisOffsetMs(instant);
-  if (confirmed !== instant) instant = confirmed;
+  if (confirmed !== instant) {
+    instant = confirmed;
+  }
   return new Date(instant);
 }
 

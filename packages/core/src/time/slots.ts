@@ -39,7 +39,9 @@ export function slotStartsOfDay(date: string, stepMinutes: number): Date[] {
   const count = slotsInDay(date, stepMinutes);
   const first = parisDayBounds(date).start.getTime();
   const starts: Date[] = [];
-  for (let i = 0; i < count; i++) starts.push(new Date(first + i * stepMinutes * MS_PER_MINUTE));
+  for (let i = 0; i < count; i++) {
+    starts.push(new Date(first + i * stepMinutes * MS_PER_MINUTE));
+  }
   return starts;
 }
 
@@ -50,7 +52,9 @@ export function slotStartsOfDay(date: string, stepMinutes: number): Date[] {
  */
 export function parseIsoDuration(value: string): number {
   const duration = Duration.fromISO(value);
-  if (!duration.isValid) throw new RangeError(`not an ISO-8601 duration: "${value}"`);
+  if (!duration.isValid) {
+    throw new RangeError(`not an ISO-8601 duration: "${value}"`);
+  }
   if (duration.years !== 0 || duration.quarters !== 0 || duration.months !== 0) {
     throw new RangeError(`duration "${value}" uses years or months, which have no fixed length in minutes`);
   }

@@ -7,7 +7,9 @@ describe('cached Paris offsets', () => {
     const mismatches: string[] = [];
     for (let ms = Date.UTC(2024, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 1_200_000) {
       const expected = DateTime.fromMillis(ms, { zone: 'Europe/Paris' }).offset * 60_000;
-      if (parisOffsetMs(ms) !== expected) mismatches.push(new Date(ms).toISOString());
+      if (parisOffsetMs(ms) !== expected) {
+        mismatches.push(new Date(ms).toISOString());
+      }
     }
     expect(mismatches).toEqual([]);
   });

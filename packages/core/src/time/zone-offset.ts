@@ -21,12 +21,16 @@ function lookup(utcMs: number): number {
 
 /** Offset of Paris from UTC at `utcMs`, in milliseconds (3,600,000 in winter, 7,200,000 in summer). */
 export function parisOffsetMs(utcMs: number): number {
-  if (utcMs < CACHE_FROM) return lookup(utcMs);
+  if (utcMs < CACHE_FROM) {
+    return lookup(utcMs);
+  }
   const hour = Math.floor(utcMs / MS_PER_HOUR);
   let offset = byUtcHour.get(hour);
   if (offset === undefined) {
     offset = lookup(hour * MS_PER_HOUR);
-    if (byUtcHour.size >= CACHE_LIMIT) byUtcHour.clear();
+    if (byUtcHour.size >= CACHE_LIMIT) {
+      byUtcHour.clear();
+    }
     byUtcHour.set(hour, offset);
   }
   return offset;

@@ -58,7 +58,9 @@ export function registerTokenRoutes(app: FastifyInstance, state: EmulatorState):
   // Always 200, even for an unknown token (RFC 7009 and the Enedis swagger).
   app.post('/oauth2/v3/revoke', async (request, reply) => {
     const token = readField(request, 'token');
-    if (token !== undefined) state.tokens.revoke(token);
+    if (token !== undefined) {
+      state.tokens.revoke(token);
+    }
     return reply.code(200).send();
   });
 }

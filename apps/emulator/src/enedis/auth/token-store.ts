@@ -23,7 +23,9 @@ export class TokenStore {
   /** The client owning a live token, or null for an unknown, revoked or expired one. */
   clientOf(token: string, now: Date): string | null {
     const issued = this.#tokens.get(token);
-    if (!issued) return null;
+    if (!issued) {
+      return null;
+    }
     if (issued.expiresAt <= now.getTime()) {
       this.#tokens.delete(token);
       return null;
@@ -42,7 +44,13 @@ export class TokenStore {
 
   #dropExpired(now: number): void {
     // Bounded housekeeping: long benchmark runs issue many tokens.
-    if (this.#tokens.size < 1000) return;
-    for (const [token, issued] of this.#tokens) if (issued.expiresAt <= now) this.#tokens.delete(token);
+    if (this.#tokens.size < 1000) {
+      return;
+    }
+    for (const [token, issued] of this.#tokens) {
+      if (issued.expiresAt <= now) {
+        this.#tokens.delete(token);
+      }
+    }
   }
 }

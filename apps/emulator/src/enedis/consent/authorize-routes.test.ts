@@ -21,7 +21,9 @@ function baseFields(extra: Record<string, string> = {}): Array<[string, string]>
 }
 
 function redirectQuery(location: string | undefined): URLSearchParams {
-  if (location === undefined) throw new Error('no Location header');
+  if (location === undefined) {
+    throw new Error('no Location header');
+  }
   return new URL(location).searchParams;
 }
 
@@ -34,7 +36,9 @@ describe('GET /dataconnect/v1/oauth2/authorize', () => {
     const html = response.body;
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain('name="viewport"');
-    for (let n = 0; n <= 8; n++) expect(html).toContain(`Client sandbox ${n}`);
+    for (let n = 0; n <= 8; n++) {
+      expect(html).toContain(`Client sandbox ${n}`);
+    }
     for (const prm of [PRMS.complete, PRMS.client3Production, PRMS.demoMain, PRMS.demoSecondary, '30000000000001']) {
       expect(html).toContain(`value="${prm}"`);
     }

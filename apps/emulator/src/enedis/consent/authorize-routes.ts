@@ -23,7 +23,9 @@ type Fields = Record<string, unknown>;
 
 function text(fields: Fields, name: string): string | undefined {
   const value = fields[name];
-  if (Array.isArray(value)) return typeof value[0] === 'string' ? value[0] : undefined;
+  if (Array.isArray(value)) {
+    return typeof value[0] === 'string' ? value[0] : undefined;
+  }
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
@@ -60,12 +62,16 @@ function checkParams(state: EmulatorState, fields: Fields): Checked {
     return { ok: false, status: 400, error: 'invalid_request', description: 'response_type must be "code"' };
   }
   const client = state.options.clients.find((c) => c.clientId === params.client_id);
-  if (!client) return { ok: false, status: 400, error: 'invalid_request', description: 'unknown client_id' };
+  if (!client) {
+    return { ok: false, status: 400, error: 'invalid_request', description: 'unknown client_id' };
+  }
   if (params.state !== undefined && params.state.length > 100) {
     return { ok: false, status: 400, error: 'invalid_request', description: 'state must be at most 100 characters' };
   }
   const duration = consentExpiry(params.duration, state.options.now());
-  if (!duration.ok) return { ok: false, status: 400, error: 'invalid_request', description: duration.reason };
+  if (!duration.ok) {
+    return { ok: false, status: 400, error: 'invalid_request', description: duration.reason };
+  }
   return { ok: true, params, redirectUri: params.redirect_uri ?? client.redirectUri, expiresAt: duration.expiresAt };
 }
 
@@ -112,7 +118,9 @@ export function registerAuthorizeRoutes(app: FastifyInstance, state: EmulatorSta
   app.get(AUTHORIZE_PATH, async (request, reply) => {
     const fields = request.query as Fields;
     const checked = checkParams(state, fields);
-    if (!checked.ok) return errorPage(reply, checked.status, checked.error, checked.description);
+    if (!checked.ok) {
+      return errorPage(reply, checked.status, checked.error, checked.description);
+    }
 
     const auto = text(fields, 'auto_select') ?? state.options.autoSelect;
     if (auto !== null) {
@@ -139,7 +147,9 @@ export function registerAuthorizeRoutes(app: FastifyInstance, state: EmulatorSta
   app.post(AUTHORIZE_PATH, async (request, reply) => {
     const fields = { ...(request.query as Fields), ...((request.body ?? {}) as Fields) };
     const checked = checkParams(state, fields);
-    if (!checked.ok) return errorPage(reply, checked.status, checked.error, checked.description);
+    if (!checked.ok) {
+      return errorPage(reply, checked.status, checked.error, checked.description);
+    }
 
     if (text(fields, 'decision') === 'refuse') {
       return reply.redirect(

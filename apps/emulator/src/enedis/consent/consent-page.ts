@@ -75,7 +75,9 @@ ${body}
 /** `P36M` → "36 mois", `P1Y4M` → "1 an 4 mois"; falls back to the raw text. */
 export function describeDuration(duration: string): string {
   const match = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(duration);
-  if (!match) return duration;
+  if (!match) {
+    return duration;
+  }
   const units: Array<[string | undefined, string, string]> = [
     [match[1], 'an', 'ans'],
     [match[2], 'mois', 'mois'],
@@ -93,7 +95,9 @@ function meterDetails(meter: MeterDefinition): string {
     ? 'Autoconsommation (consommation et production)'
     : meter.directions.map((d) => (d === 'consumption' ? 'Consommation' : 'Production')).join(' et ');
   const parts = [directions, `${meter.subscribedKva} kVA`, formatOffpeakText(meter.offpeakHours) ?? 'Base'];
-  if (!meter.loadCurve) parts.push('sans courbe de charge');
+  if (!meter.loadCurve) {
+    parts.push('sans courbe de charge');
+  }
   parts.push(`${meter.address.postalCode} ${meter.address.city}`);
   return parts.join(' · ');
 }

@@ -39,8 +39,12 @@ export class ConsentStore {
    * otherwise `requireConsent: false` or a pre-consented meter (the sandbox) always passes.
    */
   allows(clientId: string, meter: MeterDefinition, now: Date, requireConsent: boolean): boolean {
-    if (meter.revoked) return false;
-    if (!requireConsent || meter.preConsented) return true;
+    if (meter.revoked) {
+      return false;
+    }
+    if (!requireConsent || meter.preConsented) {
+      return true;
+    }
     const record = this.#records.get(ConsentStore.#key(clientId, meter.prm));
     return record !== undefined && record.expiresAt.getTime() > now.getTime();
   }

@@ -87,7 +87,11 @@ export function identityBody(meter: MeterDefinition) {
 export function contactBody(meter: MeterDefinition) {
   const { customer } = meter;
   const contact: Record<string, string> = {};
-  if (customer.phone !== null) contact.phone = customer.phone;
-  if (customer.email !== null) contact.email = customer.email;
+  if (customer.phone !== null) {
+    contact.phone = customer.phone;
+  }
+  if (customer.email !== null) {
+    contact.email = customer.email;
+  }
   return { customer_id: customer.customerId, contact_data: contact };
 }

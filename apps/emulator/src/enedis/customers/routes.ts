@@ -21,13 +21,17 @@ export function registerCustomerRoutes(app: FastifyInstance, state: EmulatorStat
   for (const [path, body] of CUSTOMER_ENDPOINTS) {
     app.get(path, { preHandler: dataGuard(state, 'customers') }, async (request, reply) => {
       const usagePoint = checkUsagePoint(state, request.query as Record<string, unknown>);
-      if ('status' in usagePoint) return sendFailure(reply, usagePoint);
+      if ('status' in usagePoint) {
+        return sendFailure(reply, usagePoint);
+      }
       const { meter } = usagePoint;
       const { now, requireConsent } = state.options;
       if (!state.consents.allows(authenticatedClient(state, request), meter, now(), requireConsent)) {
         return sendFailure(reply, ERRORS.noConsent);
       }
-      if (!measures(meter, 'consumption')) return sendFailure(reply, ERRORS.wrongDirection);
+      if (!measures(meter, 'consumption')) {
+        return sendFailure(reply, ERRORS.wrongDirection);
+      }
       return reply.send(body(meter));
     });
   }

@@ -59,7 +59,9 @@ function dayBudgetWh(meter: MeterDefinition, date: string, random: Random): numb
 function addLoad(load: number[], localHours: readonly number[], fromHour: number, hours: number, watts: number) {
   localHours.forEach((hour, i) => {
     const offset = (hour - fromHour + 24) % 24;
-    if (offset < hours) load[i] = (load[i] ?? 0) + watts;
+    if (offset < hours) {
+      load[i] = (load[i] ?? 0) + watts;
+    }
   });
 }
 
@@ -85,7 +87,9 @@ export function consumptionWatts(
 ): number[] {
   const random = seededRandom(meter.prm, date, 'consumption');
   const month = Number(date.slice(5, 7));
-  if (!meter.occupiedMonths.includes(month)) return standbyWatts(meter, date, localHours, random);
+  if (!meter.occupiedMonths.includes(month)) {
+    return standbyWatts(meter, date, localHours, random);
+  }
 
   const budgetWh = dayBudgetWh(meter, date, random);
   const weekend = isoWeekday(date) >= 6;

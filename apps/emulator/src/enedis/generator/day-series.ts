@@ -100,11 +100,15 @@ export function daySeries(meter: MeterDefinition, date: string): DaySeries {
     cache.set(meter, days);
   }
   const hit = days.get(date);
-  if (hit) return hit;
+  if (hit) {
+    return hit;
+  }
   const series = computeDaySeries(meter, date);
   if (days.size >= DAYS_PER_METER) {
     const oldest = days.keys().next().value;
-    if (oldest !== undefined) days.delete(oldest);
+    if (oldest !== undefined) {
+      days.delete(oldest);
+    }
   }
   days.set(date, series);
   return series;
@@ -124,10 +128,14 @@ export interface MaxPower {
  */
 export function dailyMaxPower(meter: MeterDefinition, series: DaySeries): MaxPower | null {
   const watts = series.consumption;
-  if (!watts || watts.length === 0) return null;
+  if (!watts || watts.length === 0) {
+    return null;
+  }
   let peakIndex = 0;
   watts.forEach((w, i) => {
-    if (w > (watts[peakIndex] ?? 0)) peakIndex = i;
+    if (w > (watts[peakIndex] ?? 0)) {
+      peakIndex = i;
+    }
   });
   const peakWatts = watts[peakIndex] ?? 0;
   const random = seededRandom(meter.prm, series.date, 'max-power');

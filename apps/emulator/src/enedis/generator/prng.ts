@@ -47,6 +47,8 @@ export function between(random: Random, min: number, max: number): number {
 /** Roughly normal value (mean 0, standard deviation 1) from a sum of uniforms; never beyond ±4.3. */
 export function gaussian(random: Random): number {
   let sum = 0;
-  for (let i = 0; i < 6; i++) sum += random();
+  for (let i = 0; i < 6; i++) {
+    sum += random();
+  }
   return (sum - 3) * Math.SQRT2;
 }

@@ -23,8 +23,12 @@ function drawWeather(date: string, random: Random): DayWeather {
   const summerness = Math.sin((Math.PI * (dayOfYear(date) - 80)) / 365) ** 2;
   const clearProbability = 0.3 + 0.35 * summerness;
   const roll = random();
-  if (roll < clearProbability) return { factor: between(random, 0.85, 1), variability: 0.05 };
-  if (roll < clearProbability + 0.35) return { factor: between(random, 0.45, 0.8), variability: 0.45 };
+  if (roll < clearProbability) {
+    return { factor: between(random, 0.85, 1), variability: 0.05 };
+  }
+  if (roll < clearProbability + 0.35) {
+    return { factor: between(random, 0.45, 0.8), variability: 0.45 };
+  }
   return { factor: between(random, 0.08, 0.3), variability: 0.2 };
 }
 
@@ -58,7 +62,9 @@ export function productionWatts(
       Math.sin(latitude) * Math.sin(declination) + Math.cos(latitude) * Math.cos(declination) * Math.cos(hourAngle);
     // Draw the cloud noise for every slot, day or night, so one slot's value never shifts another's.
     const cloud = Math.max(0.1, 1 + weather.variability * (2 * random() - 1));
-    if (sinElevation <= 0.02) return 0;
+    if (sinElevation <= 0.02) {
+      return 0;
+    }
     const airMass = Math.min(38, 1 / sinElevation);
     const directNormal = 1353 * 0.7 ** (airMass ** 0.678);
     const cosIncidence =

@@ -73,7 +73,9 @@ describe('daily energy equals the sum of the load curve', () => {
       const summed = energyByDay(await curve(curvePath, prm, start, end));
       expect(daily.length).toBeGreaterThan(250);
       expect(summed.size).toBe(daily.length);
-      for (const { date, value } of daily) expect(summed.get(date), date).toBe(Number(value));
+      for (const { date, value } of daily) {
+        expect(summed.get(date), date).toBe(Number(value));
+      }
     });
   }
 
@@ -87,7 +89,9 @@ describe('daily energy equals the sum of the load curve', () => {
         const points = await curve(PATHS.consumptionLoadCurve, meter.prm, from, to);
         expect(new Set(points.map((p) => p.interval_length))).toEqual(new Set([`PT${meter.stepMinutes}M`]));
         const summed = energyByDay(points);
-        for (const { date, value } of daily) expect(summed.get(date), date).toBe(Number(value));
+        for (const { date, value } of daily) {
+          expect(summed.get(date), date).toBe(Number(value));
+        }
       }
     });
   }
@@ -154,7 +158,9 @@ describe('max power', () => {
       expect(Number(value), day).toBeGreaterThanOrEqual(peak);
       expect(Number(value), day).toBeLessThanOrEqual(subscribedVa);
       const peakSlot = ofDay.find((p) => Number(p.point.value) === peak);
-      if (!peakSlot) throw new Error(`no slot on ${day}`);
+      if (!peakSlot) {
+        throw new Error(`no slot on ${day}`);
+      }
       const from = formatEnedisLocal(peakSlot.start);
       const to = formatEnedisLocal(peakSlot.end).replace(`${addDays(day, 1)} 00:00:00`, `${day} 24:00:00`);
       expect(date >= from && date < to, `${date} in [${from}, ${to})`).toBe(true);

@@ -84,7 +84,9 @@ export function meterReading(
   const readings = servedDays(options, meter, start, end).flatMap((day) =>
     readingsOfDay(options, endpoint, meter, day),
   );
-  if (readings.length === 0) return ERRORS.noData;
+  if (readings.length === 0) {
+    return ERRORS.noData;
+  }
   return {
     meter_reading: {
       usage_point_id: meter.prm,

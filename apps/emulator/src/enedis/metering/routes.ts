@@ -12,9 +12,13 @@ export function registerMeteringRoutes(app: FastifyInstance, state: EmulatorStat
     app.get(endpoint.path, { preHandler: dataGuard(state, 'metering') }, async (request, reply) => {
       const query = request.query as Record<string, unknown>;
       const checked = validateMeteringRequest(state, authenticatedClient(state, request), endpoint, query);
-      if ('status' in checked) return sendFailure(reply, checked);
+      if ('status' in checked) {
+        return sendFailure(reply, checked);
+      }
       const body = meterReading(state.options, endpoint, checked);
-      if ('status' in body) return sendFailure(reply, body);
+      if ('status' in body) {
+        return sendFailure(reply, body);
+      }
       return reply.send(body);
     });
   }

@@ -31,8 +31,12 @@ export function checkUsagePoint(
   query: Record<string, unknown>,
 ): EnedisFailure | { meter: MeterDefinition; prm: string } {
   const prm = param(query, 'usage_point_id');
-  if (prm === undefined) return ERRORS.usagePointMissing;
-  if (!PRM.test(prm)) return ERRORS.usagePointFormat;
+  if (prm === undefined) {
+    return ERRORS.usagePointMissing;
+  }
+  if (!PRM.test(prm)) {
+    return ERRORS.usagePointFormat;
+  }
   const meter = state.catalogue.get(prm);
   return meter ? { meter, prm } : ERRORS.noConsent;
 }
@@ -61,7 +65,9 @@ function runCheck(
       return start < meter.activationDate ? ERRORS.beforeActivation : null;
     case 'span': {
       const days = daysBetween(start, end);
-      if (endpoint.family === 'loadCurve') return days > options.loadCurveMaxDays ? ERRORS.loadCurveSpan : null;
+      if (endpoint.family === 'loadCurve') {
+        return days > options.loadCurveMaxDays ? ERRORS.loadCurveSpan : null;
+      }
       return options.dailyMaxDays !== null && days > options.dailyMaxDays
         ? ERRORS.spanTooLong(options.dailyMaxDays)
         : null;
@@ -77,25 +83,43 @@ export function validateMeteringRequest(
   query: Record<string, unknown>,
 ): EnedisFailure | ValidRequest {
   const usagePoint = checkUsagePoint(state, query);
-  if ('status' in usagePoint) return usagePoint;
+  if ('status' in usagePoint) {
+    return usagePoint;
+  }
 
   const start = param(query, 'start');
   const end = param(query, 'end');
-  if (start === undefined) return ERRORS.startMissing;
-  if (!isIsoDate(start)) return ERRORS.startFormat;
-  if (end === undefined) return ERRORS.endMissing;
-  if (!isIsoDate(end)) return ERRORS.endFormat;
+  if (start === undefined) {
+    return ERRORS.startMissing;
+  }
+  if (!isIsoDate(start)) {
+    return ERRORS.startFormat;
+  }
+  if (end === undefined) {
+    return ERRORS.endMissing;
+  }
+  if (!isIsoDate(end)) {
+    return ERRORS.endFormat;
+  }
   const personId = param(query, 'person_id');
-  if (personId !== undefined && !PERSON_ID.test(personId)) return ERRORS.personIdFormat;
+  if (personId !== undefined && !PERSON_ID.test(personId)) {
+    return ERRORS.personIdFormat;
+  }
 
   const today = parisToday(state.options.now());
-  if (end > today) return ERRORS.endAfterToday;
-  if (start >= end) return ERRORS.startNotBeforeEnd;
+  if (end > today) {
+    return ERRORS.endAfterToday;
+  }
+  if (start >= end) {
+    return ERRORS.startNotBeforeEnd;
+  }
 
   const request: ValidRequest = { meter: usagePoint.meter, start, end };
   for (const check of state.options.validationOrder) {
     const failure = runCheck(check, state, clientId, endpoint, request, today);
-    if (failure) return failure;
+    if (failure) {
+      return failure;
+    }
   }
   return request;
 }

@@ -47,12 +47,18 @@ function defaultCustomer(prm: string, sandboxClient: number | null, given: Parti
 /** Applies defaults and checks a meter input; throws a `RangeError` naming the bad field. */
 export function defineMeter(input: MeterInput): MeterDefinition {
   const { prm } = input;
-  if (!PRM.test(prm)) throw new RangeError(`meter prm must be 14 digits, got "${prm}"`);
+  if (!PRM.test(prm)) {
+    throw new RangeError(`meter prm must be 14 digits, got "${prm}"`);
+  }
   const random = seededRandom(prm, 'defaults');
   const activationDate = input.activationDate ?? `2018-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`;
-  if (!isIsoDate(activationDate)) throw new RangeError(`meter ${prm}: activationDate must be YYYY-MM-DD`);
+  if (!isIsoDate(activationDate)) {
+    throw new RangeError(`meter ${prm}: activationDate must be YYYY-MM-DD`);
+  }
   const stepMinutes = input.stepMinutes ?? 30;
-  if (![5, 10, 15, 20, 30, 60].includes(stepMinutes)) throw new RangeError(`meter ${prm}: unsupported stepMinutes`);
+  if (![5, 10, 15, 20, 30, 60].includes(stepMinutes)) {
+    throw new RangeError(`meter ${prm}: unsupported stepMinutes`);
+  }
   for (const [name, value, minimum] of [
     ['subscribedKva', input.subscribedKva, 1],
     ['dailyKwh', input.dailyKwh, 0],
@@ -63,7 +69,9 @@ export function defineMeter(input: MeterInput): MeterDefinition {
     }
   }
   const directions = input.directions ?? ['consumption'];
-  if (directions.length === 0) throw new RangeError(`meter ${prm}: directions must not be empty`);
+  if (directions.length === 0) {
+    throw new RangeError(`meter ${prm}: directions must not be empty`);
+  }
   const offpeakHours = input.offpeakHours === undefined ? ['22:00-06:00'] : input.offpeakHours;
   offpeakHours?.forEach(parseOffpeakRange);
   const sandboxClient = input.sandboxClient ?? null;
@@ -143,7 +151,9 @@ export function buildCatalogue(options: CatalogueOptions): MeterCatalogue {
   }
 
   const byPrm = new Map<string, MeterDefinition>();
-  for (const meter of [...sandbox, ...demo, ...configured]) byPrm.set(meter.prm, meter);
+  for (const meter of [...sandbox, ...demo, ...configured]) {
+    byPrm.set(meter.prm, meter);
+  }
   return {
     get: (prm) => byPrm.get(prm),
     all: () => [...byPrm.values()],

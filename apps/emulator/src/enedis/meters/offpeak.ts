@@ -15,9 +15,13 @@ export interface OffpeakRange {
 /** Parses `22:00-06:00`; throws a `RangeError` on anything else. */
 export function parseOffpeakRange(text: string): OffpeakRange {
   const match = RANGE.exec(text);
-  if (!match) throw new RangeError(`off-peak range must look like 22:00-06:00, got "${text}"`);
+  if (!match) {
+    throw new RangeError(`off-peak range must look like 22:00-06:00, got "${text}"`);
+  }
   const [h1, m1, h2, m2] = match.slice(1).map(Number) as [number, number, number, number];
-  if (h1 > 23 || h2 > 23 || m1 > 59 || m2 > 59) throw new RangeError(`invalid off-peak range "${text}"`);
+  if (h1 > 23 || h2 > 23 || m1 > 59 || m2 > 59) {
+    throw new RangeError(`invalid off-peak range "${text}"`);
+  }
   return { startMinute: h1 * 60 + m1, endMinute: h2 * 60 + m2 };
 }
 
@@ -27,7 +31,9 @@ function formatClock(minute: number): string {
 
 /** The `offpeak_hours` text of a contract, or null for a single-rate contract. */
 export function formatOffpeakText(ranges: readonly string[] | null): string | null {
-  if (ranges === null || ranges.length === 0) return null;
+  if (ranges === null || ranges.length === 0) {
+    return null;
+  }
   const parts = ranges.map(parseOffpeakRange).map((r) => `${formatClock(r.startMinute)}-${formatClock(r.endMinute)}`);
   return `HC (${parts.join(';')})`;
 }

@@ -92,7 +92,11 @@ export function initial(dialect: Dialect) {
         .addColumn('details', 'text')
         .addColumn('created_at', 'text', (col) => col.notNull())
         .execute();
-      await db.schema.createIndex('activity_log_user_id_idx').on('activity_log').columns(['user_id', 'created_at']).execute();
+      await db.schema
+        .createIndex('activity_log_user_id_idx')
+        .on('activity_log')
+        .columns(['user_id', 'created_at'])
+        .execute();
     },
   };
 }

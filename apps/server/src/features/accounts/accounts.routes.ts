@@ -61,30 +61,58 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/login',
-      { schema: { tags, summary: 'Log in; sets the httpOnly session cookie and returns a bearer token', body: loginRequestSchema, response: { 200: envelope(loginResponseSchema) } } },
+      {
+        schema: {
+          tags,
+          summary: 'Log in; sets the httpOnly session cookie and returns a bearer token',
+          body: loginRequestSchema,
+          response: { 200: envelope(loginResponseSchema) },
+        },
+      },
       async (request, reply) => {
         const { token } = await accounts.login(request.body.email, request.body.password, clientIp(request));
         setSessionCookie(reply, request, deps.config, token);
-        return ok({ message: 'Connexion réussie.', access_token: token, token_type: 'bearer' as const, expires_in: deps.jwt.expiresInSeconds });
+        return ok({
+          message: 'Connexion réussie.',
+          access_token: token,
+          token_type: 'bearer' as const,
+          expires_in: deps.jwt.expiresInSeconds,
+        });
       },
     );
 
     await registerTokenRoute(app, accounts, deps);
 
-    app.post('/logout', { schema: { tags, summary: 'Clear the session cookie', response: { 200: envelope(messageSchema) } } }, async (_request, reply) => {
-      clearSessionCookie(reply);
-      return ok({ message: 'Déconnecté.' });
-    });
+    app.post(
+      '/logout',
+      { schema: { tags, summary: 'Clear the session cookie', response: { 200: envelope(messageSchema) } } },
+      async (_request, reply) => {
+        clearSessionCookie(reply);
+        return ok({ message: 'Déconnecté.' });
+      },
+    );
 
     app.get(
       '/me',
-      { onRequest: guard({ allowUnverified: true }), schema: { tags, security, summary: 'Current account', response: { 200: envelope(meResponseSchema) } } },
+      {
+        onRequest: guard({ allowUnverified: true }),
+        schema: { tags, security, summary: 'Current account', response: { 200: envelope(meResponseSchema) } },
+      },
       async (request) => ok(profile.me(currentUser(request))),
     );
 
     app.delete(
       '/me',
-      { onRequest: guard({ writes: true, allowUnverified: true }), schema: { tags, security, summary: 'Delete the account, its meters and cached data', body: deleteAccountRequestSchema, response: { 200: envelope(messageSchema) } } },
+      {
+        onRequest: guard({ writes: true, allowUnverified: true }),
+        schema: {
+          tags,
+          security,
+          summary: 'Delete the account, its meters and cached data',
+          body: deleteAccountRequestSchema,
+          response: { 200: envelope(messageSchema) },
+        },
+      },
       async (request, reply) => {
         await profile.deleteAccount(currentUser(request), request.body?.password, clientIp(request));
         clearSessionCookie(reply);
@@ -94,13 +122,29 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/credentials',
-      { onRequest: guard(), schema: { tags, security, summary: 'The account client_id (the secret is never shown again)', response: { 200: envelope(credentialsResponseSchema) } } },
+      {
+        onRequest: guard(),
+        schema: {
+          tags,
+          security,
+          summary: 'The account client_id (the secret is never shown again)',
+          response: { 200: envelope(credentialsResponseSchema) },
+        },
+      },
       async (request) => ok({ client_id: currentUser(request).row.client_id }),
     );
 
     app.post(
       '/regenerate-secret',
-      { onRequest: guard({ writes: true }), schema: { tags, security, summary: 'Rotate the client secret (old one and old tokens stop working)', response: { 200: envelope(clientCredentialsSchema) } } },
+      {
+        onRequest: guard({ writes: true }),
+        schema: {
+          tags,
+          security,
+          summary: 'Rotate the client secret (old one and old tokens stop working)',
+          response: { 200: envelope(clientCredentialsSchema) },
+        },
+      },
       async (request, reply) => {
         const credentials = await profile.regenerateSecret(currentUser(request), clientIp(request));
         clearSessionCookie(reply);
@@ -110,7 +154,14 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/verify-email',
-      { schema: { tags, summary: 'Confirm an email address', querystring: z.strictObject({ token: z.string().min(1).max(512) }), response: { 200: envelope(messageSchema) } } },
+      {
+        schema: {
+          tags,
+          summary: 'Confirm an email address',
+          querystring: z.strictObject({ token: z.string().min(1).max(512) }),
+          response: { 200: envelope(messageSchema) },
+        },
+      },
       async (request) => {
         await accounts.verifyEmail(request.query.token);
         return ok({ message: 'Adresse e-mail confirmée.' });
@@ -119,7 +170,14 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/resend-verification',
-      { schema: { tags, summary: 'Send the confirmation mail again', body: emailRequestSchema, response: { 200: envelope(messageSchema) } } },
+      {
+        schema: {
+          tags,
+          summary: 'Send the confirmation mail again',
+          body: emailRequestSchema,
+          response: { 200: envelope(messageSchema) },
+        },
+      },
       async (request) => {
         await accounts.resendVerification(request.body.email, clientIp(request));
         return ok({ message: 'Si un compte non confirmé existe pour cette adresse, un e-mail a été envoyé.' });
@@ -128,7 +186,14 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/forgot-password',
-      { schema: { tags, summary: 'Mail a 1-hour password reset link', body: emailRequestSchema, response: { 200: envelope(messageSchema) } } },
+      {
+        schema: {
+          tags,
+          summary: 'Mail a 1-hour password reset link',
+          body: emailRequestSchema,
+          response: { 200: envelope(messageSchema) },
+        },
+      },
       async (request) => {
         await accounts.forgotPassword(request.body.email, clientIp(request));
         return ok({ message: 'Si un compte existe pour cette adresse, un e-mail a été envoyé.' });
@@ -137,7 +202,14 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/reset-password',
-      { schema: { tags, summary: 'Set a new password with a reset token', body: resetPasswordRequestSchema, response: { 200: envelope(messageSchema) } } },
+      {
+        schema: {
+          tags,
+          summary: 'Set a new password with a reset token',
+          body: resetPasswordRequestSchema,
+          response: { 200: envelope(messageSchema) },
+        },
+      },
       async (request) => {
         await accounts.resetPassword(request.body.token, request.body.new_password, clientIp(request));
         return ok({ message: 'Mot de passe modifié. Vous pouvez vous connecter.' });
@@ -146,24 +218,57 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/update-password',
-      { onRequest: guard({ writes: true }), schema: { tags, security, summary: 'Change the password (other sessions are signed out)', body: updatePasswordRequestSchema, response: { 200: envelope(messageSchema) } } },
+      {
+        onRequest: guard({ writes: true }),
+        schema: {
+          tags,
+          security,
+          summary: 'Change the password (other sessions are signed out)',
+          body: updatePasswordRequestSchema,
+          response: { 200: envelope(messageSchema) },
+        },
+      },
       async (request, reply) => {
         const user = currentUser(request);
-        const token = await accounts.updatePassword(user.id, user.row.hashed_password, request.body.old_password, request.body.new_password, clientIp(request));
-        if (user.method === 'cookie') setSessionCookie(reply, request, deps.config, token);
+        const token = await accounts.updatePassword(
+          user.id,
+          user.row.hashed_password,
+          request.body.old_password,
+          request.body.new_password,
+          clientIp(request),
+        );
+        if (user.method === 'cookie') {
+          setSessionCookie(reply, request, deps.config, token);
+        }
         return ok({ message: 'Mot de passe modifié.' });
       },
     );
 
     app.get(
       '/usage-stats',
-      { onRequest: guard(), schema: { tags, security, summary: "Today's API calls and daily limits (reset at midnight Paris time)", response: { 200: envelope(usageStatsResponseSchema) } } },
+      {
+        onRequest: guard(),
+        schema: {
+          tags,
+          security,
+          summary: "Today's API calls and daily limits (reset at midnight Paris time)",
+          response: { 200: envelope(usageStatsResponseSchema) },
+        },
+      },
       async (request) => ok(await profile.usageStats(currentUser(request))),
     );
 
     app.post(
       '/toggle-admin-sharing',
-      { onRequest: guard({ writes: true }), schema: { tags, security, summary: 'Allow or stop administrators viewing your data for support', response: { 200: envelope(adminSharingResponseSchema) } } },
+      {
+        onRequest: guard({ writes: true }),
+        schema: {
+          tags,
+          security,
+          summary: 'Allow or stop administrators viewing your data for support',
+          response: { 200: envelope(adminSharingResponseSchema) },
+        },
+      },
       async (request) => ok(await profile.toggleAdminSharing(currentUser(request))),
     );
   };

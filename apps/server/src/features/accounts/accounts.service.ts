@@ -4,7 +4,13 @@ import { toBool } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
 import { AppError, forbidden, unprocessable } from '../../http/app-error.ts';
 import { existingAccountMail, passwordResetMail, verificationMail } from '../../mail/templates.ts';
-import { newClientId, newClientSecret, protectClientSecret, sameHash, lookupHash } from '../../security/client-credentials.ts';
+import {
+  newClientId,
+  newClientSecret,
+  protectClientSecret,
+  sameHash,
+  lookupHash,
+} from '../../security/client-credentials.ts';
 import { hashPassword, verifyPassword } from '../../security/passwords.ts';
 import { hashSingleUseToken, newSingleUseToken } from '../../security/single-use-token.ts';
 import { findRoleIdByName } from '../roles/roles.repository.ts';
@@ -45,7 +51,12 @@ export function createAccountsService(deps: AppDeps) {
   async function issueEmailToken(table: TokenTable, userId: string, ttlMs: number): Promise<string> {
     await deleteUserTokens(db, table, userId);
     const { token, hash } = newSingleUseToken();
-    await insertUserToken(db, table, { id: randomUUID(), user_id: userId, token_hash: hash, expires_at: new Date(Date.now() + ttlMs).toISOString() });
+    await insertUserToken(db, table, {
+      id: randomUUID(),
+      user_id: userId,
+      token_hash: hash,
+      expires_at: new Date(Date.now() + ttlMs).toISOString(),
+    });
     return token;
   }
 
@@ -56,8 +67,12 @@ export function createAccountsService(deps: AppDeps) {
 
   async function consumeEmailToken(table: TokenTable, token: string) {
     const row = await consumeUserToken(db, table, hashSingleUseToken(token));
-    if (!row) throw new AppError(400, ErrorCode.INVALID_TOKEN, 'Lien invalide ou déjà utilisé.', { field: 'token' });
-    if (Date.parse(row.expires_at) < Date.now()) throw new AppError(400, ErrorCode.TOKEN_EXPIRED, 'Ce lien a expiré. Demandez-en un nouveau.', { field: 'token' });
+    if (!row) {
+      throw new AppError(400, ErrorCode.INVALID_TOKEN, 'Lien invalide ou déjà utilisé.', { field: 'token' });
+    }
+    if (Date.parse(row.expires_at) < Date.now()) {
+      throw new AppError(400, ErrorCode.TOKEN_EXPIRED, 'Ce lien a expiré. Demandez-en un nouveau.', { field: 'token' });
+    }
     return row;
   }
 
@@ -66,12 +81,22 @@ export function createAccountsService(deps: AppDeps) {
     async signup(request: SignupRequest & { email: string }, ip: string): Promise<SignupOutcome> {
       await throttle.hit(`signup:ip:${ip}`, config.throttle.signupPerIp);
       if (config.captcha.required && config.captcha.secretKey) {
-        await verifyCaptcha({ verifyUrl: config.captcha.verifyUrl, secretKey: config.captcha.secretKey }, request.turnstile_token, ip);
+        await verifyCaptcha(
+          { verifyUrl: config.captcha.verifyUrl, secretKey: config.captcha.secretKey },
+          request.turnstile_token,
+          ip,
+        );
       }
       assertPasswordPolicy(request.password, 'password');
       const existing = await findUserByEmail(db, request.email);
       if (existing) {
-        await mailer.send(existingAccountMail(existing.email, `${config.http.frontendUrl}/login`, `${config.http.frontendUrl}/forgot-password`));
+        await mailer.send(
+          existingAccountMail(
+            existing.email,
+            `${config.http.frontendUrl}/login`,
+            `${config.http.frontendUrl}/forgot-password`,
+          ),
+        );
         await logActivity(db, { user_id: existing.id, action: 'signup_existing_email', ip });
         return { created: false };
       }
@@ -98,13 +123,17 @@ export function createAccountsService(deps: AppDeps) {
         });
       } catch (error) {
         // Two concurrent sign-ups with one email: the unique index lets exactly one through.
-        if (await findUserByEmail(db, request.email)) return { created: false };
+        if (await findUserByEmail(db, request.email)) {
+          return { created: false };
+        }
         throw error;
       }
       await logActivity(db, { user_id: id, action: 'signup', ip });
       // The account exists and its secret is about to be shown once: a mail outage must not turn this
       // into an error (the user can ask for the confirmation mail again).
-      await sendVerification(id, request.email).catch((error: unknown) => deps.log.error({ err: error }, 'verification mail not sent'));
+      await sendVerification(id, request.email).catch((error: unknown) =>
+        deps.log.error({ err: error }, 'verification mail not sent'),
+      );
       return { created: true, credentials: { client_id: clientId, client_secret: clientSecret } };
     },
 
@@ -119,7 +148,9 @@ export function createAccountsService(deps: AppDeps) {
         await logActivity(db, { user_id: user?.id ?? null, action: 'login_failed', ip });
         throw new AppError(401, ErrorCode.INVALID_CREDENTIALS, 'E-mail ou mot de passe incorrect.');
       }
-      if (!toBool(user.is_active)) throw forbidden('Ce compte est désactivé.', ErrorCode.USER_INACTIVE);
+      if (!toBool(user.is_active)) {
+        throw forbidden('Ce compte est désactivé.', ErrorCode.USER_INACTIVE);
+      }
       if (config.auth.requireEmailVerification && !toBool(user.email_verified)) {
         throw forbidden('Confirmez votre adresse e-mail avant de vous connecter.', ErrorCode.EMAIL_NOT_VERIFIED);
       }
@@ -135,7 +166,9 @@ export function createAccountsService(deps: AppDeps) {
       if (!user || !sameHash(user.client_secret_hash, lookupHash(keys, clientSecret))) {
         throw new AppError(401, ErrorCode.INVALID_CREDENTIALS, 'Identifiants client invalides.');
       }
-      if (!toBool(user.is_active)) throw forbidden('Ce compte est désactivé.', ErrorCode.USER_INACTIVE);
+      if (!toBool(user.is_active)) {
+        throw forbidden('Ce compte est désactivé.', ErrorCode.USER_INACTIVE);
+      }
       return jwt.sign({ userId: user.id, tokenVersion: user.token_version });
     },
 
@@ -148,14 +181,18 @@ export function createAccountsService(deps: AppDeps) {
     async resendVerification(email: string, ip: string): Promise<void> {
       await throttle.hit(`resend:ip:${ip}`, config.throttle.signupPerIp);
       const user = await findUserByEmail(db, email);
-      if (user && !toBool(user.email_verified)) await sendVerification(user.id, user.email);
+      if (user && !toBool(user.email_verified)) {
+        await sendVerification(user.id, user.email);
+      }
     },
 
     /** Same answer whether or not the address has an account. */
     async forgotPassword(email: string, ip: string): Promise<void> {
       await throttle.hit(`forgot:ip:${ip}`, config.throttle.signupPerIp);
       const user = await findUserByEmail(db, email);
-      if (!user || !toBool(user.is_active)) return;
+      if (!user || !toBool(user.is_active)) {
+        return;
+      }
       const token = await issueEmailToken('password_reset_tokens', user.id, RESET_TTL_MS);
       await mailer.send(passwordResetMail(user.email, `${config.http.frontendUrl}/reset-password?token=${token}`));
       await logActivity(db, { user_id: user.id, action: 'password_reset_requested', ip });
@@ -170,15 +207,27 @@ export function createAccountsService(deps: AppDeps) {
       await logActivity(db, { user_id: row.user_id, action: 'password_reset', ip });
     },
 
-    async updatePassword(userId: string, hashed: string | null, oldPassword: string, newPassword: string, ip: string): Promise<string> {
+    async updatePassword(
+      userId: string,
+      hashed: string | null,
+      oldPassword: string,
+      newPassword: string,
+      ip: string,
+    ): Promise<string> {
       if (!(await verifyPassword(hashed, oldPassword))) {
-        throw new AppError(401, ErrorCode.INVALID_CREDENTIALS, 'Mot de passe actuel incorrect.', { field: 'old_password' });
+        throw new AppError(401, ErrorCode.INVALID_CREDENTIALS, 'Mot de passe actuel incorrect.', {
+          field: 'old_password',
+        });
       }
       assertPasswordPolicy(newPassword, 'new_password');
       await updateUser(db, userId, { hashed_password: await hashPassword(newPassword) });
       await revokeUserTokens(db, userId);
       await logActivity(db, { user_id: userId, action: 'password_updated', ip });
-      const user = await deps.db.selectFrom('users').select('token_version').where('id', '=', userId).executeTakeFirstOrThrow();
+      const user = await deps.db
+        .selectFrom('users')
+        .select('token_version')
+        .where('id', '=', userId)
+        .executeTakeFirstOrThrow();
       return jwt.sign({ userId, tokenVersion: user.token_version });
     },
   };

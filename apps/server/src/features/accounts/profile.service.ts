@@ -28,7 +28,12 @@ export function createProfileService(deps: AppDeps) {
         debug_mode: toBool(row.debug_mode),
         admin_data_sharing: toBool(row.admin_data_sharing),
         admin_data_sharing_enabled_at: row.admin_data_sharing_enabled_at,
-        role: { id: user.role.id, name: user.role.name, display_name: user.role.display_name, permissions: user.role.permissions },
+        role: {
+          id: user.role.id,
+          name: user.role.name,
+          display_name: user.role.display_name,
+          permissions: user.role.permissions,
+        },
       };
     },
 
@@ -73,7 +78,9 @@ export function createProfileService(deps: AppDeps) {
       };
     },
 
-    async toggleAdminSharing(user: AuthUser): Promise<{ admin_data_sharing: boolean; admin_data_sharing_enabled_at: string | null }> {
+    async toggleAdminSharing(
+      user: AuthUser,
+    ): Promise<{ admin_data_sharing: boolean; admin_data_sharing_enabled_at: string | null }> {
       const enabled = !toBool(user.row.admin_data_sharing);
       const enabledAt = enabled ? new Date().toISOString() : null;
       await updateUser(db, user.id, { admin_data_sharing: enabled, admin_data_sharing_enabled_at: enabledAt });

@@ -101,21 +101,17 @@ export async function registerTokenRoute(
       async (request, reply) => {
         const body = request.body ?? {};
         if (body.grant_type !== undefined && body.grant_type !== 'client_credentials') {
-          return reply
-            .status(400)
-            .send({
-              error: 'unsupported_grant_type',
-              error_description: 'Only grant_type=client_credentials is supported.',
-            });
+          return reply.status(400).send({
+            error: 'unsupported_grant_type',
+            error_description: 'Only grant_type=client_credentials is supported.',
+          });
         }
         const credentials = clientCredentialsFrom(request.headers.authorization, body);
         if (!credentials) {
-          return reply
-            .status(401)
-            .send({
-              error: 'invalid_client',
-              error_description: 'client_id and client_secret are required (form fields or Basic auth).',
-            });
+          return reply.status(401).send({
+            error: 'invalid_client',
+            error_description: 'client_id and client_secret are required (form fields or Basic auth).',
+          });
         }
         const accessToken = await accounts.tokenForClient(credentials.id, credentials.secret, clientIp(request));
         void reply.header('cache-control', 'no-store');

@@ -40,7 +40,11 @@ export async function deleteUser(db: Db, id: string): Promise<void> {
 
 export type TokenTable = 'email_verification_tokens' | 'password_reset_tokens';
 
-export async function insertUserToken(db: Db, table: TokenTable, row: { id: string; user_id: string; token_hash: string; expires_at: string }): Promise<void> {
+export async function insertUserToken(
+  db: Db,
+  table: TokenTable,
+  row: { id: string; user_id: string; token_hash: string; expires_at: string },
+): Promise<void> {
   await db
     .insertInto(table)
     .values({ ...row, created_at: new Date().toISOString() })
@@ -51,7 +55,9 @@ export async function insertUserToken(db: Db, table: TokenTable, row: { id: stri
 export async function consumeUserToken(db: Db, table: TokenTable, tokenHash: string) {
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom(table).selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-    if (!row) return undefined;
+    if (!row) {
+      return undefined;
+    }
     const deleted = await trx.deleteFrom(table).where('id', '=', row.id).executeTakeFirst();
     return Number(deleted.numDeletedRows) === 1 ? row : undefined;
   });
@@ -61,7 +67,10 @@ export async function deleteUserTokens(db: Db, table: TokenTable, userId: string
   await db.deleteFrom(table).where('user_id', '=', userId).execute();
 }
 
-export async function logActivity(db: Db, entry: { user_id: string | null; action: string; ip: string | null; details?: Record<string, unknown> }): Promise<void> {
+export async function logActivity(
+  db: Db,
+  entry: { user_id: string | null; action: string; ip: string | null; details?: Record<string, unknown> },
+): Promise<void> {
   await db
     .insertInto('activity_log')
     .values({

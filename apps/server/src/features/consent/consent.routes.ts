@@ -8,7 +8,11 @@ import type { ConsentService } from './consent.service.ts';
 
 const tags = ['oauth'];
 
-export function consentRoutes(deps: { consent: ConsentService; guard: Guard; frontendUrl: string }): FastifyPluginAsyncZod {
+export function consentRoutes(deps: {
+  consent: ConsentService;
+  guard: Guard;
+  frontendUrl: string;
+}): FastifyPluginAsyncZod {
   return async (app) => {
     const { guard, authenticate } = deps.guard;
 

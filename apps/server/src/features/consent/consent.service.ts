@@ -20,9 +20,7 @@ export interface CallbackQuery {
 }
 
 /** Where the callback sends the browser: the dashboard with a success or a precise error. */
-export type ConsentOutcome =
-  | { kind: 'login'; }
-  | { kind: 'done'; params: Record<string, string> };
+export type ConsentOutcome = { kind: 'login' } | { kind: 'done'; params: Record<string, string> };
 
 export interface ConsentDeps {
   db: Db;
@@ -56,20 +54,38 @@ export function createConsentService(deps: ConsentDeps) {
       }).toString();
       return {
         authorize_url: url.toString(),
-        description: 'Ouvrez cette adresse pour autoriser MyElectricalData à lire vos données chez Enedis (valable 36 mois, révocable à tout moment).',
+        description:
+          'Ouvrez cette adresse pour autoriser MyElectricalData à lire vos données chez Enedis (valable 36 mois, révocable à tout moment).',
         state,
       };
     },
 
     async callback(user: AuthUser | null, query: CallbackQuery): Promise<ConsentOutcome> {
-      if (!user) return { kind: 'login' };
-      if (!query.state) return fail('invalid_state');
+      if (!user) {
+        return { kind: 'login' };
+      }
+      if (!query.state) {
+        return fail('invalid_state');
+      }
       const owner = (await deps.cache.take(stateKey(query.state)))?.toString();
-      if (owner !== user.id) return fail('invalid_state');
-      if (query.error) return fail(query.error === 'access_denied' ? 'access_denied' : 'enedis_error');
+      if (owner !== user.id) {
+        return fail('invalid_state');
+      }
+      if (query.error) {
+        return fail(query.error === 'access_denied' ? 'access_denied' : 'enedis_error');
+      }
 
-      const prms = [...new Set((query.usage_point_id ?? '').split(/[;,]/).map((value) => value.trim()).filter(Boolean))];
-      if (prms.length === 0 || prms.some((prm) => !PDL_PATTERN.test(prm))) return fail('invalid_pdl');
+      const prms = [
+        ...new Set(
+          (query.usage_point_id ?? '')
+            .split(/[;,]/)
+            .map((value) => value.trim())
+            .filter(Boolean),
+        ),
+      ];
+      if (prms.length === 0 || prms.some((prm) => !PDL_PATTERN.test(prm))) {
+        return fail('invalid_pdl');
+      }
 
       let created = 0;
       const ownedElsewhere: string[] = [];
@@ -89,17 +105,23 @@ export function createConsentService(deps: ConsentDeps) {
           }
         }
         const row = await findUserPdlByUsagePoint(deps.db, user.id, prm);
-        if (row) await refreshMeterProfile(deps.db, deps.gateway.apiFor(user), row, deps.log);
+        if (row) {
+          await refreshMeterProfile(deps.db, deps.gateway.apiFor(user), row, deps.log);
+        }
       }
       const accepted = prms.length - ownedElsewhere.length;
-      if (accepted === 0) return fail('pdl_already_exists');
+      if (accepted === 0) {
+        return fail('pdl_already_exists');
+      }
       return {
         kind: 'done',
         params: {
           consent_success: 'true',
           pdl_count: String(accepted),
           created_count: String(created),
-          ...(ownedElsewhere.length > 0 ? { consent_error: 'pdl_already_exists', rejected_count: String(ownedElsewhere.length) } : {}),
+          ...(ownedElsewhere.length > 0
+            ? { consent_error: 'pdl_already_exists', rejected_count: String(ownedElsewhere.length) }
+            : {}),
         },
       };
     },

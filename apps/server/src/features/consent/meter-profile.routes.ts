@@ -11,13 +11,24 @@ import type { PdlService } from '../pdl/pdl.service.ts';
 import { refreshMeterProfile } from './meter-profile.ts';
 
 /** `POST /api/pdl/{id}/fetch-contract`: read the contract again and re-detect consumption/production. */
-export function meterProfileRoutes(deps: { db: Db; gateway: EnedisGateway; pdls: PdlService; guard: Guard }): FastifyPluginAsyncZod {
+export function meterProfileRoutes(deps: {
+  db: Db;
+  gateway: EnedisGateway;
+  pdls: PdlService;
+  guard: Guard;
+}): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/:id/fetch-contract',
       {
         onRequest: deps.guard.guard({ writes: true }),
-        schema: { tags: ['pdl'], security, summary: 'Refresh the contract (power, off-peak hours, activation) from Enedis', params: z.strictObject({ id: z.string().min(1).max(64) }), response: { 200: envelope(pdlResponseSchema) } },
+        schema: {
+          tags: ['pdl'],
+          security,
+          summary: 'Refresh the contract (power, off-peak hours, activation) from Enedis',
+          params: z.strictObject({ id: z.string().min(1).max(64) }),
+          response: { 200: envelope(pdlResponseSchema) },
+        },
       },
       async (request) => {
         const user = currentUser(request);

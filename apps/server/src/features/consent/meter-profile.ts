@@ -7,13 +7,25 @@ import { EnedisError } from '../enedis/enedis-errors.ts';
 import { updateUserPdl } from '../pdl/pdl.repository.ts';
 
 /** Whether the meter answers daily data in one direction: data or "no data" = yes, wrong direction = no. */
-async function measures(api: EnedisApi, direction: 'consumption' | 'production', prm: string, today: string): Promise<boolean | null> {
+async function measures(
+  api: EnedisApi,
+  direction: 'consumption' | 'production',
+  prm: string,
+  today: string,
+): Promise<boolean | null> {
   try {
     await api.dailyEnergy(direction, prm, addDays(today, -7), today);
     return true;
   } catch (error) {
-    if (error instanceof EnedisError && (error.code === ErrorCode.NO_DATA || error.code === ErrorCode.BEFORE_ACTIVATION_DATE)) return true;
-    if (error instanceof EnedisError && error.code === ErrorCode.WRONG_DIRECTION) return false;
+    if (
+      error instanceof EnedisError &&
+      (error.code === ErrorCode.NO_DATA || error.code === ErrorCode.BEFORE_ACTIVATION_DATE)
+    ) {
+      return true;
+    }
+    if (error instanceof EnedisError && error.code === ErrorCode.WRONG_DIRECTION) {
+      return false;
+    }
     return null;
   }
 }
@@ -23,23 +35,44 @@ async function measures(api: EnedisApi, direction: 'consumption' | 'production',
  * then (consumption meters only: Enedis has no customer data for production-only points) the contract:
  * subscribed power, off-peak ranges and last activation date. Best effort: a failure leaves fields as they were.
  */
-export async function refreshMeterProfile(db: Db, api: EnedisApi, pdl: PdlRow, log: FastifyBaseLogger, now = new Date()): Promise<void> {
+export async function refreshMeterProfile(
+  db: Db,
+  api: EnedisApi,
+  pdl: PdlRow,
+  log: FastifyBaseLogger,
+  now = new Date(),
+): Promise<void> {
   const today = parisToday(now);
-  const [consumption, production] = await Promise.all([measures(api, 'consumption', pdl.usage_point_id, today), measures(api, 'production', pdl.usage_point_id, today)]);
+  const [consumption, production] = await Promise.all([
+    measures(api, 'consumption', pdl.usage_point_id, today),
+    measures(api, 'production', pdl.usage_point_id, today),
+  ]);
   const hasConsumption = consumption ?? toBool(pdl.has_consumption);
   const hasProduction = production ?? toBool(pdl.has_production);
   const changes: Parameters<typeof updateUserPdl>[3] = {};
-  if (hasConsumption || hasProduction) Object.assign(changes, { has_consumption: hasConsumption, has_production: hasProduction });
+  if (hasConsumption || hasProduction) {
+    Object.assign(changes, { has_consumption: hasConsumption, has_production: hasProduction });
+  }
   if (hasConsumption) {
     try {
       const contract = await api.contract(pdl.usage_point_id);
-      if (contract.subscribedPowerKva !== null) changes.subscribed_power = contract.subscribedPowerKva;
-      if (contract.activationDate !== null) changes.activation_date = contract.activationDate;
-      if (contract.offpeakRanges !== null) changes.offpeak_hours = JSON.stringify({ ranges: contract.offpeakRanges });
-      if (pdl.pricing_option === null) changes.pricing_option = contract.offpeakRanges ? 'HC_HP' : 'BASE';
+      if (contract.subscribedPowerKva !== null) {
+        changes.subscribed_power = contract.subscribedPowerKva;
+      }
+      if (contract.activationDate !== null) {
+        changes.activation_date = contract.activationDate;
+      }
+      if (contract.offpeakRanges !== null) {
+        changes.offpeak_hours = JSON.stringify({ ranges: contract.offpeakRanges });
+      }
+      if (pdl.pricing_option === null) {
+        changes.pricing_option = contract.offpeakRanges ? 'HC_HP' : 'BASE';
+      }
     } catch (error) {
       log.warn({ err: error, pdl: pdl.id }, 'could not read the Enedis contract');
     }
   }
-  if (Object.keys(changes).length > 0) await updateUserPdl(db, pdl.user_id, pdl.id, changes);
+  if (Object.keys(changes).length > 0) {
+    await updateUserPdl(db, pdl.user_id, pdl.id, changes);
+  }
 }

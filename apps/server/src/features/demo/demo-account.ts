@@ -22,9 +22,17 @@ export const DEMO_METERS = [
  * at the embedded emulator. The account has no password and a secret nobody knows: the only way in
  * is `POST /api/accounts/demo`, and every write is refused for it.
  */
-export async function ensureDemoAccount(deps: { db: Db; keys: ServerKeys; gateway: EnedisGateway; log: FastifyBaseLogger }): Promise<string> {
+export async function ensureDemoAccount(deps: {
+  db: Db;
+  keys: ServerKeys;
+  gateway: EnedisGateway;
+  log: FastifyBaseLogger;
+}): Promise<string> {
   const { db, keys, gateway } = deps;
-  gateway.emulator?.grantConsent(DEMO_METERS.map((meter) => meter.prm), { duration: 'P3Y' });
+  gateway.emulator?.grantConsent(
+    DEMO_METERS.map((meter) => meter.prm),
+    { duration: 'P3Y' },
+  );
   let user = await findUserByEmail(db, DEMO_EMAIL);
   if (!user) {
     const id = randomUUID();
@@ -49,10 +57,14 @@ export async function ensureDemoAccount(deps: { db: Db; keys: ServerKeys; gatewa
       // Another instance created it at the same moment.
     }
     user = await findUserByEmail(db, DEMO_EMAIL);
-    if (!user) throw new Error('demo account could not be created');
+    if (!user) {
+      throw new Error('demo account could not be created');
+    }
   }
   for (const [index, meter] of DEMO_METERS.entries()) {
-    if (await findPdlOwner(db, meter.prm)) continue;
+    if (await findPdlOwner(db, meter.prm)) {
+      continue;
+    }
     const now = new Date().toISOString();
     await insertPdl(db, {
       id: randomUUID(),
@@ -74,7 +86,9 @@ export async function ensureDemoAccount(deps: { db: Db; keys: ServerKeys; gatewa
       updated_at: now,
     }).catch(() => undefined);
     const row = await findUserPdlByUsagePoint(db, user.id, meter.prm);
-    if (row) await refreshMeterProfile(db, gateway.demoApi, row, deps.log);
+    if (row) {
+      await refreshMeterProfile(db, gateway.demoApi, row, deps.log);
+    }
   }
   return user.id;
 }

@@ -12,13 +12,26 @@ export function demoRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     const demoUserId = await ensureDemoAccount({ db: deps.db, keys: deps.keys, gateway: deps.gateway, log: app.log });
     app.post(
       '/demo',
-      { schema: { tags: ['accounts'], summary: 'Log in to the read-only demo account', response: { 200: envelope(loginResponseSchema) } } },
+      {
+        schema: {
+          tags: ['accounts'],
+          summary: 'Log in to the read-only demo account',
+          response: { 200: envelope(loginResponseSchema) },
+        },
+      },
       async (request, reply) => {
         const user = await findUserById(deps.db, demoUserId);
-        if (!user) throw new Error('demo account missing');
+        if (!user) {
+          throw new Error('demo account missing');
+        }
         const token = await deps.jwt.sign({ userId: user.id, tokenVersion: user.token_version });
         setSessionCookie(reply, request, deps.config, token);
-        return ok({ message: 'Bienvenue sur le compte de démonstration (lecture seule).', access_token: token, token_type: 'bearer' as const, expires_in: deps.jwt.expiresInSeconds });
+        return ok({
+          message: 'Bienvenue sur le compte de démonstration (lecture seule).',
+          access_token: token,
+          token_type: 'bearer' as const,
+          expires_in: deps.jwt.expiresInSeconds,
+        });
       },
     );
   };

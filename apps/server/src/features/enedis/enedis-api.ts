@@ -73,7 +73,10 @@ export function createEnedisApi(http: EnedisHttp) {
   }
 
   async function daily(path: string, prm: string, start: string, end: string): Promise<DailyValue[]> {
-    return (await readings(path, prm, start, end)).map((point) => ({ date: point.date.slice(0, 10), value: point.value }));
+    return (await readings(path, prm, start, end)).map((point) => ({
+      date: point.date.slice(0, 10),
+      value: point.value,
+    }));
   }
 
   async function curve(path: string, prm: string, start: string, end: string): Promise<CurvePoint[]> {
@@ -96,7 +99,9 @@ export function createEnedisApi(http: EnedisHttp) {
     async maxPower(prm: string, start: string, end: string): Promise<MaxPowerValue[]> {
       return (await readings(PATHS.maxPower, prm, start, end)).map((point) => {
         // The timestamp is the moment of the peak, Paris wall clock; in the repeated October hour take the first.
-        const at = parisInstantsOfLocalTime(point.date.length === 10 ? `${point.date} 00:00:00` : point.date)[0] ?? new Date(`${point.date.slice(0, 10)}T00:00:00Z`);
+        const at =
+          parisInstantsOfLocalTime(point.date.length === 10 ? `${point.date} 00:00:00` : point.date)[0] ??
+          new Date(`${point.date.slice(0, 10)}T00:00:00Z`);
         return { date: point.date.slice(0, 10), at, value: point.value };
       });
     },

@@ -9,8 +9,14 @@ import { createEnedisHttp, type EnedisHttp } from './enedis-http.ts';
 import { createTokenProvider, type TokenProvider } from './enedis-token.ts';
 
 const HOSTS = {
-  production: { api: 'https://gw.ext.prod.api.enedis.fr', authorize: 'https://mon-compte-particulier.enedis.fr/dataconnect/v1/oauth2/authorize' },
-  sandbox: { api: 'https://gw.ext.prod-sandbox.api.enedis.fr', authorize: 'https://gw.ext.prod-sandbox.api.enedis.fr/dataconnect/v1/oauth2/authorize' },
+  production: {
+    api: 'https://gw.ext.prod.api.enedis.fr',
+    authorize: 'https://mon-compte-particulier.enedis.fr/dataconnect/v1/oauth2/authorize',
+  },
+  sandbox: {
+    api: 'https://gw.ext.prod-sandbox.api.enedis.fr',
+    authorize: 'https://gw.ext.prod-sandbox.api.enedis.fr/dataconnect/v1/oauth2/authorize',
+  },
 } as const;
 
 /** The embedded emulator's registered application (see apps/emulator). */
@@ -47,22 +53,42 @@ export interface EnedisGateway {
  * Connects to Enedis Data Connect. In the `emulator` environment (the default without credentials)
  * the emulator starts on loopback and is reached over real HTTP by exactly the production adapter.
  */
-export async function createEnedisGateway(options: { config: Config; cache: CachePort; keys: ServerKeys; log: FastifyBaseLogger }): Promise<EnedisGateway> {
+export async function createEnedisGateway(options: {
+  config: Config;
+  cache: CachePort;
+  keys: ServerKeys;
+  log: FastifyBaseLogger;
+}): Promise<EnedisGateway> {
   const { config } = options;
   const needsEmulator = config.enedis.environment === 'emulator' || config.demoEnabled;
   // RTE without credentials and without RTE_BASE_URL is served by the same embedded emulator process.
   const rteNeedsEmulator = config.rte.useEmulator && !config.rte.baseUrl;
-  const emulator = (needsEmulator && !(config.enedis.environment === 'emulator' && config.enedis.baseUrl)) || rteNeedsEmulator
-    ? await startEmulator({
-        enedis: {
-          clients: [{ ...EMULATOR_CLIENT, redirectUri: config.enedis.redirectUri }],
-          latency: { fixedMs: config.enedis.emulatorLatencyMs },
-        },
-      })
-    : undefined;
+  const emulator =
+    (needsEmulator && !(config.enedis.environment === 'emulator' && config.enedis.baseUrl)) || rteNeedsEmulator
+      ? await startEmulator({
+          enedis: {
+            clients: [{ ...EMULATOR_CLIENT, redirectUri: config.enedis.redirectUri }],
+            latency: { fixedMs: config.enedis.emulatorLatencyMs },
+          },
+        })
+      : undefined;
 
-  const connect = (baseUrl: string, authorizeUrl: string, clientId: string, clientSecret: string, cacheScope: string): Connection => {
-    const tokens = createTokenProvider({ tokenUrl: `${baseUrl}/oauth2/v3/token`, clientId, clientSecret, timeoutMs: config.enedis.timeoutMs, cache: options.cache, keys: options.keys, scope: cacheScope });
+  const connect = (
+    baseUrl: string,
+    authorizeUrl: string,
+    clientId: string,
+    clientSecret: string,
+    cacheScope: string,
+  ): Connection => {
+    const tokens = createTokenProvider({
+      tokenUrl: `${baseUrl}/oauth2/v3/token`,
+      clientId,
+      clientSecret,
+      timeoutMs: config.enedis.timeoutMs,
+      cache: options.cache,
+      keys: options.keys,
+      scope: cacheScope,
+    });
     const http = createEnedisHttp({
       baseUrl,
       tokens,
@@ -77,14 +103,26 @@ export async function createEnedisGateway(options: { config: Config; cache: Cach
   };
 
   const emulatorConnection = (baseUrl: string) =>
-    connect(baseUrl, config.enedis.authorizeUrl ?? `${baseUrl}/dataconnect/v1/oauth2/authorize`, config.enedis.clientId ?? EMULATOR_CLIENT.clientId, config.enedis.clientSecret ?? EMULATOR_CLIENT.clientSecret, 'emulator');
+    connect(
+      baseUrl,
+      config.enedis.authorizeUrl ?? `${baseUrl}/dataconnect/v1/oauth2/authorize`,
+      config.enedis.clientId ?? EMULATOR_CLIENT.clientId,
+      config.enedis.clientSecret ?? EMULATOR_CLIENT.clientSecret,
+      'emulator',
+    );
 
   let main: Connection;
   if (config.enedis.environment === 'emulator') {
     main = emulatorConnection(config.enedis.baseUrl ?? emulator?.url ?? '');
   } else {
     const hosts = HOSTS[config.enedis.environment];
-    main = connect(config.enedis.baseUrl ?? hosts.api, config.enedis.authorizeUrl ?? hosts.authorize, config.enedis.clientId ?? '', config.enedis.clientSecret ?? '', config.enedis.environment);
+    main = connect(
+      config.enedis.baseUrl ?? hosts.api,
+      config.enedis.authorizeUrl ?? hosts.authorize,
+      config.enedis.clientId ?? '',
+      config.enedis.clientSecret ?? '',
+      config.enedis.environment,
+    );
   }
   const demo = config.enedis.environment === 'emulator' ? main : emulator ? emulatorConnection(emulator.url) : main;
 

@@ -38,7 +38,9 @@ export function createEnedisHttp(options: EnedisHttpOptions) {
 
   async function attemptOnce(url: string): Promise<{ status: number; body: unknown; parseError: boolean }> {
     const wait = await options.cache.reserveSlot(pacingKey, intervalMs);
-    if (wait > 0) await sleep(wait);
+    if (wait > 0) {
+      await sleep(wait);
+    }
     stats.calls += 1;
     const token = await options.tokens.get();
     const response = await fetch(url, {
@@ -64,13 +66,17 @@ export function createEnedisHttp(options: EnedisHttpOptions) {
         try {
           result = await attemptOnce(url);
         } catch (error) {
-          if (error instanceof EnedisError) throw error;
+          if (error instanceof EnedisError) {
+            throw error;
+          }
           lastReason = error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : 'network error';
           await retryPause(attempt);
           continue;
         }
         if (result.status >= 200 && result.status < 300) {
-          if (!result.parseError) return result.body as T;
+          if (!result.parseError) {
+            return result.body as T;
+          }
           lastReason = 'truncated JSON';
           await retryPause(attempt);
           continue;
@@ -80,7 +86,9 @@ export function createEnedisHttp(options: EnedisHttpOptions) {
           case 'permanent':
             throw verdict.error;
           case 'unauthorized':
-            if (renewedToken) throw new EnedisError(502, ErrorCode.ENEDIS_ERROR, 'Enedis refuse le jeton de la passerelle.', undefined);
+            if (renewedToken) {
+              throw new EnedisError(502, ErrorCode.ENEDIS_ERROR, 'Enedis refuse le jeton de la passerelle.', undefined);
+            }
             renewedToken = true;
             await options.tokens.invalidate();
             attempt -= 1;
@@ -103,7 +111,9 @@ export function createEnedisHttp(options: EnedisHttpOptions) {
       throw unavailable(`Enedis est indisponible (${lastReason}). Réessayez dans quelques minutes.`, 60);
 
       async function retryPause(attempt: number) {
-        if (attempt >= options.maxAttempts) return;
+        if (attempt >= options.maxAttempts) {
+          return;
+        }
         stats.retries += 1;
         await sleep(backoffMs(attempt));
       }

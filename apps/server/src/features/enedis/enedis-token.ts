@@ -32,12 +32,15 @@ export function createTokenProvider(options: TokenProviderOptions) {
   let current: CachedToken | null = null;
   let pending: Promise<CachedToken> | null = null;
 
-  const fresh = (token: CachedToken | null): token is CachedToken => token !== null && token.expiresAt - RENEW_MARGIN_MS > Date.now();
+  const fresh = (token: CachedToken | null): token is CachedToken =>
+    token !== null && token.expiresAt - RENEW_MARGIN_MS > Date.now();
 
   async function readShared(): Promise<CachedToken | null> {
     const sealed = await options.cache.get(CACHE_KEY);
     const plain = sealed ? open(sealKey, sealed, CACHE_KEY) : null;
-    if (!plain) return null;
+    if (!plain) {
+      return null;
+    }
     try {
       return JSON.parse(plain.toString()) as CachedToken;
     } catch {
@@ -51,7 +54,11 @@ export function createTokenProvider(options: TokenProviderOptions) {
     try {
       response = await fetch(options.tokenUrl, {
         method: 'POST',
-        headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        headers: {
+          authorization: `Basic ${basic}`,
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+        },
         body: 'grant_type=client_credentials',
         signal: AbortSignal.timeout(options.timeoutMs),
       });
@@ -64,7 +71,10 @@ export function createTokenProvider(options: TokenProviderOptions) {
     }
     // Enedis sends expires_in as a string ("12600"); accept a number too.
     const expiresIn = Number(body.expires_in ?? 3600);
-    const token = { accessToken: body.access_token, expiresAt: Date.now() + (Number.isFinite(expiresIn) ? expiresIn : 3600) * 1000 };
+    const token = {
+      accessToken: body.access_token,
+      expiresAt: Date.now() + (Number.isFinite(expiresIn) ? expiresIn : 3600) * 1000,
+    };
     const ttlSeconds = Math.max(1, Math.floor((token.expiresAt - Date.now() - RENEW_MARGIN_MS) / 1000));
     await options.cache.set(CACHE_KEY, seal(sealKey, Buffer.from(JSON.stringify(token)), CACHE_KEY), ttlSeconds);
     return token;
@@ -72,7 +82,9 @@ export function createTokenProvider(options: TokenProviderOptions) {
 
   return {
     async get(): Promise<string> {
-      if (fresh(current)) return current.accessToken;
+      if (fresh(current)) {
+        return current.accessToken;
+      }
       pending ??= (async () => {
         const shared = await readShared();
         return fresh(shared) ? shared : request();
@@ -89,7 +101,9 @@ export function createTokenProvider(options: TokenProviderOptions) {
     },
     /** Scheduled refresh: renews ahead of expiry so user requests never wait for the token call. */
     async refreshIfNeeded(): Promise<void> {
-      if (!fresh(current)) current = await request();
+      if (!fresh(current)) {
+        current = await request();
+      }
     },
   };
 }

@@ -22,5 +22,7 @@ export async function registerEnedisFeatures(app: FastifyInstance, deps: AppDeps
   await app.register(meteringRoutes({ metering, quotas, guard }), { prefix: '/api/enedis' });
   await app.register(consentRoutes({ consent, guard, frontendUrl: config.http.frontendUrl }), { prefix: '/api/oauth' });
   await app.register(meterProfileRoutes({ db, gateway, pdls, guard }), { prefix: '/api/pdl' });
-  if (config.demoEnabled) await app.register(demoRoutes(deps), { prefix: '/api/accounts' });
+  if (config.demoEnabled) {
+    await app.register(demoRoutes(deps), { prefix: '/api/accounts' });
+  }
 }

@@ -10,7 +10,12 @@ import type { AppDeps } from '../../deps.ts';
 export function registerHealthRoutes(app: FastifyInstance, deps: AppDeps): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests', labelNames: ['method', 'route', 'status'], registers: [registry] });
+  const requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests',
+    labelNames: ['method', 'route', 'status'],
+    registers: [registry],
+  });
   const duration = new Histogram({
     name: 'http_request_duration_seconds',
     help: 'HTTP request duration',
@@ -26,11 +31,18 @@ export function registerHealthRoutes(app: FastifyInstance, deps: AppDeps): void 
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
 
-  app.get('/ping', { schema: { hide: true } }, async () => ({ status: 'ok', version: deps.config.version, timestamp: new Date().toISOString() }));
+  app.get('/ping', { schema: { hide: true } }, async () => ({
+    status: 'ok',
+    version: deps.config.version,
+    timestamp: new Date().toISOString(),
+  }));
 
   app.get('/ready', { schema: { hide: true } }, async (_request, reply) => {
     const [database, cache] = await Promise.all([
-      sql`select 1 as ok`.execute(deps.db).then(() => true, () => false),
+      sql`select 1 as ok`.execute(deps.db).then(
+        () => true,
+        () => false,
+      ),
       deps.cache.ping(),
     ]);
     const ready = database && cache;

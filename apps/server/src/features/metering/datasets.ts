@@ -6,7 +6,9 @@ function dayLengthMinutes(day: string): number {
   let minutes = dayLengths.get(day);
   if (minutes === undefined) {
     minutes = parisDayLengthMinutes(day);
-    if (dayLengths.size > 10_000) dayLengths.clear();
+    if (dayLengths.size > 10_000) {
+      dayLengths.clear();
+    }
     dayLengths.set(day, minutes);
   }
   return minutes;
@@ -71,7 +73,12 @@ function curveSpec(direction: Direction): DatasetSpec<CurvePoint, StoredCurvePoi
     // Complete = the intervals cover the whole local day (1380, 1440 or 1500 minutes), whatever the step.
     isComplete: (day, stored) => stored.reduce((total, [, minutes]) => total + minutes, 0) === dayLengthMinutes(day),
     store: (item) => [item.start.getTime(), item.minutes, item.value],
-    serve: ([startMs, minutes, value]) => ({ value, date: formatParisIso(new Date(startMs)), interval_length: `PT${minutes}M`, measure_type: 'B' }),
+    serve: ([startMs, minutes, value]) => ({
+      value,
+      date: formatParisIso(new Date(startMs)),
+      interval_length: `PT${minutes}M`,
+      measure_type: 'B',
+    }),
   };
 }
 

@@ -46,7 +46,9 @@ export function createDayCache(options: { cache: CachePort; keys: ServerKeys; tt
 
       function openBundle<T>(keyName: string, sealed: Buffer | null): Bundle<T> {
         const plain = sealed ? open(key, sealed, keyName) : null;
-        if (!plain) return [];
+        if (!plain) {
+          return [];
+        }
         try {
           const parsed: unknown = JSON.parse(plain.toString());
           return Array.isArray(parsed) ? (parsed as Bundle<T>) : [];
@@ -71,7 +73,9 @@ export function createDayCache(options: { cache: CachePort; keys: ServerKeys; tt
           const byMonth = new Map(months.map((month, index) => [month, bundles[index] ?? []]));
           for (const day of days) {
             const stored = byMonth.get(day.slice(0, 7))?.[dayIndex(day)];
-            if (stored && stored[0] >= oldest) found.set(day, stored[1]);
+            if (stored && stored[0] >= oldest) {
+              found.set(day, stored[1]);
+            }
           }
           return found;
         },
@@ -79,7 +83,9 @@ export function createDayCache(options: { cache: CachePort; keys: ServerKeys; tt
         /** Adds complete days (callers never pass a partial day). Expired days are dropped on the way. */
         async write<T>(dataset: Dataset, prm: string, days: ReadonlyMap<string, T>): Promise<void> {
           const byMonth = new Map<string, [string, T][]>();
-          for (const [day, items] of days) byMonth.set(day.slice(0, 7), [...(byMonth.get(day.slice(0, 7)) ?? []), [day, items]]);
+          for (const [day, items] of days) {
+            byMonth.set(day.slice(0, 7), [...(byMonth.get(day.slice(0, 7)) ?? []), [day, items]]);
+          }
           const now = Date.now();
           await Promise.all(
             [...byMonth].map(async ([month, entries]) => {
@@ -87,11 +93,15 @@ export function createDayCache(options: { cache: CachePort; keys: ServerKeys; tt
               const bundle = await readBundle<T>(keyName);
               for (let index = 0; index < bundle.length; index += 1) {
                 const stored = bundle[index];
-                if (stored && stored[0] < now - ttlSeconds * 1000) bundle[index] = null;
+                if (stored && stored[0] < now - ttlSeconds * 1000) {
+                  bundle[index] = null;
+                }
               }
               for (const [day, items] of entries) {
                 const index = dayIndex(day);
-                while (bundle.length < index) bundle.push(null);
+                while (bundle.length < index) {
+                  bundle.push(null);
+                }
                 bundle[index] = [now, items];
               }
               await cache.set(keyName, seal(key, Buffer.from(JSON.stringify(bundle)), keyName), ttlSeconds);

@@ -62,13 +62,48 @@ export function meteringRoutes(deps: MeteringRouteDeps): FastifyPluginAsyncZod {
     const { metering } = deps;
     // Each entry closes over its own dataset so the generic read keeps precise types.
     const routes: { path: string; batch: boolean; summary: string; read: ReadFn }[] = [
-      { path: '/consumption/daily/:pdl', batch: false, summary: 'Daily consumption (Wh)', read: (...args) => metering.read(args[0], DATASETS.consumption_daily, args[1], args[2]) },
-      { path: '/consumption/detail/:pdl', batch: false, summary: 'Consumption load curve (average W per interval; dates are interval starts)', read: (...args) => metering.read(args[0], DATASETS.consumption_curve, args[1], args[2]) },
-      { path: '/consumption/detail/batch/:pdl', batch: true, summary: 'Consumption load curve over up to 2 years (cache on by default)', read: (...args) => metering.read(args[0], DATASETS.consumption_curve, args[1], args[2]) },
-      { path: '/power/:pdl', batch: false, summary: 'Daily maximum power (VA) and its time', read: (...args) => metering.read(args[0], DATASETS.max_power, args[1], args[2]) },
-      { path: '/production/daily/:pdl', batch: false, summary: 'Daily production (Wh)', read: (...args) => metering.read(args[0], DATASETS.production_daily, args[1], args[2]) },
-      { path: '/production/detail/:pdl', batch: false, summary: 'Production load curve (average W per interval)', read: (...args) => metering.read(args[0], DATASETS.production_curve, args[1], args[2]) },
-      { path: '/production/detail/batch/:pdl', batch: true, summary: 'Production load curve over up to 2 years (cache on by default)', read: (...args) => metering.read(args[0], DATASETS.production_curve, args[1], args[2]) },
+      {
+        path: '/consumption/daily/:pdl',
+        batch: false,
+        summary: 'Daily consumption (Wh)',
+        read: (...args) => metering.read(args[0], DATASETS.consumption_daily, args[1], args[2]),
+      },
+      {
+        path: '/consumption/detail/:pdl',
+        batch: false,
+        summary: 'Consumption load curve (average W per interval; dates are interval starts)',
+        read: (...args) => metering.read(args[0], DATASETS.consumption_curve, args[1], args[2]),
+      },
+      {
+        path: '/consumption/detail/batch/:pdl',
+        batch: true,
+        summary: 'Consumption load curve over up to 2 years (cache on by default)',
+        read: (...args) => metering.read(args[0], DATASETS.consumption_curve, args[1], args[2]),
+      },
+      {
+        path: '/power/:pdl',
+        batch: false,
+        summary: 'Daily maximum power (VA) and its time',
+        read: (...args) => metering.read(args[0], DATASETS.max_power, args[1], args[2]),
+      },
+      {
+        path: '/production/daily/:pdl',
+        batch: false,
+        summary: 'Daily production (Wh)',
+        read: (...args) => metering.read(args[0], DATASETS.production_daily, args[1], args[2]),
+      },
+      {
+        path: '/production/detail/:pdl',
+        batch: false,
+        summary: 'Production load curve (average W per interval)',
+        read: (...args) => metering.read(args[0], DATASETS.production_curve, args[1], args[2]),
+      },
+      {
+        path: '/production/detail/batch/:pdl',
+        batch: true,
+        summary: 'Production load curve over up to 2 years (cache on by default)',
+        read: (...args) => metering.read(args[0], DATASETS.production_curve, args[1], args[2]),
+      },
     ];
 
     for (const route of routes) {
@@ -77,31 +112,59 @@ export function meteringRoutes(deps: MeteringRouteDeps): FastifyPluginAsyncZod {
         {
           onRequest: guard(),
           ...fastJson,
-          schema: { tags, security, summary: route.summary, params, querystring: rangeQuery(route.batch), response: { 200: meterReadingSchema } },
+          schema: {
+            tags,
+            security,
+            summary: route.summary,
+            params,
+            querystring: rangeQuery(route.batch),
+            response: { 200: meterReadingSchema },
+          },
         },
         async (request, reply) => {
-          const result = await route.read(currentUser(request), {
-            usagePointId: request.params.pdl,
-            start: request.query.start,
-            end: request.query.end,
-            useCache: request.query.use_cache,
-          }, reply);
+          const result = await route.read(
+            currentUser(request),
+            {
+              usagePointId: request.params.pdl,
+              start: request.query.start,
+              end: request.query.end,
+              useCache: request.query.use_cache,
+            },
+            reply,
+          );
           const partial = result.missing_dates.length > 0;
           return ok(
             result,
-            partial ? { code: ErrorCode.PARTIAL_DATA, message: `Données incomplètes pour ${result.missing_dates.length} jour(s) (non disponibles chez Enedis).` } : null,
+            partial
+              ? {
+                  code: ErrorCode.PARTIAL_DATA,
+                  message: `Données incomplètes pour ${result.missing_dates.length} jour(s) (non disponibles chez Enedis).`,
+                }
+              : null,
           );
         },
       );
     }
 
-    const customerKinds = { contract: 'contract', address: 'address', customer: 'identity', contact: 'contact' } as const;
+    const customerKinds = {
+      contract: 'contract',
+      address: 'address',
+      customer: 'identity',
+      contact: 'contact',
+    } as const;
     for (const [path, kind] of Object.entries(customerKinds)) {
       app.get(
         `/${path}/:pdl`,
         {
           onRequest: guard(),
-          schema: { tags, security, summary: `Enedis ${kind} data of the meter`, params, querystring: z.object({ use_cache: useCacheFlag(false) }), response: { 200: envelope(z.unknown()) } },
+          schema: {
+            tags,
+            security,
+            summary: `Enedis ${kind} data of the meter`,
+            params,
+            querystring: z.object({ use_cache: useCacheFlag(false) }),
+            response: { 200: envelope(z.unknown()) },
+          },
         },
         async (request, reply) => {
           const user = currentUser(request);
@@ -109,7 +172,9 @@ export function meteringRoutes(deps: MeteringRouteDeps): FastifyPluginAsyncZod {
           const cache = deps.metering.userCache(user);
           const cached = request.query.use_cache ? await cache.getDocument(kind, pdl.usage_point_id) : undefined;
           await deps.quotas.consume(user, cached === undefined ? 'no_cache' : 'cached', reply);
-          if (cached !== undefined) return ok(cached);
+          if (cached !== undefined) {
+            return ok(cached);
+          }
           const document = await deps.metering.customerData(user, kind, pdl.usage_point_id);
           await cache.setDocument(kind, pdl.usage_point_id, document);
           return ok(document);
@@ -121,7 +186,13 @@ export function meteringRoutes(deps: MeteringRouteDeps): FastifyPluginAsyncZod {
       '/cache/:pdl',
       {
         onRequest: guard(),
-        schema: { tags, security, summary: 'Forget every cached day and document of this meter', params, response: { 200: envelope(z.object({ deleted_keys: z.number(), message: z.string() })) } },
+        schema: {
+          tags,
+          security,
+          summary: 'Forget every cached day and document of this meter',
+          params,
+          response: { 200: envelope(z.object({ deleted_keys: z.number(), message: z.string() })) },
+        },
       },
       async (request) => {
         const user = currentUser(request);

@@ -50,8 +50,12 @@ export function createMeteringService(deps: MeteringDeps) {
 
   async function ownedMeter(user: AuthUser, usagePointId: string): Promise<PdlRow> {
     const pdl = await findUserPdlByUsagePoint(deps.db, user.id, usagePointId);
-    if (!pdl) throw notFound(ErrorCode.PDL_NOT_FOUND, 'PDL introuvable sur votre compte.');
-    if (!toBool(pdl.is_active)) throw forbidden('Ce PDL est désactivé : réactivez-le depuis le tableau de bord.', ErrorCode.ACCESS_DENIED);
+    if (!pdl) {
+      throw notFound(ErrorCode.PDL_NOT_FOUND, 'PDL introuvable sur votre compte.');
+    }
+    if (!toBool(pdl.is_active)) {
+      throw forbidden('Ce PDL est désactivé : réactivez-le depuis le tableau de bord.', ErrorCode.ACCESS_DENIED);
+    }
     return pdl;
   }
 
@@ -62,8 +66,12 @@ export function createMeteringService(deps: MeteringDeps) {
     let cache = userCaches.get(memoKey);
     if (!cache) {
       const secret = revealClientSecret(deps.keys, user.id, user.row.client_secret_enc);
-      if (secret === null) throw new AppError(500, ErrorCode.INTERNAL_ERROR, 'Clé de chiffrement du compte illisible.');
-      if (userCaches.size >= 1000) userCaches.clear();
+      if (secret === null) {
+        throw new AppError(500, ErrorCode.INTERNAL_ERROR, 'Clé de chiffrement du compte illisible.');
+      }
+      if (userCaches.size >= 1000) {
+        userCaches.clear();
+      }
       cache = deps.dayCache.forUser(user.id, secret);
       userCaches.set(memoKey, cache);
     }
@@ -76,15 +84,35 @@ export function createMeteringService(deps: MeteringDeps) {
         throw unprocessable(ErrorCode.INVALID_DATE_FORMAT, `Date attendue au format AAAA-MM-JJ.`, field);
       }
     }
-    const result = planRange({ start: request.start, end: request.end, today: parisToday(now()), historyMonths, activationDate: pdl.activation_date });
-    if (result.ok) return result.range;
+    const result = planRange({
+      start: request.start,
+      end: request.end,
+      today: parisToday(now()),
+      historyMonths,
+      activationDate: pdl.activation_date,
+    });
+    if (result.ok) {
+      return result.range;
+    }
     switch (result.reason) {
       case 'start_not_before_end':
-        throw unprocessable(ErrorCode.INVALID_DATE_RANGE, 'La date de fin est exclue et doit être postérieure à la date de début.', 'end');
+        throw unprocessable(
+          ErrorCode.INVALID_DATE_RANGE,
+          'La date de fin est exclue et doit être postérieure à la date de début.',
+          'end',
+        );
       case 'nothing_before_today':
-        throw unprocessable(ErrorCode.INVALID_DATE_RANGE, 'Les données Enedis sont disponibles jusqu’à la veille (J-1).', 'start');
+        throw unprocessable(
+          ErrorCode.INVALID_DATE_RANGE,
+          'Les données Enedis sont disponibles jusqu’à la veille (J-1).',
+          'start',
+        );
       case 'before_history':
-        throw unprocessable(ErrorCode.DATE_TOO_OLD, `Enedis ne conserve que ${historyMonths} mois d’historique pour ces données (ou la période précède la mise en service).`, 'start');
+        throw unprocessable(
+          ErrorCode.DATE_TOO_OLD,
+          `Enedis ne conserve que ${historyMonths} mois d’historique pour ces données (ou la période précède la mise en service).`,
+          'start',
+        );
     }
   }
 
@@ -96,12 +124,19 @@ export function createMeteringService(deps: MeteringDeps) {
       return deps.gateway.apiFor(user).customerData(kind, prm);
     },
 
-    async read<Item, Stored>(user: AuthUser, spec: DatasetSpec<Item, Stored>, request: MeteringRequest, reply: FastifyReply): Promise<MeterReadingResponse> {
+    async read<Item, Stored>(
+      user: AuthUser,
+      spec: DatasetSpec<Item, Stored>,
+      request: MeteringRequest,
+      reply: FastifyReply,
+    ): Promise<MeterReadingResponse> {
       const pdl = await ownedMeter(user, request.usagePointId);
       const range = plan(request, spec.historyMonths, pdl);
       const days = eachDay(range.start, range.end);
       const cache = userCache(user);
-      const cachedDays = request.useCache ? await cache.read<Stored[]>(spec.dataset, pdl.usage_point_id, days) : new Map<string, Stored[]>();
+      const cachedDays = request.useCache
+        ? await cache.read<Stored[]>(spec.dataset, pdl.usage_point_id, days)
+        : new Map<string, Stored[]>();
       const missing = days.filter((day) => !cachedDays.has(day));
       await deps.quotas.consume(user, missing.length > 0 ? 'no_cache' : 'cached', reply);
 
@@ -112,21 +147,40 @@ export function createMeteringService(deps: MeteringDeps) {
         const complete = new Map<string, Stored[]>();
         for (const [day, stored] of fetched) {
           byDay.set(day, stored);
-          if (spec.isComplete(day, stored)) complete.set(day, stored);
+          if (spec.isComplete(day, stored)) {
+            complete.set(day, stored);
+          }
         }
-        if (complete.size > 0) await cache.write(spec.dataset, pdl.usage_point_id, complete);
+        if (complete.size > 0) {
+          await cache.write(spec.dataset, pdl.usage_point_id, complete);
+        }
       }
 
       const incomplete: string[] = [];
       const readings: ServedReading[] = [];
       for (const day of days) {
         const stored = byDay.get(day);
-        if (!stored || !spec.isComplete(day, stored)) incomplete.push(day);
-        if (stored) for (const entry of stored) readings.push(spec.serve(entry, day));
+        if (!stored || !spec.isComplete(day, stored)) {
+          incomplete.push(day);
+        }
+        if (stored) {
+          for (const entry of stored) {
+            readings.push(spec.serve(entry, day));
+          }
+        }
       }
-      if (readings.length === 0) throw notFound(ErrorCode.NO_DATA, 'Aucune donnée Enedis sur cette période.');
+      if (readings.length === 0) {
+        throw notFound(ErrorCode.NO_DATA, 'Aucune donnée Enedis sur cette période.');
+      }
       return {
-        meter_reading: { usage_point_id: pdl.usage_point_id, start: range.start, end: range.end, quality: 'BRUT', reading_type: spec.readingType, interval_reading: readings },
+        meter_reading: {
+          usage_point_id: pdl.usage_point_id,
+          start: range.start,
+          end: range.end,
+          quality: 'BRUT',
+          reading_type: spec.readingType,
+          interval_reading: readings,
+        },
         missing_dates: incomplete,
       };
     },
@@ -138,7 +192,12 @@ export function createMeteringService(deps: MeteringDeps) {
    * permanent error (consent, direction…) is the answer; transient failures after retries fail the
    * request with 503 — but the complete days of the chunks that succeeded are still returned for caching.
    */
-  async function fetchMissing<Item, Stored>(user: AuthUser, spec: DatasetSpec<Item, Stored>, prm: string, missing: string[]): Promise<Map<string, Stored[]>> {
+  async function fetchMissing<Item, Stored>(
+    user: AuthUser,
+    spec: DatasetSpec<Item, Stored>,
+    prm: string,
+    missing: string[],
+  ): Promise<Map<string, Stored[]>> {
     const api = deps.gateway.apiFor(user);
     const chunks = missingDayRanges(missing, spec.maxDaysPerCall);
     const results = await Promise.allSettled(chunks.map((chunk) => spec.fetch(api, prm, chunk.start, chunk.end)));
@@ -148,31 +207,53 @@ export function createMeteringService(deps: MeteringDeps) {
     for (const result of results) {
       if (result.status === 'rejected') {
         const error: unknown = result.reason;
-        if (error instanceof EnedisError && error.code === ErrorCode.NO_DATA) continue;
+        if (error instanceof EnedisError && error.code === ErrorCode.NO_DATA) {
+          continue;
+        }
         // A permanent answer (consent, direction…) wins over a transient one: it tells the user what to do.
-        if (failure === undefined || (error instanceof EnedisError && error.status !== 503)) failure = error;
+        if (failure === undefined || (error instanceof EnedisError && error.status !== 503)) {
+          failure = error;
+        }
         continue;
       }
       for (const item of result.value) {
         const day = spec.dayOf(item);
-        if (!wanted.has(day)) continue;
+        if (!wanted.has(day)) {
+          continue;
+        }
         const list = byDay.get(day);
-        if (list) list.push(spec.store(item));
-        else byDay.set(day, [spec.store(item)]);
+        if (list) {
+          list.push(spec.store(item));
+        } else {
+          byDay.set(day, [spec.store(item)]);
+        }
       }
     }
     if (failure !== undefined) {
       // Keep what is complete so a retry only asks for what is still missing.
-      if (byDay.size > 0) await persistComplete(user, spec, prm, byDay);
+      if (byDay.size > 0) {
+        await persistComplete(user, spec, prm, byDay);
+      }
       throw failure instanceof Error ? failure : badRequest(ErrorCode.ENEDIS_ERROR, 'Erreur Enedis inattendue.');
     }
     return byDay;
   }
 
-  async function persistComplete<Item, Stored>(user: AuthUser, spec: DatasetSpec<Item, Stored>, prm: string, byDay: Map<string, Stored[]>): Promise<void> {
+  async function persistComplete<Item, Stored>(
+    user: AuthUser,
+    spec: DatasetSpec<Item, Stored>,
+    prm: string,
+    byDay: Map<string, Stored[]>,
+  ): Promise<void> {
     const complete = new Map<string, Stored[]>();
-    for (const [day, stored] of byDay) if (spec.isComplete(day, stored)) complete.set(day, stored);
-    if (complete.size > 0) await userCache(user).write(spec.dataset, prm, complete);
+    for (const [day, stored] of byDay) {
+      if (spec.isComplete(day, stored)) {
+        complete.set(day, stored);
+      }
+    }
+    if (complete.size > 0) {
+      await userCache(user).write(spec.dataset, prm, complete);
+    }
   }
 }
 export type MeteringService = ReturnType<typeof createMeteringService>;

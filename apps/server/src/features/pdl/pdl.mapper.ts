@@ -3,7 +3,9 @@ import { toBool, type PdlRow } from '../../db/database.ts';
 
 /** Stored off-peak JSON → `{ranges}`; anything unreadable is reported as unknown (null), never guessed. */
 export function parseStoredOffpeak(value: string | null): OffpeakHours | null {
-  if (value === null) return null;
+  if (value === null) {
+    return null;
+  }
   try {
     const parsed = offpeakHoursSchema.safeParse(JSON.parse(value));
     return parsed.success ? parsed.data : null;

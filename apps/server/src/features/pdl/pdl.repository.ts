@@ -19,7 +19,12 @@ export function findUserPdl(db: Db, userId: string, pdlId: string): Promise<PdlR
 }
 
 export function findUserPdlByUsagePoint(db: Db, userId: string, usagePointId: string): Promise<PdlRow | undefined> {
-  return db.selectFrom('pdls').selectAll().where('usage_point_id', '=', usagePointId).where('user_id', '=', userId).executeTakeFirst();
+  return db
+    .selectFrom('pdls')
+    .selectAll()
+    .where('usage_point_id', '=', usagePointId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
 }
 
 export function findPdlOwner(db: Db, usagePointId: string): Promise<{ user_id: string } | undefined> {

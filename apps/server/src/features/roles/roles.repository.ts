@@ -16,17 +16,33 @@ export async function seedRolesAndPermissions(db: Db): Promise<void> {
       await trx
         .insertInto('permissions')
         .values({ id: randomUUID(), ...permission, description: null })
-        .onConflict((oc) => oc.column('name').doUpdateSet({ display_name: permission.display_name, resource: permission.resource }))
+        .onConflict((oc) =>
+          oc.column('name').doUpdateSet({ display_name: permission.display_name, resource: permission.resource }),
+        )
         .execute();
     }
     for (const role of SYSTEM_ROLES) {
       await trx
         .insertInto('roles')
-        .values({ id: randomUUID(), name: role.name, display_name: role.display_name, description: null, is_system: true })
+        .values({
+          id: randomUUID(),
+          name: role.name,
+          display_name: role.display_name,
+          description: null,
+          is_system: true,
+        })
         .onConflict((oc) => oc.column('name').doNothing())
         .execute();
-      const roleRow = await trx.selectFrom('roles').select('id').where('name', '=', role.name).executeTakeFirstOrThrow();
-      const permissionRows = await trx.selectFrom('permissions').select('id').where('name', 'in', [...role.permissions, '__none__']).execute();
+      const roleRow = await trx
+        .selectFrom('roles')
+        .select('id')
+        .where('name', '=', role.name)
+        .executeTakeFirstOrThrow();
+      const permissionRows = await trx
+        .selectFrom('permissions')
+        .select('id')
+        .where('name', 'in', [...role.permissions, '__none__'])
+        .execute();
       for (const permissionRow of permissionRows) {
         await trx
           .insertInto('role_permissions')
@@ -57,7 +73,9 @@ export async function loadRole(db: Db, roleId: string | null): Promise<RoleWithP
   const cache = roleCache.get(db) ?? new Map<string, { role: RoleWithPermissions; until: number }>();
   roleCache.set(db, cache);
   const hit = cache.get(roleId ?? '');
-  if (hit && hit.until > Date.now()) return hit.role;
+  if (hit && hit.until > Date.now()) {
+    return hit.role;
+  }
   const role = await loadRoleFromDb(db, roleId);
   cache.set(roleId ?? '', { role, until: Date.now() + ROLE_CACHE_MS });
   return role;
@@ -67,7 +85,13 @@ async function loadRoleFromDb(db: Db, roleId: string | null): Promise<RoleWithPe
   const role = roleId
     ? await db.selectFrom('roles').select(['id', 'name', 'display_name']).where('id', '=', roleId).executeTakeFirst()
     : undefined;
-  const resolved = role ?? (await db.selectFrom('roles').select(['id', 'name', 'display_name']).where('name', '=', 'visitor').executeTakeFirstOrThrow());
+  const resolved =
+    role ??
+    (await db
+      .selectFrom('roles')
+      .select(['id', 'name', 'display_name'])
+      .where('name', '=', 'visitor')
+      .executeTakeFirstOrThrow());
   const permissions = await db
     .selectFrom('role_permissions')
     .innerJoin('permissions', 'permissions.id', 'role_permissions.permission_id')
@@ -80,7 +104,9 @@ async function loadRoleFromDb(db: Db, roleId: string | null): Promise<RoleWithPe
 
 /** `ADMIN_EMAILS` users get the admin role at every start (and at signup). */
 export async function promoteAdminEmails(db: Db, emails: readonly string[]): Promise<number> {
-  if (emails.length === 0) return 0;
+  if (emails.length === 0) {
+    return 0;
+  }
   const adminRoleId = await findRoleIdByName(db, 'admin');
   const result = await db
     .updateTable('users')

@@ -42,7 +42,9 @@ export function adminRteRoutes(deps: { admin: RteAdminService; guard: Guard }): 
       async () => {
         const results = [];
         // One after the other: the report then reads like the calls RTE saw.
-        for (const api of RTE_APIS) results.push(await deps.admin.test(api.key));
+        for (const api of RTE_APIS) {
+          results.push(await deps.admin.test(api.key));
+        }
         return ok(results);
       },
     );

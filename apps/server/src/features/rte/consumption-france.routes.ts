@@ -6,10 +6,9 @@ import type { Guard } from '../../http/auth.ts';
 import { ok } from '../../http/envelope.ts';
 import { envelope } from '../../http/route-helpers.ts';
 import type { Scheduler } from '../../jobs/scheduler.ts';
-import { security } from '../accounts/accounts.routes.ts';
 import { CONSUMPTION_TYPES, type ConsumptionService } from './consumption.service.ts';
 import { RTE_JOB_NAMES } from './rte.jobs.ts';
-import { dateParam, dateRange, daysParam, refreshJob, refreshResponse } from './rte-query.ts';
+import { dateParam, dateRange, daysParam, registerRefreshRoute } from './rte-query.ts';
 
 const tags = ['consumption-france'];
 /** 15-minute series are large (five types × 96 values a day): a month per call keeps answers small. */
@@ -71,18 +70,10 @@ export function consumptionFranceRoutes(deps: {
       async (request) => ok(await consumption.forecast(request.query.days)),
     );
 
-    app.post(
-      '/refresh',
-      {
-        onRequest: deps.guard.guard({ permission: 'admin_dashboard', writes: true }),
-        schema: {
-          tags,
-          security,
-          summary: 'Admin: refresh national consumption now',
-          response: { 200: envelope(refreshResponse) },
-        },
-      },
-      async () => ok(await refreshJob(deps.scheduler, RTE_JOB_NAMES.consumption)),
-    );
+    registerRefreshRoute(app, deps, {
+      job: RTE_JOB_NAMES.consumption,
+      summary: 'Admin: refresh national consumption now',
+      tags,
+    });
   };
 }

@@ -59,7 +59,9 @@ export function createConsumptionRepository(db: Db) {
         .select(['type', 'start_date', 'end_date', 'value', 'updated_date'])
         .where('start_date', '>=', startIso)
         .where('start_date', '<', endIso);
-      if (types) query = query.where('type', 'in', [...types]);
+      if (types) {
+        query = query.where('type', 'in', [...types]);
+      }
       return query.orderBy('type').orderBy('start_date').execute();
     },
 

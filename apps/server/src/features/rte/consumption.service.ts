@@ -22,8 +22,11 @@ export function toShortTerm(
   const byType = new Map<string, ConsumptionRow[]>();
   for (const row of rows) {
     const list = byType.get(row.type);
-    if (list) list.push(row);
-    else byType.set(row.type, [row]);
+    if (list) {
+      list.push(row);
+    } else {
+      byType.set(row.type, [row]);
+    }
   }
   return {
     short_term: types
@@ -77,7 +80,9 @@ export function createConsumptionService(deps: { consumption: ConsumptionReposit
     /** The latest realised value of the last 2 hours, or null. */
     async current(now = new Date()): Promise<CurrentConsumption> {
       const row = await consumption.latest('REALISED', new Date(now.getTime() - CURRENT_MAX_AGE_MS).toISOString());
-      if (!row) return null;
+      if (!row) {
+        return null;
+      }
       return {
         type: 'REALISED',
         start_date: formatParisIso(new Date(row.start_date)),

@@ -52,15 +52,13 @@ export function createEcowattRepository(db: Db) {
             .insertInto('ecowatt')
             .values(row)
             .onConflict((conflict) =>
-              conflict
-                .column('periode')
-                .doUpdateSet({
-                  generation_datetime: row.generation_datetime,
-                  dvalue: row.dvalue,
-                  message: row.message,
-                  hourly_values: row.hourly_values,
-                  updated_at: at,
-                }),
+              conflict.column('periode').doUpdateSet({
+                generation_datetime: row.generation_datetime,
+                dvalue: row.dvalue,
+                message: row.message,
+                hourly_values: row.hourly_values,
+                updated_at: at,
+              }),
             )
             .execute();
         }

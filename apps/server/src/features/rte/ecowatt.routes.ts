@@ -6,9 +6,8 @@ import type { Guard } from '../../http/auth.ts';
 import { ok } from '../../http/envelope.ts';
 import { envelope } from '../../http/route-helpers.ts';
 import type { Scheduler } from '../../jobs/scheduler.ts';
-import { security } from '../accounts/accounts.routes.ts';
 import { RTE_JOB_NAMES } from './rte.jobs.ts';
-import { dateParam, dateRange, daysParam, refreshJob, refreshResponse } from './rte-query.ts';
+import { dateParam, dateRange, daysParam, registerRefreshRoute } from './rte-query.ts';
 import type { EcowattService } from './ecowatt.service.ts';
 
 const tags = ['ecowatt'];
@@ -85,18 +84,10 @@ export function ecowattRoutes(deps: {
       async (request) => ok(await ecowatt.statistics(request.query.year ?? Number(parisToday(new Date()).slice(0, 4)))),
     );
 
-    app.post(
-      '/refresh',
-      {
-        onRequest: deps.guard.guard({ permission: 'admin_dashboard', writes: true }),
-        schema: {
-          tags,
-          security,
-          summary: 'Admin: refresh EcoWatt now (429 within 15 minutes of the last call, RTE’s rule)',
-          response: { 200: envelope(refreshResponse) },
-        },
-      },
-      async () => ok(await refreshJob(deps.scheduler, RTE_JOB_NAMES.ecowatt)),
-    );
+    registerRefreshRoute(app, deps, {
+      job: RTE_JOB_NAMES.ecowatt,
+      summary: 'Admin: refresh EcoWatt now (429 within 15 minutes of the last call, RTE’s rule)',
+      tags,
+    });
   };
 }

@@ -28,7 +28,9 @@ export function expectedEcowattGeneration(now: Date): Date {
   for (let back = 0; back < 4; back += 1) {
     const date = addDays(parisDate(now), -back);
     const at = parisInstantsOfLocalTime(`${date} ${isoWeekday(date) === 5 ? '12:15' : '17:00'}:00`)[0];
-    if (at && at <= now) return at;
+    if (at && at <= now) {
+      return at;
+    }
   }
   return new Date(now.getTime() - 24 * HOUR_MS);
 }
@@ -90,10 +92,14 @@ export function createEcowattService(deps: { ecowatt: EcowattRepository; api: Rt
     async isDue(now: Date): Promise<boolean> {
       const today = parisToday(now);
       const stored = await ecowatt.range(today, addDays(today, 3));
-      if (stored.length < 4) return true;
+      if (stored.length < 4) {
+        return true;
+      }
       const expected = expectedEcowattGeneration(now);
       const { generation, fetched } = await ecowatt.freshness();
-      if (!fetched || fetched < expected.toISOString()) return true;
+      if (!fetched || fetched < expected.toISOString()) {
+        return true;
+      }
       const stale = !generation || generation < new Date(expected.getTime() - HOUR_MS).toISOString();
       return stale && fetched < new Date(now.getTime() - HOUR_MS).toISOString();
     },

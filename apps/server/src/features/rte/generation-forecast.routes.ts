@@ -11,11 +11,10 @@ import type { Guard } from '../../http/auth.ts';
 import { ok } from '../../http/envelope.ts';
 import { envelope } from '../../http/route-helpers.ts';
 import type { Scheduler } from '../../jobs/scheduler.ts';
-import { security } from '../accounts/accounts.routes.ts';
 import { MAX_SERIES_DAYS } from './consumption-france.routes.ts';
 import type { GenerationService } from './generation.service.ts';
 import { RTE_JOB_NAMES } from './rte.jobs.ts';
-import { dateParam, dateRange, daysParam, refreshJob, refreshResponse } from './rte-query.ts';
+import { dateParam, dateRange, daysParam, registerRefreshRoute } from './rte-query.ts';
 
 const tags = ['generation-forecast'];
 
@@ -99,18 +98,10 @@ export function generationForecastRoutes(deps: {
       async (request) => ok(await generation.mix(request.query.forecast_type)),
     );
 
-    app.post(
-      '/refresh',
-      {
-        onRequest: deps.guard.guard({ permission: 'admin_dashboard', writes: true }),
-        schema: {
-          tags,
-          security,
-          summary: 'Admin: refresh solar and wind forecasts now',
-          response: { 200: envelope(refreshResponse) },
-        },
-      },
-      async () => ok(await refreshJob(deps.scheduler, RTE_JOB_NAMES.generation)),
-    );
+    registerRefreshRoute(app, deps, {
+      job: RTE_JOB_NAMES.generation,
+      summary: 'Admin: refresh solar and wind forecasts now',
+      tags,
+    });
   };
 }

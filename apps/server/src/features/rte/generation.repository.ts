@@ -64,8 +64,12 @@ export function createGenerationRepository(db: Db) {
         .select(columns)
         .where('start_date', '>=', startIso)
         .where('start_date', '<', endIso);
-      if (filter.productionTypes) query = query.where('production_type', 'in', [...filter.productionTypes]);
-      if (filter.forecastTypes) query = query.where('forecast_type', 'in', [...filter.forecastTypes]);
+      if (filter.productionTypes) {
+        query = query.where('production_type', 'in', [...filter.productionTypes]);
+      }
+      if (filter.forecastTypes) {
+        query = query.where('forecast_type', 'in', [...filter.forecastTypes]);
+      }
       return query.orderBy('production_type').orderBy('forecast_type').orderBy('start_date').execute();
     },
 

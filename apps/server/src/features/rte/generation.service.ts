@@ -18,7 +18,9 @@ export function aggregateGeneration(
   const groups = new Map<string, Map<number, RteSeries['values'][number]>>();
   for (const entry of series) {
     const productionType = entry.productionType?.startsWith('WIND') ? 'WIND' : entry.productionType;
-    if (productionType !== 'SOLAR' && productionType !== 'WIND') continue;
+    if (productionType !== 'SOLAR' && productionType !== 'WIND') {
+      continue;
+    }
     const key = `${productionType}|${entry.type}`;
     const slots = groups.get(key) ?? new Map<number, RteSeries['values'][number]>();
     groups.set(key, slots);
@@ -47,8 +49,11 @@ function toResponse(rows: readonly GenerationRow[], start: Date, end: Date): Gen
   for (const row of rows) {
     const key = `${row.production_type}|${row.forecast_type}`;
     const list = groups.get(key);
-    if (list) list.push(row);
-    else groups.set(key, [row]);
+    if (list) {
+      list.push(row);
+    } else {
+      groups.set(key, [row]);
+    }
   }
   return {
     forecasts: [...groups.values()].map((group) => ({
@@ -76,8 +81,9 @@ export function createGenerationService(deps: { generation: GenerationRepository
     try {
       return { label, series: await call() };
     } catch (error) {
-      if (error instanceof RteError && error.kind === 'bad_request')
-        {return { label, skipped: error.rteCode ?? 'HTTP 400' };}
+      if (error instanceof RteError && error.kind === 'bad_request') {
+        return { label, skipped: error.rteCode ?? 'HTTP 400' };
+      }
       throw error;
     }
   }
@@ -124,8 +130,12 @@ export function createGenerationService(deps: { generation: GenerationRepository
       const slots = new Map<string, { solar: number | null; wind: number | null }>();
       for (const row of rows) {
         const slot = slots.get(row.start_date) ?? { solar: null, wind: null };
-        if (row.production_type === 'SOLAR') slot.solar = row.value;
-        if (row.production_type === 'WIND') slot.wind = row.value;
+        if (row.production_type === 'SOLAR') {
+          slot.solar = row.value;
+        }
+        if (row.production_type === 'WIND') {
+          slot.wind = row.value;
+        }
         slots.set(row.start_date, slot);
       }
       return {

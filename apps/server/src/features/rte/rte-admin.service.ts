@@ -155,8 +155,8 @@ export function createRteAdminService(deps: RteAdminDeps) {
         };
       } catch (error) {
         const elapsed = Date.now() - started;
-        if (error instanceof RteError)
-          {return {
+        if (error instanceof RteError) {
+          return {
             api,
             status: STATUS_OF[error.kind],
             http_status: error.httpStatus,
@@ -164,7 +164,8 @@ export function createRteAdminService(deps: RteAdminDeps) {
             message: error.message,
             summary: null,
             data: null,
-          };}
+          };
+        }
         return {
           api,
           status: 'error',

@@ -86,17 +86,20 @@ const generationBody = z.looseObject({
 
 function parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
   const result = schema.safeParse(body);
-  if (!result.success)
-    {throw new RteError(
+  if (!result.success) {
+    throw new RteError(
       'invalid_response',
       `Réponse RTE inattendue (${what}) : ${result.error.issues[0]?.message ?? 'forme inconnue'}.`,
-    );}
+    );
+  }
   return result.data;
 }
 
 const instant = (text: string): Date => {
   const parsed = new Date(text);
-  if (Number.isNaN(parsed.getTime())) throw new RteError('invalid_response', `Date RTE illisible : ${text}.`);
+  if (Number.isNaN(parsed.getTime())) {
+    throw new RteError('invalid_response', `Date RTE illisible : ${text}.`);
+  }
   return parsed;
 };
 
@@ -146,7 +149,9 @@ export function createRteApi(client: RteClient) {
     /** Short-term national consumption of `[start, endExclusive)`; every type when `types` is omitted. */
     async shortTerm(start: string, endExclusive: string, signal?: AbortSignal, types?: string[]): Promise<RteSeries[]> {
       const query: Record<string, string> = { start_date: rteDate(start), end_date: rteDate(endExclusive) };
-      if (types) query.type = types.join(',');
+      if (types) {
+        query.type = types.join(',');
+      }
       const body = await client.get(RTE_PATHS.shortTerm, query, { signal });
       return parse(shortTermBody, body, 'consumption').short_term.map((series) => ({
         type: series.type,

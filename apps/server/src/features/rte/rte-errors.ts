@@ -52,23 +52,31 @@ export class RteError extends AppError {
 
 /** `error` of RTE's error body (`error_code` as a fallback, as the Domogik plugin reads it). */
 export function rteErrorCode(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
+  if (typeof body !== 'object' || body === null) {
+    return undefined;
+  }
   const record = body as Record<string, unknown>;
   const code = record.error ?? record.error_code;
   return typeof code === 'string' ? code : undefined;
 }
 
 export function rteErrorDescription(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
+  if (typeof body !== 'object' || body === null) {
+    return undefined;
+  }
   const description = (body as Record<string, unknown>).error_description;
   return typeof description === 'string' ? description : undefined;
 }
 
 /** Retry-After as seconds or an HTTP date; RTE sending it is unverified, so absent is the normal case. */
 export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
-  if (!header) return undefined;
+  if (!header) {
+    return undefined;
+  }
   const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  if (Number.isFinite(seconds) && seconds >= 0) {
+    return seconds * 1000;
+  }
   const at = Date.parse(header);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

@@ -6,12 +6,22 @@ import { createServerKeys } from '../../security/keys.ts';
 import { createEnedisGateway } from '../enedis/enedis-gateway.ts';
 import { createRteGateway, RTE_PRODUCTION_URL } from './rte-gateway.ts';
 
-const base = { NODE_ENV: 'test', SECRET_KEY: 'k'.repeat(40), DATA_DIR: '/tmp/med-rte-gateway-test', LOG_LEVEL: 'silent' };
+const base = {
+  NODE_ENV: 'test',
+  SECRET_KEY: 'k'.repeat(40),
+  DATA_DIR: '/tmp/med-rte-gateway-test',
+  LOG_LEVEL: 'silent',
+};
 const log = pino({ level: 'silent' });
 
 async function gateways(env: Record<string, string>) {
   const config = loadConfig({ ...base, ...env });
-  const enedis = await createEnedisGateway({ config, cache: new MemoryCache(), keys: createServerKeys(config.secretKey), log });
+  const enedis = await createEnedisGateway({
+    config,
+    cache: new MemoryCache(),
+    keys: createServerKeys(config.secretKey),
+    log,
+  });
   return { config, enedis, rte: createRteGateway({ config, enedis, log }) };
 }
 
@@ -29,7 +39,11 @@ describe('RTE connection choice', () => {
   });
 
   it('without credentials but with RTE_BASE_URL: that emulator, and none started for RTE', async () => {
-    const { enedis, rte } = await gateways({ RTE_BASE_URL: 'http://127.0.0.1:9/', ENEDIS_ENVIRONMENT: 'emulator', ENEDIS_BASE_URL: 'http://127.0.0.1:9' });
+    const { enedis, rte } = await gateways({
+      RTE_BASE_URL: 'http://127.0.0.1:9/',
+      ENEDIS_ENVIRONMENT: 'emulator',
+      ENEDIS_BASE_URL: 'http://127.0.0.1:9',
+    });
     try {
       expect(enedis.embeddedEmulatorUrl).toBeUndefined();
       expect(rte).toMatchObject({ mode: 'emulator', baseUrl: 'http://127.0.0.1:9', emulator: undefined });
@@ -39,7 +53,12 @@ describe('RTE connection choice', () => {
   });
 
   it('with credentials: RTE’s host by default', async () => {
-    const { enedis, rte } = await gateways({ RTE_CLIENT_ID: 'app', RTE_CLIENT_SECRET: 'secret', ENEDIS_ENVIRONMENT: 'emulator', ENEDIS_BASE_URL: 'http://127.0.0.1:9' });
+    const { enedis, rte } = await gateways({
+      RTE_CLIENT_ID: 'app',
+      RTE_CLIENT_SECRET: 'secret',
+      ENEDIS_ENVIRONMENT: 'emulator',
+      ENEDIS_BASE_URL: 'http://127.0.0.1:9',
+    });
     try {
       expect(rte).toMatchObject({ mode: 'rte', configured: true, baseUrl: RTE_PRODUCTION_URL, emulator: undefined });
     } finally {
@@ -49,7 +68,13 @@ describe('RTE connection choice', () => {
 
   it('refuses an id without a secret, and inverted retry bounds', () => {
     expect(() => loadConfig({ ...base, RTE_CLIENT_ID: 'app' })).toThrow(ConfigError);
-    expect(() => loadConfig({ ...base, JOBS_RETRY_MIN_SECONDS: '60', JOBS_RETRY_MAX_SECONDS: '30' })).toThrow(/JOBS_RETRY_MAX_SECONDS/);
-    expect(loadConfig({ ...base, JOBS_ENABLED: 'false' }).jobs).toEqual({ enabled: false, retryMinMs: 30_000, retryMaxMs: 1_800_000 });
+    expect(() => loadConfig({ ...base, JOBS_RETRY_MIN_SECONDS: '60', JOBS_RETRY_MAX_SECONDS: '30' })).toThrow(
+      /JOBS_RETRY_MAX_SECONDS/,
+    );
+    expect(loadConfig({ ...base, JOBS_ENABLED: 'false' }).jobs).toEqual({
+      enabled: false,
+      retryMinMs: 30_000,
+      retryMaxMs: 1_800_000,
+    });
   });
 });

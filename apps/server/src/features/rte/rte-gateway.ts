@@ -38,7 +38,9 @@ export function createRteGateway(options: {
   const { rte } = options.config;
   const embedded = options.enedis.embeddedEmulatorUrl;
   const baseUrl = rte.baseUrl ?? (rte.useEmulator ? embedded : RTE_PRODUCTION_URL);
-  if (!baseUrl) throw new Error('RTE emulator expected but none was started (no RTE_CLIENT_ID and no RTE_BASE_URL)');
+  if (!baseUrl) {
+    throw new Error('RTE emulator expected but none was started (no RTE_CLIENT_ID and no RTE_BASE_URL)');
+  }
   const credentials = rte.useEmulator
     ? RTE_EMULATOR_CLIENT
     : { clientId: rte.clientId ?? '', clientSecret: rte.clientSecret ?? '' };

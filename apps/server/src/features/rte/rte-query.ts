@@ -1,6 +1,11 @@
 import { ErrorCode, jobRunSchema, type JobRun } from '@med/contracts';
 import { daysBetween, isIsoDate } from '@med/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Guard } from '../../http/auth.ts';
+import { ok } from '../../http/envelope.ts';
+import { envelope } from '../../http/route-helpers.ts';
+import { security } from '../accounts/accounts.routes.ts';
 import { AppError, conflict, tooManyRequests, unprocessable } from '../../http/app-error.ts';
 import type { Scheduler } from '../../jobs/scheduler.ts';
 import { JobDeferred } from '../../jobs/scheduler.ts';
@@ -10,9 +15,12 @@ export const dateParam = z.string().max(32).optional();
 
 /** Reads `YYYY-MM-DD` or throws 422 INVALID_DATE_FORMAT naming the parameter. */
 export function parseDate(value: string | undefined, field: string): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (!isIsoDate(value))
-    {throw unprocessable(ErrorCode.INVALID_DATE_FORMAT, `${field} : date attendue au format AAAA-MM-JJ.`, field);}
+  if (value === undefined || value === '') {
+    return undefined;
+  }
+  if (!isIsoDate(value)) {
+    throw unprocessable(ErrorCode.INVALID_DATE_FORMAT, `${field} : date attendue au format AAAA-MM-JJ.`, field);
+  }
   return value;
 }
 
@@ -28,14 +36,16 @@ export function dateRange(
 ): { start: string; end: string } {
   const start = parseDate(values.start, fields.start) ?? defaults.start;
   const end = parseDate(values.end, fields.end) ?? defaults.end;
-  if (start > end)
-    {throw unprocessable(
+  if (start > end) {
+    throw unprocessable(
       ErrorCode.INVALID_DATE_RANGE,
       `${fields.start} doit être antérieure ou égale à ${fields.end}.`,
       fields.start,
-    );}
-  if (daysBetween(start, end) + 1 > maxDays)
-    {throw unprocessable(ErrorCode.INVALID_DATE_RANGE, `Période limitée à ${maxDays} jours.`, fields.end);}
+    );
+  }
+  if (daysBetween(start, end) + 1 > maxDays) {
+    throw unprocessable(ErrorCode.INVALID_DATE_RANGE, `Période limitée à ${maxDays} jours.`, fields.end);
+  }
   return { start, end };
 }
 
@@ -50,7 +60,9 @@ export const refreshResponse = jobRunSchema;
  */
 export async function refreshJob(scheduler: Scheduler, name: string): Promise<JobRun> {
   const result = await scheduler.runNow(name);
-  if (!result) throw conflict(ErrorCode.CONFLICT, 'Un rafraîchissement de ces données est déjà en cours.');
+  if (!result) {
+    throw conflict(ErrorCode.CONFLICT, 'Un rafraîchissement de ces données est déjà en cours.');
+  }
   if (result.status === 'deferred' && result.error instanceof JobDeferred) {
     throw tooManyRequests(
       ErrorCode.RATE_LIMIT_EXCEEDED,
@@ -59,7 +71,9 @@ export async function refreshJob(scheduler: Scheduler, name: string): Promise<Jo
     );
   }
   if (result.status !== 'success') {
-    if (result.error instanceof AppError) throw result.error;
+    if (result.error instanceof AppError) {
+      throw result.error;
+    }
     throw result.error instanceof Error ? result.error : new Error(result.detail);
   }
   return {
@@ -71,4 +85,20 @@ export async function refreshJob(scheduler: Scheduler, name: string): Promise<Jo
     started_at: result.startedAt,
     finished_at: result.finishedAt,
   };
+}
+
+/** The four admin refresh routes are the same route for a different job: one definition. */
+export function registerRefreshRoute(
+  app: Parameters<FastifyPluginAsyncZod>[0],
+  deps: { guard: Guard; scheduler: Scheduler },
+  options: { job: string; summary: string; tags: string[] },
+): void {
+  app.post(
+    '/refresh',
+    {
+      onRequest: deps.guard.guard({ permission: 'admin_dashboard', writes: true }),
+      schema: { tags: options.tags, security, summary: options.summary, response: { 200: envelope(refreshResponse) } },
+    },
+    async () => ok(await refreshJob(deps.scheduler, options.job)),
+  );
 }

@@ -12,7 +12,15 @@ const log = pino({ level: 'silent' });
 describe('RTE client', () => {
   let emulator: Awaited<ReturnType<typeof startEmulator>>;
   const client = (overrides: { maxAttempts?: number; timeoutMs?: number } = {}) =>
-    createRteClient({ baseUrl: emulator.url, ...RTE_EMULATOR_CLIENT, timeoutMs: overrides.timeoutMs ?? 5000, maxAttempts: overrides.maxAttempts ?? 3, log, retryBaseMs: 20, retryCapMs: 50 });
+    createRteClient({
+      baseUrl: emulator.url,
+      ...RTE_EMULATOR_CLIENT,
+      timeoutMs: overrides.timeoutMs ?? 5000,
+      maxAttempts: overrides.maxAttempts ?? 3,
+      log,
+      retryBaseMs: 20,
+      retryCapMs: 50,
+    });
   const control = () => emulator.app.rteEmulator;
   const query = { start_date: '2026-01-05T00:00:00+01:00', end_date: '2026-01-06T00:00:00+01:00' };
 
@@ -64,7 +72,12 @@ describe('RTE client', () => {
     control().reset();
     const rte = client();
     const error = await rte.get(TEMPO, { start_date: query.start_date }).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ kind: 'bad_request', rteCode: 'TMPLIKSUPCON_TMPLIKCAL_F01', status: 502, code: 'RTE_ERROR' });
+    expect(error).toMatchObject({
+      kind: 'bad_request',
+      rteCode: 'TMPLIKSUPCON_TMPLIKCAL_F01',
+      status: 502,
+      code: 'RTE_ERROR',
+    });
     expect(control().calls(TEMPO)).toBe(1);
   });
 

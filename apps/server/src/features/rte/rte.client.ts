@@ -82,7 +82,9 @@ export function createRteClient(options: RteClientOptions) {
   }
 
   async function accessToken(signal: AbortSignal | undefined): Promise<string> {
-    if (token && token.renewAt > Date.now()) return token.value;
+    if (token && token.renewAt > Date.now()) {
+      return token.value;
+    }
     pending ??= requestToken(signal).finally(() => {
       pending = null;
     });
@@ -110,8 +112,12 @@ export function createRteClient(options: RteClientOptions) {
       }
       return { status: response.status, body, readable, retryAfter: retryAfterMs(response.headers.get('retry-after')) };
     } catch (error) {
-      if (error instanceof RteError) throw error;
-      if (signal?.aborted) throw error;
+      if (error instanceof RteError) {
+        throw error;
+      }
+      if (signal?.aborted) {
+        throw error;
+      }
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
       throw new RteError(
         timedOut ? 'timeout' : 'network',
@@ -125,27 +131,31 @@ export function createRteClient(options: RteClientOptions) {
     const code = rteErrorCode(body);
     const description = rteErrorDescription(body);
     const suffix = `${code ? ` ${code}` : ''}${description ? ` : ${description}` : ''}`;
-    if (status === 429)
-      {return new RteError('throttled', `RTE limite les appels (HTTP 429)${suffix}.`, {
+    if (status === 429) {
+      return new RteError('throttled', `RTE limite les appels (HTTP 429)${suffix}.`, {
         httpStatus: status,
         rteCode: code,
         retryAfterMs: retryAfter,
-      });}
-    if (status === 401)
-      {return new RteError('unauthorized', `RTE refuse le jeton (HTTP 401)${suffix}.`, {
+      });
+    }
+    if (status === 401) {
+      return new RteError('unauthorized', `RTE refuse le jeton (HTTP 401)${suffix}.`, {
         httpStatus: status,
         rteCode: code,
-      });}
-    if (status === 403)
-      {return new RteError('forbidden', `Application non abonnée à cette API RTE (HTTP 403)${suffix}.`, {
+      });
+    }
+    if (status === 403) {
+      return new RteError('forbidden', `Application non abonnée à cette API RTE (HTTP 403)${suffix}.`, {
         httpStatus: status,
         rteCode: code,
-      });}
-    if (status >= 500 || status === 408)
-      {return new RteError('server_error', `RTE est indisponible (HTTP ${status})${suffix}.`, {
+      });
+    }
+    if (status >= 500 || status === 408) {
+      return new RteError('server_error', `RTE est indisponible (HTTP ${status})${suffix}.`, {
         httpStatus: status,
         rteCode: code,
-      });}
+      });
+    }
     return new RteError('bad_request', `RTE a refusé la requête (HTTP ${status})${suffix}.`, {
       httpStatus: status,
       rteCode: code,
@@ -162,22 +172,32 @@ export function createRteClient(options: RteClientOptions) {
       if (attempt > 1) {
         stats.retries += 1;
         const pause = pauseMs ?? backoffDelayMs(attempt - 1, retryBaseMs, retryCapMs);
-        if (pause > 0) await sleep(pause, call.signal);
+        if (pause > 0) {
+          await sleep(pause, call.signal);
+        }
       }
       pauseMs = undefined;
       let result;
       try {
         result = await exchange(path, query, call.signal);
       } catch (error) {
-        if (!(error instanceof RteError)) throw error;
+        if (!(error instanceof RteError)) {
+          throw error;
+        }
         // A refused token is permanent; a token call that timed out or hit a 5xx is retried like a data call.
-        if (error.kind === 'unauthorized' || error.kind === 'forbidden' || error.kind === 'bad_request') throw error;
-        if (error.kind === 'throttled') throw error;
+        if (error.kind === 'unauthorized' || error.kind === 'forbidden' || error.kind === 'bad_request') {
+          throw error;
+        }
+        if (error.kind === 'throttled') {
+          throw error;
+        }
         last = error;
         continue;
       }
       if (result.status >= 200 && result.status < 300) {
-        if (result.readable) return result.body as T;
+        if (result.readable) {
+          return result.body as T;
+        }
         last = new RteError('invalid_response', `Réponse RTE illisible (${path}).`, { httpStatus: result.status });
         continue;
       }
@@ -192,13 +212,16 @@ export function createRteClient(options: RteClientOptions) {
       }
       if (failure.kind === 'throttled') {
         // Retry only when RTE said when, and soon; never sooner than told.
-        if (result.retryAfter === undefined || result.retryAfter > maxRetryAfterMs || attempt >= attempts)
-          {throw failure;}
+        if (result.retryAfter === undefined || result.retryAfter > maxRetryAfterMs || attempt >= attempts) {
+          throw failure;
+        }
         pauseMs = result.retryAfter + Math.random() * 250;
         last = failure;
         continue;
       }
-      if (failure.kind !== 'server_error') throw failure;
+      if (failure.kind !== 'server_error') {
+        throw failure;
+      }
       last = failure;
     }
     options.log.warn({ path, err: last?.message }, 'RTE call failed after retries');

@@ -59,7 +59,9 @@ export function rteJobs(deps: RteJobDeps): JobDefinition[] {
         try {
           return await deps.ecowatt.sync(signal);
         } catch (error) {
-          if (error instanceof EcowattCooldown) throw new JobDeferred(error.message, error.retryAt);
+          if (error instanceof EcowattCooldown) {
+            throw new JobDeferred(error.message, error.retryAt);
+          }
           throw error;
         }
       },

@@ -74,7 +74,9 @@ export function windowMean(
   const sources = new Array<string>(cells).fill('');
   for (const slot of slots) {
     const rank = priority.indexOf(slot.source);
-    if (rank < 0 || slot.end <= from || slot.start >= to) continue;
+    if (rank < 0 || slot.end <= from || slot.start >= to) {
+      continue;
+    }
     const first = Math.max(0, Math.floor((slot.start - from) / CELL_MS));
     const last = Math.min(cells, Math.ceil((slot.end - from) / CELL_MS));
     for (let cell = first; cell < last; cell += 1) {
@@ -89,13 +91,17 @@ export function windowMean(
   let covered = 0;
   const used = new Set<string>();
   for (let cell = 0; cell < cells; cell += 1) {
-    if (ranks[cell] === Number.POSITIVE_INFINITY) continue;
+    if (ranks[cell] === Number.POSITIVE_INFINITY) {
+      continue;
+    }
     sum += values[cell] ?? 0;
     covered += 1;
     used.add(sources[cell] ?? '');
   }
   const coverage = cells === 0 ? 0 : covered / cells;
-  if (coverage < MIN_COVERAGE) return null;
+  if (coverage < MIN_COVERAGE) {
+    return null;
+  }
   return { mean: sum / covered, coverage, sources: priority.filter((source) => used.has(source)) };
 }
 

@@ -29,14 +29,12 @@ export function createTempoRepository(db: Db) {
       const updatedAt = now.toISOString();
       await db.transaction().execute(async (trx) => {
         for (let i = 0; i < days.length; i += BATCH) {
-          const rows = days
-            .slice(i, i + BATCH)
-            .map((day) => ({
-              date: day.date,
-              color: day.color,
-              rte_updated_date: day.rteUpdatedDate,
-              updated_at: updatedAt,
-            }));
+          const rows = days.slice(i, i + BATCH).map((day) => ({
+            date: day.date,
+            color: day.color,
+            rte_updated_date: day.rteUpdatedDate,
+            updated_at: updatedAt,
+          }));
           await trx
             .insertInto('tempo_days')
             .values(rows)

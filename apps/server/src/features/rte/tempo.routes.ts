@@ -6,9 +6,8 @@ import type { Guard } from '../../http/auth.ts';
 import { ok } from '../../http/envelope.ts';
 import { envelope } from '../../http/route-helpers.ts';
 import type { Scheduler } from '../../jobs/scheduler.ts';
-import { security } from '../accounts/accounts.routes.ts';
 import { RTE_JOB_NAMES } from './rte.jobs.ts';
-import { dateParam, dateRange, daysParam, refreshJob, refreshResponse } from './rte-query.ts';
+import { dateParam, dateRange, daysParam, registerRefreshRoute } from './rte-query.ts';
 import type { TempoService } from './tempo.service.ts';
 
 const tags = ['tempo'];
@@ -104,18 +103,10 @@ export function tempoRoutes(deps: { tempo: TempoService; scheduler: Scheduler; g
       async (request) => ok(await tempo.forecast(request.query.days)),
     );
 
-    app.post(
-      '/refresh',
-      {
-        onRequest: deps.guard.guard({ permission: 'admin_dashboard', writes: true }),
-        schema: {
-          tags,
-          security,
-          summary: 'Admin: refresh Tempo now (recent days and missing history)',
-          response: { 200: envelope(refreshResponse) },
-        },
-      },
-      async () => ok(await refreshJob(deps.scheduler, RTE_JOB_NAMES.tempo)),
-    );
+    registerRefreshRoute(app, deps, {
+      job: RTE_JOB_NAMES.tempo,
+      summary: 'Admin: refresh Tempo now (recent days and missing history)',
+      tags,
+    });
   };
 }

@@ -47,14 +47,20 @@ export function chunkDates(dates: readonly string[], maxDays: number): [string, 
   const chunks: [string, string][] = [];
   for (const date of dates) {
     const current = chunks.at(-1);
-    if (current && addDays(current[1], 1) === date && daysBetween(current[0], date) + 1 <= maxDays) current[1] = date;
-    else chunks.push([date, date]);
+    if (current && addDays(current[1], 1) === date && daysBetween(current[0], date) + 1 <= maxDays) {
+      current[1] = date;
+    } else {
+      chunks.push([date, date]);
+    }
   }
   return chunks;
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
-const roundThresholds = (stats: TempoSeasonStats): TempoSeasonStats => ({ ...stats, thresholds: { white_red: round3(stats.thresholds.white_red), red: round3(stats.thresholds.red) } });
+const roundThresholds = (stats: TempoSeasonStats): TempoSeasonStats => ({
+  ...stats,
+  thresholds: { white_red: round3(stats.thresholds.white_red), red: round3(stats.thresholds.red) },
+});
 
 export function createTempoService(deps: TempoServiceDeps) {
   const { tempo, api, log } = deps;
@@ -64,11 +70,12 @@ export function createTempoService(deps: TempoServiceDeps) {
   async function store(values: RteTempoValue[], now: Date): Promise<number> {
     const known = values.filter((value): value is RteTempoValue & { color: TempoColour } => value.color !== undefined);
     const holes = values.length - known.length;
-    if (holes > 0)
-      {log.warn(
+    if (holes > 0) {
+      log.warn(
         { dates: values.filter((value) => value.color === undefined).map((value) => value.date) },
         'RTE sent Tempo days without a colour; skipped',
-      );}
+      );
+    }
     await tempo.upsert(
       known.map((value) => ({ date: value.date, color: value.color, rteUpdatedDate: value.rteUpdatedDate })),
       now,
@@ -97,7 +104,9 @@ export function createTempoService(deps: TempoServiceDeps) {
       try {
         stored += await store(await api.tempo(addDays(today, -1), addDays(today, 2), signal), now);
       } catch (error) {
-        if (!isTempoNotPublished(error)) throw error;
+        if (!isTempoNotPublished(error)) {
+          throw error;
+        }
         tomorrowPublished = false;
         if (!(await tempo.get(today)) || !(await tempo.get(addDays(today, -1)))) {
           stored += await store(await api.tempo(addDays(today, -1), addDays(today, 1), signal), now);
@@ -119,7 +128,9 @@ export function createTempoService(deps: TempoServiceDeps) {
     /** Due while tomorrow is unknown, or when the two seasons have holes not yet retried today. */
     async isDue(now: Date): Promise<boolean> {
       const today = parisToday(now);
-      if (!(await tempo.get(addDays(today, 1)))) return true;
+      if (!(await tempo.get(addDays(today, 1)))) {
+        return true;
+      }
       return backfillTriedOn !== today && (await missingHistory(today)).length > 0;
     },
 

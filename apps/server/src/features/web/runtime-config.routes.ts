@@ -14,13 +14,22 @@ const runtimeConfigSchema = z.object({
 /** What the SPA needs at start-up; only values that are safe to publish. */
 export function runtimeConfigRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/config', { schema: { tags: ['meta'], summary: 'Public runtime settings for the web app', response: { 200: envelope(runtimeConfigSchema) } } }, async () =>
-      ok({
-        server_mode: deps.config.serverMode,
-        turnstile_site_key: deps.config.captcha.required ? (deps.config.captcha.siteKey ?? null) : null,
-        demo_enabled: deps.config.demoEnabled,
-        version: deps.config.version,
-      }),
+    app.get(
+      '/config',
+      {
+        schema: {
+          tags: ['meta'],
+          summary: 'Public runtime settings for the web app',
+          response: { 200: envelope(runtimeConfigSchema) },
+        },
+      },
+      async () =>
+        ok({
+          server_mode: deps.config.serverMode,
+          turnstile_site_key: deps.config.captcha.required ? (deps.config.captcha.siteKey ?? null) : null,
+          demo_enabled: deps.config.demoEnabled,
+          version: deps.config.version,
+        }),
     );
   };
 }

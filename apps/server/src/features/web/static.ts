@@ -16,14 +16,26 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
     index: ['index.html'],
     setHeaders: (response, path) => {
       // Hashed assets are immutable; index.html must always be revalidated to pick up new builds.
-      void response.header('cache-control', path.startsWith(assetsDir + sep) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      void response.header(
+        'cache-control',
+        path.startsWith(assetsDir + sep) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
   return true;
 }
 
 export function isSpaRoute(url: string, method: string): boolean {
-  if (method !== 'GET' && method !== 'HEAD') return false;
+  if (method !== 'GET' && method !== 'HEAD') {
+    return false;
+  }
   const path = url.split('?')[0] ?? '';
-  return !(path === '/api' || path.startsWith('/api/') || path === '/ping' || path === '/ready' || path === '/metrics' || /\.[a-z0-9]+$/i.test(path));
+  return !(
+    path === '/api' ||
+    path.startsWith('/api/') ||
+    path === '/ping' ||
+    path === '/ready' ||
+    path === '/metrics' ||
+    /\.[a-z0-9]+$/i.test(path)
+  );
 }

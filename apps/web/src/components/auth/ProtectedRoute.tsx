@@ -14,7 +14,9 @@ export function ProtectedRoute() {
   const location = useLocation();
   const { data: me, error, isPending, refetch } = useMe();
 
-  if (isPending) return <Spinner label={t('protected.checking')} />;
+  if (isPending) {
+    return <Spinner label={t('protected.checking')} />;
+  }
   if (error) {
     return (
       <Alert tone="error" title={t('protected.error')}>
@@ -26,6 +28,10 @@ export function ProtectedRoute() {
     );
   }
   // After a logout the app is on its way home: do not send the user to the login page instead.
-  if (!me) return <Navigate to={sessionEndedOnPurpose() ? '/' : loginPathFor(`${location.pathname}${location.search}`)} replace />;
+  if (!me) {
+    return (
+      <Navigate to={sessionEndedOnPurpose() ? '/' : loginPathFor(`${location.pathname}${location.search}`)} replace />
+    );
+  }
   return <Outlet />;
 }

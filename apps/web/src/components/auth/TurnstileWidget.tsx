@@ -25,7 +25,9 @@ export function TurnstileWidget({ siteKey, onToken }: TurnstileWidgetProps) {
     let cancelled = false;
     loadTurnstile()
       .then((turnstile) => {
-        if (cancelled || !container.current) return;
+        if (cancelled || !container.current) {
+          return;
+        }
         widgetId = turnstile.render(container.current, {
           sitekey: siteKey,
           theme: 'auto',
@@ -36,14 +38,20 @@ export function TurnstileWidget({ siteKey, onToken }: TurnstileWidgetProps) {
         });
       })
       .catch(() => {
-        if (!cancelled) setLoadFailed(true);
+        if (!cancelled) {
+          setLoadFailed(true);
+        }
       });
     return () => {
       cancelled = true;
-      if (widgetId !== null) window.turnstile?.remove(widgetId);
+      if (widgetId !== null) {
+        window.turnstile?.remove(widgetId);
+      }
     };
   }, [siteKey, language]);
 
-  if (loadFailed) return <Alert tone="error">{t('signup.captchaLoadError')}</Alert>;
+  if (loadFailed) {
+    return <Alert tone="error">{t('signup.captchaLoadError')}</Alert>;
+  }
   return <div ref={container} className="min-h-16" />;
 }

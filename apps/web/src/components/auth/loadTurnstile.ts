@@ -25,12 +25,15 @@ let loading: Promise<TurnstileApi> | null = null;
 
 /** Loads the Turnstile script once, only on pages that need it (no third-party script otherwise). */
 export function loadTurnstile(): Promise<TurnstileApi> {
-  if (window.turnstile) return Promise.resolve(window.turnstile);
+  if (window.turnstile) {
+    return Promise.resolve(window.turnstile);
+  }
   loading ??= new Promise<TurnstileApi>((resolve, reject) => {
     const script = document.createElement('script');
     script.src = scriptUrl;
     script.async = true;
-    script.onload = () => (window.turnstile ? resolve(window.turnstile) : reject(new Error('Turnstile did not initialise')));
+    script.onload = () =>
+      window.turnstile ? resolve(window.turnstile) : reject(new Error('Turnstile did not initialise'));
     script.onerror = () => {
       loading = null;
       script.remove();

@@ -9,7 +9,9 @@ import { useNavItems } from './useNavItems.ts';
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
   `whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium ${
-    isActive ? 'bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-100' : 'text-slate-700 hover:bg-slate-200/70 dark:text-slate-200 dark:hover:bg-slate-800'
+    isActive
+      ? 'bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-100'
+      : 'text-slate-700 hover:bg-slate-200/70 dark:text-slate-200 dark:hover:bg-slate-800'
   }`;
 
 export function Header() {
@@ -19,9 +21,13 @@ export function Header() {
   const closeMenu = () => setMenuOpen(false);
 
   useEffect(() => {
-    if (!menuOpen) return;
+    if (!menuOpen) {
+      return;
+    }
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setMenuOpen(false);
+      if (event.key === 'Escape') {
+        setMenuOpen(false);
+      }
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
@@ -31,7 +37,11 @@ export function Header() {
     <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
       {/* Wider than the page content from xl: the signed-in nav (data pages, RTE pages, settings) needs the room. */}
       <div className="mx-auto flex h-16 max-w-6xl items-center gap-2 px-4 xl:max-w-7xl">
-        <Link to={signedIn ? '/dashboard' : '/'} className="mr-auto flex items-center gap-2 font-semibold" onClick={closeMenu}>
+        <Link
+          to={signedIn ? '/dashboard' : '/'}
+          className="mr-auto flex items-center gap-2 font-semibold"
+          onClick={closeMenu}
+        >
           <span className="flex size-8 items-center justify-center rounded-lg bg-sky-600 text-yellow-300">
             <BoltIcon width={18} height={18} />
           </span>

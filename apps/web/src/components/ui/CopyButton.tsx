@@ -17,7 +17,9 @@ export function CopyButton({ value, label }: CopyButtonProps) {
   const [state, setState] = useState<CopyState>('idle');
 
   useEffect(() => {
-    if (state !== 'copied') return;
+    if (state !== 'copied') {
+      return;
+    }
     const timer = setTimeout(() => setState('idle'), 2000);
     return () => clearTimeout(timer);
   }, [state]);
@@ -30,7 +32,9 @@ export function CopyButton({ value, label }: CopyButtonProps) {
         {state === 'copied' ? <CheckIcon /> : <CopyIcon />}
         <span aria-live="polite">{state === 'copied' ? t('common.copied') : t('common.copy')}</span>
       </Button>
-      {state === 'failed' && <span className="mt-1 text-xs text-red-700 dark:text-red-300">{t('common.copyFailed')}</span>}
+      {state === 'failed' && (
+        <span className="mt-1 text-xs text-red-700 dark:text-red-300">{t('common.copyFailed')}</span>
+      )}
     </span>
   );
 }

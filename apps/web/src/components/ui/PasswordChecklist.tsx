@@ -22,7 +22,10 @@ export function PasswordChecklist({ password, id }: PasswordChecklistProps) {
         {rules.map((rule) => {
           const met = !problems.has(rule);
           return (
-            <li key={rule} className={`flex items-center gap-2 ${met ? 'text-emerald-700 dark:text-emerald-400' : 'text-slate-600 dark:text-slate-400'}`}>
+            <li
+              key={rule}
+              className={`flex items-center gap-2 ${met ? 'text-emerald-700 dark:text-emerald-400' : 'text-slate-600 dark:text-slate-400'}`}
+            >
               {met ? <CheckIcon width={16} height={16} /> : <CrossIcon width={16} height={16} />}
               <span>{t(`password.rules.${rule}`)}</span>
               <span className="sr-only">({met ? t('password.ruleMet') : t('password.ruleNotMet')})</span>

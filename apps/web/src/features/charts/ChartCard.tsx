@@ -25,7 +25,11 @@ export function ChartCard({ title, description, toolbar, table, fileParts = [], 
   const headingId = useId();
   const canDownload = table !== undefined && table !== null && table.rows.length > 0;
   return (
-    <section id={id} aria-labelledby={headingId} className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6 dark:border-slate-800 dark:bg-slate-900">
+    <section
+      id={id}
+      aria-labelledby={headingId}
+      className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6 dark:border-slate-800 dark:bg-slate-900"
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h2 id={headingId} className="min-w-0 text-lg font-semibold">
           {title}
@@ -38,7 +42,9 @@ export function ChartCard({ title, description, toolbar, table, fileParts = [], 
                 type="button"
                 className="min-h-9 rounded-md border border-slate-300 px-2.5 text-xs font-semibold uppercase text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
                 aria-label={t('metering.common.downloadAs', { title, format: format.toUpperCase() })}
-                onClick={() => downloadTable(table, downloadName(['myelectricaldata', ...fileParts], format), format, i18n.language)}
+                onClick={() =>
+                  downloadTable(table, downloadName(['myelectricaldata', ...fileParts], format), format, i18n.language)
+                }
               >
                 {format}
               </button>

@@ -3,9 +3,9 @@ import { downloadName, tableFile } from './download.ts';
 
 describe('downloads', () => {
   it('builds a safe file name', () => {
-    expect(downloadName(['MyElectricalData', '12345678901234', 'Consommation journalière', '2024-11-05', null], 'csv')).toBe(
-      'myelectricaldata_12345678901234_consommation-journaliere_2024-11-05.csv',
-    );
+    expect(
+      downloadName(['MyElectricalData', '12345678901234', 'Consommation journalière', '2024-11-05', null], 'csv'),
+    ).toBe('myelectricaldata_12345678901234_consommation-journaliere_2024-11-05.csv');
     expect(downloadName(['  ', '!!'], 'json')).toBe('export.json');
   });
 

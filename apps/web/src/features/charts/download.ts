@@ -20,8 +20,14 @@ export function downloadName(parts: readonly (string | null | undefined)[], form
 }
 
 /** The file content of a table: CSV in the page language's convention, or JSON rows. */
-export function tableFile(table: DataTable, format: DownloadFormat, language: string): { content: string; type: string } {
-  if (format === 'csv') return { content: toCsv(table, csvFormatFor(language)), type: 'text/csv;charset=utf-8' };
+export function tableFile(
+  table: DataTable,
+  format: DownloadFormat,
+  language: string,
+): { content: string; type: string } {
+  if (format === 'csv') {
+    return { content: toCsv(table, csvFormatFor(language)), type: 'text/csv;charset=utf-8' };
+  }
   return { content: `${JSON.stringify(toJsonRows(table), null, 2)}\n`, type: 'application/json' };
 }
 

@@ -17,13 +17,19 @@ export function ConsentResultBanner() {
 
   // New meters were just created by the callback: reload the list.
   useEffect(() => {
-    if (succeeded) void queryClient.invalidateQueries({ queryKey: queryKeys.pdls });
+    if (succeeded) {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.pdls });
+    }
   }, [succeeded, queryClient]);
 
-  if (!result) return null;
+  if (!result) {
+    return null;
+  }
   const dismiss = () => {
     const next = new URLSearchParams(searchParams);
-    for (const name of CONSENT_PARAMS) next.delete(name);
+    for (const name of CONSENT_PARAMS) {
+      next.delete(name);
+    }
     setSearchParams(next, { replace: true });
   };
   const close = (

@@ -22,7 +22,9 @@ export function DemoLoginButton({ className = '' }: { className?: string }) {
       await navigate('/dashboard');
     },
   });
-  if (!demoEnabled) return null;
+  if (!demoEnabled) {
+    return null;
+  }
   return (
     <div className={className}>
       <Button variant="secondary" className="w-full sm:w-auto" disabled={demo.isPending} onClick={() => demo.mutate()}>

@@ -5,11 +5,18 @@ const read = (query: string) => readConsentResult(new URLSearchParams(query));
 
 describe('readConsentResult', () => {
   it('reads a success with its counts', () => {
-    expect(read('consent_success=true&pdl_count=2&created_count=1')).toEqual({ kind: 'success', pdlCount: 2, createdCount: 1, rejectedCount: 0 });
+    expect(read('consent_success=true&pdl_count=2&created_count=1')).toEqual({
+      kind: 'success',
+      pdlCount: 2,
+      createdCount: 1,
+      rejectedCount: 0,
+    });
   });
 
   it('reads a partial success (some meters belong to another account)', () => {
-    expect(read('consent_success=true&pdl_count=1&created_count=1&consent_error=pdl_already_exists&rejected_count=2')).toEqual({
+    expect(
+      read('consent_success=true&pdl_count=1&created_count=1&consent_error=pdl_already_exists&rejected_count=2'),
+    ).toEqual({
       kind: 'success',
       pdlCount: 1,
       createdCount: 1,
@@ -27,6 +34,11 @@ describe('readConsentResult', () => {
   it('ignores other addresses and bad counts', () => {
     expect(read('')).toBeNull();
     expect(read('consent_success=false')).toBeNull();
-    expect(read('consent_success=true&pdl_count=-3&created_count=abc')).toEqual({ kind: 'success', pdlCount: 0, createdCount: 0, rejectedCount: 0 });
+    expect(read('consent_success=true&pdl_count=-3&created_count=abc')).toEqual({
+      kind: 'success',
+      pdlCount: 0,
+      createdCount: 0,
+      rejectedCount: 0,
+    });
   });
 });

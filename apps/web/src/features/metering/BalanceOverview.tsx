@@ -23,8 +23,14 @@ export function BalanceOverview({ pair }: { pair: BalancePair }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const selectId = useId();
-  const consumptionMeter = { usagePointId: pair.consumption.usage_point_id, activationDate: pair.consumption.activation_date };
-  const productionMeter = { usagePointId: pair.production.usage_point_id, activationDate: pair.production.activation_date };
+  const consumptionMeter = {
+    usagePointId: pair.consumption.usage_point_id,
+    activationDate: pair.consumption.activation_date,
+  };
+  const productionMeter = {
+    usagePointId: pair.production.usage_point_id,
+    activationDate: pair.production.activation_date,
+  };
   const consumption = useDailyEnergy(consumptionMeter, 'consumption');
   const production = useDailyEnergy(productionMeter, 'production');
   // Curves only with the history: 2 × 25 calls are not worth spending on a simple visit.
@@ -35,26 +41,52 @@ export function BalanceOverview({ pair }: { pair: BalancePair }) {
   const requested = consumptionHistory && productionHistory;
 
   const days = useMemo(
-    () => balanceDays({ consumptionDaily: consumption.data, productionDaily: production.data, consumptionSlots: consumptionCurve.data, productionSlots: productionCurve.data }),
+    () =>
+      balanceDays({
+        consumptionDaily: consumption.data,
+        productionDaily: production.data,
+        consumptionSlots: consumptionCurve.data,
+        productionSlots: productionCurve.data,
+      }),
     [consumption.data, production.data, consumptionCurve.data, productionCurve.data],
   );
   const years = useMemo(() => [...new Set(days.map((day) => day.date.slice(0, 4)))].sort().reverse(), [days]);
   const [chosen, setChosen] = useState<string | null>(null);
   const period = chosen !== null && (chosen === ALL || years.includes(chosen)) ? chosen : (years[0] ?? ALL);
-  const shown = useMemo(() => (period === ALL ? days : days.filter((day) => day.date.startsWith(period))), [days, period]);
+  const shown = useMemo(
+    () => (period === ALL ? days : days.filter((day) => day.date.startsWith(period))),
+    [days, period],
+  );
   const summary = useMemo(() => summariseBalance(shown), [shown]);
   const months = useMemo(() => monthlyBalance(shown), [shown]);
 
   const option = useMemo<EChartOption>(
     () => ({
-      tooltip: { trigger: 'axis', confine: true, valueFormatter: (value) => (typeof value === 'number' ? `${formatNumber(value, language, 1)} kWh` : '—') },
+      tooltip: {
+        trigger: 'axis',
+        confine: true,
+        valueFormatter: (value) => (typeof value === 'number' ? `${formatNumber(value, language, 1)} kWh` : '—'),
+      },
       legend: { top: 0, type: 'scroll' },
       grid: { left: 8, right: 8, top: 56, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: months.map((month) => formatMonth(month.month, language, 'short', period === ALL)) },
+      xAxis: {
+        type: 'category',
+        data: months.map((month) => formatMonth(month.month, language, 'short', period === ALL)),
+      },
       yAxis: { type: 'value', name: 'kWh', axisLabel: { formatter: (value: number) => formatNumber(value, language) } },
       series: [
-        { type: 'bar', name: t('metering.balance.consumption'), data: months.map((month) => month.consumptionWh / 1000), itemStyle: { color: SERIES_COLORS.consumption } },
-        { type: 'bar', name: t('metering.balance.production'), data: months.map((month) => month.productionWh / 1000), itemStyle: { color: SERIES_COLORS.production } },
+        {
+          type: 'bar',
+          name: t('metering.balance.consumption'),
+          data: months.map((month) => month.consumptionWh / 1000),
+          itemStyle: { color: SERIES_COLORS.consumption },
+        },
+        {
+          type: 'bar',
+          name: t('metering.balance.production'),
+          data: months.map((month) => month.productionWh / 1000),
+          itemStyle: { color: SERIES_COLORS.production },
+        },
         {
           type: 'line',
           name: t('metering.balance.netShort'),
@@ -101,7 +133,12 @@ export function BalanceOverview({ pair }: { pair: BalancePair }) {
             <label htmlFor={selectId} className="mb-1 block text-sm font-medium">
               {t('metering.balance.yearLabel')}
             </label>
-            <select id={selectId} className={inputClass} value={period} onChange={(event) => setChosen(event.target.value)}>
+            <select
+              id={selectId}
+              className={inputClass}
+              value={period}
+              onChange={(event) => setChosen(event.target.value)}
+            >
               {years.map((year) => (
                 <option key={year} value={year}>
                   {year}
@@ -131,7 +168,14 @@ export function BalanceOverview({ pair }: { pair: BalancePair }) {
             })}
             fileParts={[pair.consumption.usage_point_id, pair.production.usage_point_id, 'bilan', period]}
           >
-            <EChart option={option} height={320} ariaLabel={t('metering.balance.chartAria', { count: months.length, net: formatKwh(summary.netWh, language) })} />
+            <EChart
+              option={option}
+              height={320}
+              ariaLabel={t('metering.balance.chartAria', {
+                count: months.length,
+                net: formatKwh(summary.netWh, language),
+              })}
+            />
           </ChartCard>
         </>
       )}

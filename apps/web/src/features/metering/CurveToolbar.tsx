@@ -30,16 +30,32 @@ export function CurveToolbar({ view, min, max, showOverlays }: CurveToolbarProps
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-end gap-3">
-        <div role="group" aria-label={t('metering.curve.mode')} className="flex w-full overflow-hidden rounded-lg border border-slate-300 sm:w-auto dark:border-slate-700">
+        <div
+          role="group"
+          aria-label={t('metering.curve.mode')}
+          className="flex w-full overflow-hidden rounded-lg border border-slate-300 sm:w-auto dark:border-slate-700"
+        >
           {MODES.map((mode) => (
-            <button key={mode} type="button" className={segment} aria-pressed={view.mode === mode} onClick={() => view.setMode(mode)}>
+            <button
+              key={mode}
+              type="button"
+              className={segment}
+              aria-pressed={view.mode === mode}
+              onClick={() => view.setMode(mode)}
+            >
               {modeLabel[mode]}
             </button>
           ))}
         </div>
         {view.mode !== 'all' && (
           <div className="flex flex-wrap items-end gap-2">
-            <button type="button" className={navButton} onClick={() => view.step(-1)} disabled={!canGoBack} aria-label={t('metering.curve.previous')}>
+            <button
+              type="button"
+              className={navButton}
+              onClick={() => view.step(-1)}
+              disabled={!canGoBack}
+              aria-label={t('metering.curve.previous')}
+            >
               <span aria-hidden="true">‹</span>
             </button>
             <div>
@@ -54,11 +70,19 @@ export function CurveToolbar({ view, min, max, showOverlays }: CurveToolbarProps
                 max={max}
                 value={view.anchor}
                 onChange={(event) => {
-                  if (event.target.value) view.setAnchor(event.target.value);
+                  if (event.target.value) {
+                    view.setAnchor(event.target.value);
+                  }
                 }}
               />
             </div>
-            <button type="button" className={navButton} onClick={() => view.step(1)} disabled={!canGoForward} aria-label={t('metering.curve.next')}>
+            <button
+              type="button"
+              className={navButton}
+              onClick={() => view.step(1)}
+              disabled={!canGoForward}
+              aria-label={t('metering.curve.next')}
+            >
               <span aria-hidden="true">›</span>
             </button>
             <button type="button" className={navButton} onClick={view.resetAnchor}>
@@ -72,7 +96,12 @@ export function CurveToolbar({ view, min, max, showOverlays }: CurveToolbarProps
           <legend className="mb-1 font-medium">{t('metering.curve.overlays')}</legend>
           {OVERLAYS.map((kind) => (
             <label key={kind} className="flex min-h-11 items-center gap-2 sm:min-h-0">
-              <input type="checkbox" className="size-5 shrink-0" checked={view.overlays[kind]} onChange={() => view.toggleOverlay(kind)} />
+              <input
+                type="checkbox"
+                className="size-5 shrink-0"
+                checked={view.overlays[kind]}
+                onChange={() => view.toggleOverlay(kind)}
+              />
               {t(`metering.curve.${kind}`)}
             </label>
           ))}

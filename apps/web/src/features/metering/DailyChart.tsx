@@ -31,14 +31,26 @@ export function DailyChart({ daily, color, fileParts, onPickDay }: DailyChartPro
         formatter: (params) => {
           const first = Array.isArray(params) ? params[0] : params;
           const day = days[first?.dataIndex ?? -1];
-          return day ? `${formatDay(day.date, language)}<br/><b>${day.value ? formatKwh(day.value.wh, language) : '—'}</b>` : '';
+          return day
+            ? `${formatDay(day.date, language)}<br/><b>${day.value ? formatKwh(day.value.wh, language) : '—'}</b>`
+            : '';
         },
       },
       grid: { left: 8, right: 8, top: 28, bottom: 44, containLabel: true },
-      xAxis: { type: 'category', data: days.map((day) => day.date), axisLabel: { formatter: (value: string) => formatShortDay(value) } },
+      xAxis: {
+        type: 'category',
+        data: days.map((day) => day.date),
+        axisLabel: { formatter: (value: string) => formatShortDay(value) },
+      },
       yAxis: { type: 'value', name: 'kWh', axisLabel: { formatter: (value: number) => formatNumber(value, language) } },
       dataZoom: zoomable(start),
-      series: [largeBar({ name: t('metering.common.energyKwh'), data: days.map((day) => (day.value ? day.value.wh / 1000 : null)), itemStyle: { color } })],
+      series: [
+        largeBar({
+          name: t('metering.common.energyKwh'),
+          data: days.map((day) => (day.value ? day.value.wh / 1000 : null)),
+          itemStyle: { color },
+        }),
+      ],
     };
   }, [days, color, language, t]);
   const onEvents = useMemo<Record<string, EChartEventHandler> | undefined>(
@@ -48,13 +60,17 @@ export function DailyChart({ daily, color, fileParts, onPickDay }: DailyChartPro
             click: (params) => {
               const index = (params as { dataIndex?: number }).dataIndex;
               const day = index === undefined ? undefined : days[index];
-              if (day?.value) onPickDay(day.date);
+              if (day?.value) {
+                onPickDay(day.date);
+              }
             },
           }
         : undefined,
     [days, onPickDay],
   );
-  if (daily.length === 0) return null;
+  if (daily.length === 0) {
+    return null;
+  }
   const first = daily[0]?.date ?? '';
   const last = daily.at(-1)?.date ?? '';
   const total = daily.reduce((sum, day) => sum + day.wh, 0);
@@ -69,7 +85,12 @@ export function DailyChart({ daily, color, fileParts, onPickDay }: DailyChartPro
         option={option}
         height={300}
         onEvents={onEvents}
-        ariaLabel={t('metering.daily.aria', { start: formatDay(first, language, false), end: formatDay(last, language, false), count: daily.length, total: formatKwh(total, language) })}
+        ariaLabel={t('metering.daily.aria', {
+          start: formatDay(first, language, false),
+          end: formatDay(last, language, false),
+          count: daily.length,
+          total: formatKwh(total, language),
+        })}
       />
     </ChartCard>
   );

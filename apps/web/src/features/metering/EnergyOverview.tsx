@@ -2,7 +2,13 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '@med/core';
 import type { Pdl } from '@med/contracts';
-import { useDailyEnergy, useLoadCurve, useMaxPower, useParisToday, type MeterRef } from '../../hooks/useMeteringData.ts';
+import {
+  useDailyEnergy,
+  useLoadCurve,
+  useMaxPower,
+  useParisToday,
+  type MeterRef,
+} from '../../hooks/useMeteringData.ts';
 import { requestHistory, useMeteringHistory } from '../../hooks/useMeteringHistory.ts';
 import { Spinner } from '../../components/ui/Spinner.tsx';
 import { SERIES_COLORS } from './colors.ts';
@@ -51,9 +57,15 @@ export function EnergyOverview({ pdl, direction }: EnergyOverviewProps) {
   );
 
   const loads: NamedLoad[] = [
-    { name: t(isConsumption ? 'metering.history.consumptionDaily' : 'metering.history.productionDaily'), load: daily.load },
+    {
+      name: t(isConsumption ? 'metering.history.consumptionDaily' : 'metering.history.productionDaily'),
+      load: daily.load,
+    },
     ...(isConsumption ? [{ name: t('metering.history.maxPower'), load: maxPower.load }] : []),
-    { name: t(isConsumption ? 'metering.history.consumptionCurve' : 'metering.history.productionCurve'), load: curve.load },
+    {
+      name: t(isConsumption ? 'metering.history.consumptionCurve' : 'metering.history.productionCurve'),
+      load: curve.load,
+    },
   ];
 
   return (
@@ -65,7 +77,11 @@ export function EnergyOverview({ pdl, direction }: EnergyOverviewProps) {
         onRequest={() => requestHistory(pdl.usage_point_id, direction)}
       />
       {daily.data.length === 0 && daily.load.busy && <Spinner label={t('metering.common.loadingData')} />}
-      <YearTotals daily={daily.data} title={t(isConsumption ? 'metering.years.title' : 'metering.years.titleProduction')} fileParts={fileParts} />
+      <YearTotals
+        daily={daily.data}
+        title={t(isConsumption ? 'metering.years.title' : 'metering.years.titleProduction')}
+        fileParts={fileParts}
+      />
       <MonthlyComparison daily={daily.data} color={color} fileParts={fileParts} />
       <DailyChart daily={daily.data} color={color} fileParts={fileParts} onPickDay={pickDay} />
       <LoadCurveCard
@@ -77,8 +93,12 @@ export function EnergyOverview({ pdl, direction }: EnergyOverviewProps) {
         fileParts={fileParts}
         offpeakRanges={isConsumption ? offpeak.ranges : undefined}
       />
-      {isConsumption && <OffpeakSplitCard slots={curve.data} ranges={offpeak.ranges} source={offpeak.source} fileParts={fileParts} />}
-      {isConsumption && <MaxPowerCard days={maxPower.data} subscribedKva={pdl.subscribed_power} fileParts={fileParts} />}
+      {isConsumption && (
+        <OffpeakSplitCard slots={curve.data} ranges={offpeak.ranges} source={offpeak.source} fileParts={fileParts} />
+      )}
+      {isConsumption && (
+        <MaxPowerCard days={maxPower.data} subscribedKva={pdl.subscribed_power} fileParts={fileParts} />
+      )}
     </div>
   );
 }

@@ -11,7 +11,9 @@ import { usePdlSelection } from './usePdlSelection.ts';
 /** The consumption or production page: title, meter selector, then the overview of that meter. */
 export function EnergyPage({ direction }: { direction: Direction }) {
   const { t } = useTranslation();
-  const { query, options, selected, select } = usePdlSelection((pdl) => (direction === 'consumption' ? pdl.has_consumption : pdl.has_production));
+  const { query, options, selected, select } = usePdlSelection((pdl) =>
+    direction === 'consumption' ? pdl.has_consumption : pdl.has_production,
+  );
   return (
     <div className="space-y-6">
       <header>

@@ -26,7 +26,10 @@ export function HistoryPanel({ intro, loads, requested, onRequest }: HistoryPane
   const missing = [...new Set(loads.flatMap((entry) => entry.load.missingDates))].sort();
   const busy = loads.some((entry) => entry.load.busy);
   return (
-    <section aria-labelledby="history-title" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6 dark:border-slate-800 dark:bg-slate-900">
+    <section
+      aria-labelledby="history-title"
+      className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6 dark:border-slate-800 dark:bg-slate-900"
+    >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0 flex-1 basis-64">
           <h2 id="history-title" className="text-lg font-semibold">
@@ -46,22 +49,40 @@ export function HistoryPanel({ intro, loads, requested, onRequest }: HistoryPane
               <div className="flex justify-between gap-2">
                 <span className="truncate">{name}</span>
                 <span className="shrink-0 tabular-nums text-slate-600 dark:text-slate-400">
-                  {load.total === 0 ? t('metering.history.onRequest') : load.done === load.total ? t('metering.history.done') : `${load.done}/${load.total}`}
+                  {load.total === 0
+                    ? t('metering.history.onRequest')
+                    : load.done === load.total
+                      ? t('metering.history.done')
+                      : `${load.done}/${load.total}`}
                 </span>
               </div>
-              {load.total > 0 && <progress className="mt-1 h-2 w-full accent-sky-600" max={load.total} value={load.done} aria-label={label} />}
+              {load.total > 0 && (
+                <progress
+                  className="mt-1 h-2 w-full accent-sky-600"
+                  max={load.total}
+                  value={load.done}
+                  aria-label={label}
+                />
+              )}
             </li>
           );
         })}
       </ul>
       {failed && (
         <div className="mt-4">
-          <LoadError error={failed.load.error} errorAt={failed.load.errorAt} onRetry={() => loads.forEach((entry) => entry.load.retry())} />
+          <LoadError
+            error={failed.load.error}
+            errorAt={failed.load.errorAt}
+            onRetry={() => loads.forEach((entry) => entry.load.retry())}
+          />
         </div>
       )}
       {missing.length > 0 && (
         <p className="mt-3 text-sm text-amber-800 dark:text-amber-200">
-          {t('metering.history.partial', { count: missing.length, example: formatDay(missing.at(-1) ?? '', i18n.language, false) })}
+          {t('metering.history.partial', {
+            count: missing.length,
+            example: formatDay(missing.at(-1) ?? '', i18n.language, false),
+          })}
         </p>
       )}
     </section>

@@ -29,7 +29,10 @@ export const LOAD_CURVE_ID = 'load-curve';
 export function LoadCurveCard({ slots, load, view, today, color, fileParts, offpeakRanges }: LoadCurveCardProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const shown = useMemo(() => (view.range ? slotsBetween(slots, view.range.start, view.range.end) : slots), [slots, view.range]);
+  const shown = useMemo(
+    () => (view.range ? slotsBetween(slots, view.range.start, view.range.end) : slots),
+    [slots, view.range],
+  );
   const overlays = useMemo(
     () =>
       buildOverlays(shown, slots, view.overlays, {
@@ -39,7 +42,16 @@ export function LoadCurveCard({ slots, load, view, today, color, fileParts, offp
     [shown, slots, view.overlays, t],
   );
   const option = useMemo(
-    () => curveOption({ slots: shown, overlays, withDate: view.mode !== 'day', zoom: view.mode === 'all', color, seriesName: t('metering.curve.seriesCurrent'), language }),
+    () =>
+      curveOption({
+        slots: shown,
+        overlays,
+        withDate: view.mode !== 'day',
+        zoom: view.mode === 'all',
+        color,
+        seriesName: t('metering.curve.seriesCurrent'),
+        language,
+      }),
     [shown, overlays, view.mode, color, t, language],
   );
   const totalWh = shown.reduce((sum, slot) => sum + slot.wh, 0);
@@ -48,7 +60,11 @@ export function LoadCurveCard({ slots, load, view, today, color, fileParts, offp
   const last = shown.at(-1)?.date ?? (view.range ? addDays(view.range.end, -1) : '');
   const table = curveTable(
     shown,
-    overlays.map((overlay) => ({ key: `${overlay.kind === 'previousWeek' ? 'previous_week' : 'previous_year'}_w`, label: overlay.name, slots: overlay.slots })),
+    overlays.map((overlay) => ({
+      key: `${overlay.kind === 'previousWeek' ? 'previous_week' : 'previous_year'}_w`,
+      label: overlay.name,
+      slots: overlay.slots,
+    })),
     { start: t('metering.common.start'), power: t('metering.common.powerW'), energy: t('metering.common.energyWh') },
   );
 
@@ -64,13 +80,20 @@ export function LoadCurveCard({ slots, load, view, today, color, fileParts, offp
       {shown.length > 0 ? (
         <>
           <p className="mb-2 text-sm" data-testid="curve-summary">
-            <span className="font-medium">{first === last ? formatDay(first, language) : t('metering.curve.period', { start: formatDay(first, language), end: formatDay(last, language) })}</span>
+            <span className="font-medium">
+              {first === last
+                ? formatDay(first, language)
+                : t('metering.curve.period', { start: formatDay(first, language), end: formatDay(last, language) })}
+            </span>
             {' · '}
             {t('metering.curve.total', { total: formatKwh(totalWh, language) })}
             {split && (
               <>
                 {' · '}
-                {t('metering.curve.split', { hc: formatKwh(split.hcWh, language), hp: formatKwh(split.hpWh, language) })}
+                {t('metering.curve.split', {
+                  hc: formatKwh(split.hcWh, language),
+                  hp: formatKwh(split.hpWh, language),
+                })}
               </>
             )}
           </p>
@@ -78,7 +101,12 @@ export function LoadCurveCard({ slots, load, view, today, color, fileParts, offp
             option={option}
             height={340}
             loading={load.busy}
-            ariaLabel={t('metering.curve.aria', { start: formatDay(first, language, false), end: formatDay(last, language, false), count: shown.length, total: formatKwh(totalWh, language) })}
+            ariaLabel={t('metering.curve.aria', {
+              start: formatDay(first, language, false),
+              end: formatDay(last, language, false),
+              count: shown.length,
+              total: formatKwh(totalWh, language),
+            })}
           />
         </>
       ) : load.error ? (

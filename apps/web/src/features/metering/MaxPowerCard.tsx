@@ -30,12 +30,23 @@ export function MaxPowerCard({ days, subscribedKva, fileParts }: MaxPowerCardPro
         formatter: (params) => {
           const first = Array.isArray(params) ? params[0] : params;
           const day = days[first?.dataIndex ?? -1];
-          return day ? `${formatDay(day.date, language)} ${day.time}<br/><b>${formatNumber(day.va, language)} VA</b>` : '';
+          return day
+            ? `${formatDay(day.date, language)} ${day.time}<br/><b>${formatNumber(day.va, language)} VA</b>`
+            : '';
         },
       },
       grid: { left: 8, right: 8, top: 28, bottom: 44, containLabel: true },
-      xAxis: { type: 'category', data: days.map((day) => day.date), axisLabel: { formatter: (value: string) => formatShortDay(value) } },
-      yAxis: { type: 'value', name: 'VA', max: reference ? Math.max(reference, peak) * 1.1 : undefined, axisLabel: { formatter: (value: number) => formatNumber(value, language) } },
+      xAxis: {
+        type: 'category',
+        data: days.map((day) => day.date),
+        axisLabel: { formatter: (value: string) => formatShortDay(value) },
+      },
+      yAxis: {
+        type: 'value',
+        name: 'VA',
+        max: reference ? Math.max(reference, peak) * 1.1 : undefined,
+        axisLabel: { formatter: (value: number) => formatNumber(value, language) },
+      },
       dataZoom: zoomable(start),
       series: [
         largeBar({
@@ -48,7 +59,10 @@ export function MaxPowerCard({ days, subscribedKva, fileParts }: MaxPowerCardPro
                   symbol: 'none',
                   silent: true,
                   lineStyle: { color: SERIES_COLORS.reference, type: 'dashed', width: 2 },
-                  label: { formatter: t('metering.maxPower.subscribed', { kva: subscribedKva }), position: 'insideEndTop' },
+                  label: {
+                    formatter: t('metering.maxPower.subscribed', { kva: subscribedKva }),
+                    position: 'insideEndTop',
+                  },
                   data: [{ yAxis: reference }],
                 },
               }
@@ -57,7 +71,9 @@ export function MaxPowerCard({ days, subscribedKva, fileParts }: MaxPowerCardPro
       ],
     };
   }, [days, reference, subscribedKva, language, t]);
-  if (days.length === 0) return null;
+  if (days.length === 0) {
+    return null;
+  }
   const peak = days.reduce((best, day) => (day.va > best.va ? day : best), days[0] ?? { date: '', va: 0, time: '' });
   const nearLimit = reference ? days.filter((day) => day.va >= reference * 0.9).length : 0;
   return (
@@ -73,12 +89,21 @@ export function MaxPowerCard({ days, subscribedKva, fileParts }: MaxPowerCardPro
       fileParts={[...fileParts, 'puissance-max', days[0]?.date, days.at(-1)?.date]}
     >
       <p className="mb-2 text-sm">
-        {t('metering.maxPower.summary', { value: formatNumber(peak.va, language), date: formatDay(peak.date, language, false), time: peak.time, count: nearLimit })}
+        {t('metering.maxPower.summary', {
+          value: formatNumber(peak.va, language),
+          date: formatDay(peak.date, language, false),
+          time: peak.time,
+          count: nearLimit,
+        })}
       </p>
       <EChart
         option={option}
         height={300}
-        ariaLabel={t('metering.maxPower.aria', { count: days.length, value: formatNumber(peak.va, language), subscribed: reference ? `${formatNumber(reference, language)} VA` : '—' })}
+        ariaLabel={t('metering.maxPower.aria', {
+          count: days.length,
+          value: formatNumber(peak.va, language),
+          subscribed: reference ? `${formatNumber(reference, language)} VA` : '—',
+        })}
       />
     </ChartCard>
   );

@@ -21,7 +21,10 @@ export function MonthlyComparison({ daily, color, fileParts }: MonthlyComparison
   const language = i18n.language;
   const selectId = useId();
   const monthly = useMemo(() => monthlyTotals(daily), [daily]);
-  const years = useMemo(() => [...new Set(monthly.map((month) => Number(month.period.slice(0, 4))))].sort((a, b) => b - a), [monthly]);
+  const years = useMemo(
+    () => [...new Set(monthly.map((month) => Number(month.period.slice(0, 4))))].sort((a, b) => b - a),
+    [monthly],
+  );
   const [chosen, setChosen] = useState<number | null>(null);
   const year = chosen !== null && years.includes(chosen) ? chosen : (years[0] ?? new Date().getFullYear());
   const rows = useMemo(() => compareYears(monthly, year), [monthly, year]);
@@ -39,14 +42,26 @@ export function MonthlyComparison({ daily, color, fileParts }: MonthlyComparison
       xAxis: { type: 'category', data: rows.map((row) => formatMonth(row.month, language)) },
       yAxis: { type: 'value', name: 'kWh', axisLabel: { formatter: (value: number) => formatNumber(value, language) } },
       series: [
-        { type: 'bar', name: String(year - 1), data: rows.map((row) => (row.previous === null ? null : row.previous / 1000)), itemStyle: { color: SERIES_COLORS.previous } },
-        { type: 'bar', name: String(year), data: rows.map((row) => (row.current === null ? null : row.current / 1000)), itemStyle: { color } },
+        {
+          type: 'bar',
+          name: String(year - 1),
+          data: rows.map((row) => (row.previous === null ? null : row.previous / 1000)),
+          itemStyle: { color: SERIES_COLORS.previous },
+        },
+        {
+          type: 'bar',
+          name: String(year),
+          data: rows.map((row) => (row.current === null ? null : row.current / 1000)),
+          itemStyle: { color },
+        },
       ],
     }),
     [rows, year, language, color],
   );
 
-  if (years.length === 0) return null;
+  if (years.length === 0) {
+    return null;
+  }
   const table = monthlyComparisonTable(rows, year, {
     month: t('metering.common.month'),
     current: t('metering.monthly.current', { year }),
@@ -63,7 +78,12 @@ export function MonthlyComparison({ daily, color, fileParts }: MonthlyComparison
           <label htmlFor={selectId} className="mb-1 block text-sm font-medium">
             {t('metering.monthly.yearLabel')}
           </label>
-          <select id={selectId} className={inputClass} value={year} onChange={(event) => setChosen(Number(event.target.value))}>
+          <select
+            id={selectId}
+            className={inputClass}
+            value={year}
+            onChange={(event) => setChosen(Number(event.target.value))}
+          >
             {years.map((value) => (
               <option key={value} value={value}>
                 {value}
@@ -73,7 +93,11 @@ export function MonthlyComparison({ daily, color, fileParts }: MonthlyComparison
         </div>
       }
     >
-      <EChart option={option} height={300} ariaLabel={t('metering.monthly.aria', { year, previous: year - 1, total: formatKwh(total, language) })} />
+      <EChart
+        option={option}
+        height={300}
+        ariaLabel={t('metering.monthly.aria', { year, previous: year - 1, total: formatKwh(total, language) })}
+      />
     </ChartCard>
   );
 }

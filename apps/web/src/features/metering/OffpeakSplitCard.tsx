@@ -26,14 +26,30 @@ export function OffpeakSplitCard({ slots, ranges, source, fileParts }: OffpeakSp
   const hp = months.reduce((sum, month) => sum + month.hpWh, 0);
   const option = useMemo<EChartOption>(
     () => ({
-      tooltip: { trigger: 'axis', confine: true, valueFormatter: (value) => (typeof value === 'number' ? `${formatNumber(value, language, 1)} kWh` : '—') },
+      tooltip: {
+        trigger: 'axis',
+        confine: true,
+        valueFormatter: (value) => (typeof value === 'number' ? `${formatNumber(value, language, 1)} kWh` : '—'),
+      },
       legend: { top: 0 },
       grid: { left: 8, right: 8, top: 56, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: months.map((month) => formatMonth(month.month, language, 'short', true)) },
       yAxis: { type: 'value', name: 'kWh', axisLabel: { formatter: (value: number) => formatNumber(value, language) } },
       series: [
-        { type: 'bar', stack: 'total', name: t('metering.offpeak.hc'), data: months.map((month) => month.hcWh / 1000), itemStyle: { color: SERIES_COLORS.offpeak } },
-        { type: 'bar', stack: 'total', name: t('metering.offpeak.hp'), data: months.map((month) => month.hpWh / 1000), itemStyle: { color: SERIES_COLORS.peak } },
+        {
+          type: 'bar',
+          stack: 'total',
+          name: t('metering.offpeak.hc'),
+          data: months.map((month) => month.hcWh / 1000),
+          itemStyle: { color: SERIES_COLORS.offpeak },
+        },
+        {
+          type: 'bar',
+          stack: 'total',
+          name: t('metering.offpeak.hp'),
+          data: months.map((month) => month.hpWh / 1000),
+          itemStyle: { color: SERIES_COLORS.peak },
+        },
       ],
     }),
     [months, language, t],
@@ -53,7 +69,11 @@ export function OffpeakSplitCard({ slots, ranges, source, fileParts }: OffpeakSp
       fileParts={[...fileParts, 'hc-hp', months[0]?.month, months.at(-1)?.month]}
       description={
         <>
-          <p>{source === 'contract' ? t('metering.offpeak.rangesContract', { ranges: rangeText }) : t('metering.offpeak.rangesDefault', { ranges: rangeText })}</p>
+          <p>
+            {source === 'contract'
+              ? t('metering.offpeak.rangesContract', { ranges: rangeText })
+              : t('metering.offpeak.rangesDefault', { ranges: rangeText })}
+          </p>
           <p>{t('metering.offpeak.basis', { days: daily.length })}</p>
         </>
       }
@@ -61,7 +81,11 @@ export function OffpeakSplitCard({ slots, ranges, source, fileParts }: OffpeakSp
       {months.length > 0 ? (
         <>
           <p className="mb-2 text-sm" data-testid="offpeak-summary">
-            {t('metering.offpeak.totals', { hc: formatKwh(hc, language), hp: formatKwh(hp, language), share: formatPercent(hc + hp > 0 ? hc / (hc + hp) : 0, language) })}
+            {t('metering.offpeak.totals', {
+              hc: formatKwh(hc, language),
+              hp: formatKwh(hp, language),
+              share: formatPercent(hc + hp > 0 ? hc / (hc + hp) : 0, language),
+            })}
           </p>
           <EChart option={option} height={280} ariaLabel={t('metering.offpeak.aria', { count: months.length })} />
         </>

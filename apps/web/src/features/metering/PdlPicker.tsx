@@ -22,7 +22,13 @@ export function PdlPicker({ options, selected, onSelect, label, describe }: PdlP
       <label htmlFor={id} className="mb-1 block text-sm font-medium">
         {label ?? t('metering.picker.label')}
       </label>
-      <select id={id} className={inputClass} value={selected.usage_point_id} onChange={(event) => onSelect(event.target.value)} disabled={options.length < 2}>
+      <select
+        id={id}
+        className={inputClass}
+        value={selected.usage_point_id}
+        onChange={(event) => onSelect(event.target.value)}
+        disabled={options.length < 2}
+      >
         {options.map((pdl) => (
           <option key={pdl.id} value={pdl.usage_point_id}>
             {text(pdl)}

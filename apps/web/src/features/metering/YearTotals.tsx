@@ -17,7 +17,9 @@ export function YearTotals({ daily, title, fileParts }: YearTotalsProps) {
   const language = i18n.language;
   const years = useMemo(() => yearlyTotals(daily).reverse(), [daily]);
   const last = daily.at(-1)?.date;
-  const rolling = last ? { ...totalBetween(daily, addDays(last, -364), addDays(last, 1)), start: addDays(last, -364), end: last } : null;
+  const rolling = last
+    ? { ...totalBetween(daily, addDays(last, -364), addDays(last, 1)), start: addDays(last, -364), end: last }
+    : null;
   const table = yearTotalsTable(years, {
     year: t('metering.common.year'),
     energy: t('metering.common.energyKwh'),
@@ -25,7 +27,9 @@ export function YearTotals({ daily, title, fileParts }: YearTotalsProps) {
     first: t('metering.common.firstDate'),
     last: t('metering.common.lastDate'),
   });
-  if (years.length === 0) return null;
+  if (years.length === 0) {
+    return null;
+  }
   return (
     <ChartCard title={title} table={table} fileParts={[...fileParts, 'annees']}>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
@@ -36,7 +40,10 @@ export function YearTotals({ daily, title, fileParts }: YearTotalsProps) {
               {formatKwh(rolling.wh, language)}
             </dd>
             <dd className="text-xs text-slate-600 dark:text-slate-400">
-              {t('metering.years.rollingHint', { start: formatDay(rolling.start, language, false), end: formatDay(rolling.end, language, false) })}
+              {t('metering.years.rollingHint', {
+                start: formatDay(rolling.start, language, false),
+                end: formatDay(rolling.end, language, false),
+              })}
             </dd>
           </div>
         )}
@@ -47,7 +54,9 @@ export function YearTotals({ daily, title, fileParts }: YearTotalsProps) {
               {formatKwh(year.wh, language)}
             </dd>
             {year.days < year.daysInPeriod && (
-              <dd className="text-xs text-slate-600 dark:text-slate-400">{t('metering.common.partialYear', { days: year.days, total: year.daysInPeriod })}</dd>
+              <dd className="text-xs text-slate-600 dark:text-slate-400">
+                {t('metering.common.partialYear', { days: year.days, total: year.daysInPeriod })}
+              </dd>
             )}
           </div>
         ))}

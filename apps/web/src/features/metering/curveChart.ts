@@ -1,4 +1,11 @@
-import { alignShifted, formatParisIso, indexByWallClock, OVERLAY_SHIFT_DAYS, type EnergySlot, type OverlayKind } from '@med/core';
+import {
+  alignShifted,
+  formatParisIso,
+  indexByWallClock,
+  OVERLAY_SHIFT_DAYS,
+  type EnergySlot,
+  type OverlayKind,
+} from '@med/core';
 import type { EChartOption } from '../../charts/echarts.ts';
 import { largeLine, zoomable } from '../../charts/series.ts';
 import { SERIES_COLORS } from './colors.ts';
@@ -11,9 +18,16 @@ export interface CurveOverlay {
 }
 
 /** The overlays enabled, each aligned slot by slot on the shown period (Paris wall clock). */
-export function buildOverlays(view: readonly EnergySlot[], all: readonly EnergySlot[], enabled: Record<OverlayKind, boolean>, names: Record<OverlayKind, string>): CurveOverlay[] {
+export function buildOverlays(
+  view: readonly EnergySlot[],
+  all: readonly EnergySlot[],
+  enabled: Record<OverlayKind, boolean>,
+  names: Record<OverlayKind, string>,
+): CurveOverlay[] {
   const kinds = (Object.keys(OVERLAY_SHIFT_DAYS) as OverlayKind[]).filter((kind) => enabled[kind]);
-  if (kinds.length === 0 || view.length === 0) return [];
+  if (kinds.length === 0 || view.length === 0) {
+    return [];
+  }
   const index = indexByWallClock(all);
   return kinds.map((kind) => ({ kind, name: names[kind], slots: alignShifted(view, index, OVERLAY_SHIFT_DAYS[kind]) }));
 }
@@ -31,13 +45,26 @@ export function curveLabels(slots: readonly EnergySlot[], withDate: boolean): st
   return slots.map((slot) => {
     const clock = formatClock(slot.minuteOfDay);
     const base = withDate ? `${formatShortDay(slot.date)} ${clock}` : clock;
-    return (counts.get(`${slot.date}|${slot.minuteOfDay}`) ?? 0) > 1 ? `${base} ${formatParisIso(new Date(slot.start)).slice(19)}` : base;
+    return (counts.get(`${slot.date}|${slot.minuteOfDay}`) ?? 0) > 1
+      ? `${base} ${formatParisIso(new Date(slot.start)).slice(19)}`
+      : base;
   });
 }
 
-export function curveOption(input: { slots: readonly EnergySlot[]; overlays: readonly CurveOverlay[]; withDate: boolean; zoom: boolean; color: string; seriesName: string; language: string }): EChartOption {
+export function curveOption(input: {
+  slots: readonly EnergySlot[];
+  overlays: readonly CurveOverlay[];
+  withDate: boolean;
+  zoom: boolean;
+  color: string;
+  seriesName: string;
+  language: string;
+}): EChartOption {
   const { slots, overlays, language } = input;
-  const overlayColor: Record<OverlayKind, string> = { previousWeek: SERIES_COLORS.previousWeek, previousYear: SERIES_COLORS.previousYear };
+  const overlayColor: Record<OverlayKind, string> = {
+    previousWeek: SERIES_COLORS.previousWeek,
+    previousYear: SERIES_COLORS.previousYear,
+  };
   const start = input.zoom && slots.length > 336 ? Math.round((1 - 336 / slots.length) * 100) : 0;
   return {
     tooltip: {

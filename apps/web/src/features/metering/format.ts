@@ -9,7 +9,10 @@ function numberFormat(language: string, fractionDigits: number): Intl.NumberForm
   const key = `${language}:${fractionDigits}`;
   let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale(language), { maximumFractionDigits: fractionDigits, minimumFractionDigits: 0 });
+    format = new Intl.NumberFormat(locale(language), {
+      maximumFractionDigits: fractionDigits,
+      minimumFractionDigits: 0,
+    });
     numberFormats.set(key, format);
   }
   return format;
@@ -31,10 +34,19 @@ export function formatPercent(rate: number, language: string): string {
 }
 
 /** Month name of `YYYY-MM` or of a 1–12 month number. */
-export function formatMonth(month: string | number, language: string, style: 'short' | 'long' = 'short', withYear = false): string {
+export function formatMonth(
+  month: string | number,
+  language: string,
+  style: 'short' | 'long' = 'short',
+  withYear = false,
+): string {
   const text = typeof month === 'number' ? `2000-${String(month).padStart(2, '0')}` : month;
   const date = new Date(`${text}-01T00:00:00Z`);
-  return new Intl.DateTimeFormat(locale(language), { month: style, ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(locale(language), {
+    month: style,
+    ...(withYear ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  }).format(date);
 }
 
 /** A calendar date, e.g. "lun. 9 juin 2025". */
@@ -60,7 +72,11 @@ export function formatClock(minuteOfDay: number): string {
 
 /** An instant as Paris date and time ("5 nov. 2025, 00:00"), whatever the browser's zone. */
 export function formatParisDateTime(epochMs: number, language: string): string {
-  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(epochMs));
+  return new Intl.DateTimeFormat(locale(language), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Paris',
+  }).format(new Date(epochMs));
 }
 
 /** Wh → kWh rounded to the Wh (what the CSV and JSON files hold). */

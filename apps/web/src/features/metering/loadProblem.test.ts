@@ -5,23 +5,37 @@ import { loadProblem, quotaResetAt } from './loadProblem.ts';
 
 describe('metering load problems', () => {
   it('recognises a quota error, with the time it frees up', () => {
-    const error = new ApiError({ status: 429, code: ErrorCode.RATE_LIMIT_EXCEEDED, message: 'quota', retryAfterSeconds: 3600 });
+    const error = new ApiError({
+      status: 429,
+      code: ErrorCode.RATE_LIMIT_EXCEEDED,
+      message: 'quota',
+      retryAfterSeconds: 3600,
+    });
     expect(loadProblem(error)).toBe('quota');
     expect(quotaResetAt(error, Date.parse('2025-11-05T22:00:00Z'))).toBe(Date.parse('2025-11-05T23:00:00Z'));
     // Without Retry-After: the next midnight in Paris (23:00 UTC in winter).
-    expect(quotaResetAt(new ApiError({ status: 429, code: ErrorCode.RATE_LIMIT_EXCEEDED, message: 'quota' }), Date.parse('2025-11-05T22:30:00Z'))).toBe(
-      Date.parse('2025-11-05T23:00:00Z'),
-    );
+    expect(
+      quotaResetAt(
+        new ApiError({ status: 429, code: ErrorCode.RATE_LIMIT_EXCEEDED, message: 'quota' }),
+        Date.parse('2025-11-05T22:30:00Z'),
+      ),
+    ).toBe(Date.parse('2025-11-05T23:00:00Z'));
   });
 
   it('advises to retry later when Enedis or the network is unavailable', () => {
-    expect(loadProblem(new ApiError({ status: 503, code: ErrorCode.ENEDIS_UNAVAILABLE, message: 'busy' }))).toBe('unavailable');
+    expect(loadProblem(new ApiError({ status: 503, code: ErrorCode.ENEDIS_UNAVAILABLE, message: 'busy' }))).toBe(
+      'unavailable',
+    );
     expect(loadProblem(new ApiError({ status: 0, code: 'NETWORK_ERROR', message: 'offline' }))).toBe('unavailable');
-    expect(loadProblem(new ApiError({ status: 504, code: ErrorCode.SERVICE_UNAVAILABLE, message: 'timeout' }))).toBe('unavailable');
+    expect(loadProblem(new ApiError({ status: 504, code: ErrorCode.SERVICE_UNAVAILABLE, message: 'timeout' }))).toBe(
+      'unavailable',
+    );
   });
 
   it('leaves other errors to their translated message', () => {
-    expect(loadProblem(new ApiError({ status: 403, code: ErrorCode.CONSENT_REQUIRED, message: 'consent' }))).toBe('other');
+    expect(loadProblem(new ApiError({ status: 403, code: ErrorCode.CONSENT_REQUIRED, message: 'consent' }))).toBe(
+      'other',
+    );
     expect(loadProblem(new Error('boom'))).toBe('other');
   });
 });

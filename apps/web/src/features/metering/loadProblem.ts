@@ -6,9 +6,21 @@ export type LoadProblem = 'quota' | 'unavailable' | 'other';
 
 /** Which advice a metering failure deserves. */
 export function loadProblem(error: unknown): LoadProblem {
-  if (!isApiError(error)) return 'other';
-  if (error.code === ErrorCode.RATE_LIMIT_EXCEEDED || error.status === 429) return 'quota';
-  if (error.status === 0 || error.status === 502 || error.status === 503 || error.status === 504 || error.code === ErrorCode.ENEDIS_UNAVAILABLE) return 'unavailable';
+  if (!isApiError(error)) {
+    return 'other';
+  }
+  if (error.code === ErrorCode.RATE_LIMIT_EXCEEDED || error.status === 429) {
+    return 'quota';
+  }
+  if (
+    error.status === 0 ||
+    error.status === 502 ||
+    error.status === 503 ||
+    error.status === 504 ||
+    error.code === ErrorCode.ENEDIS_UNAVAILABLE
+  ) {
+    return 'unavailable';
+  }
   return 'other';
 }
 
@@ -18,6 +30,8 @@ export function loadProblem(error: unknown): LoadProblem {
  */
 export function quotaResetAt(error: unknown, errorAt: number): number {
   const at = errorAt || Date.now();
-  if (isApiError(error) && error.retryAfterSeconds !== undefined) return at + error.retryAfterSeconds * 1000;
+  if (isApiError(error) && error.retryAfterSeconds !== undefined) {
+    return at + error.retryAfterSeconds * 1000;
+  }
   return parisMidnightUtc(addDays(parisToday(new Date(at)), 1)).getTime();
 }

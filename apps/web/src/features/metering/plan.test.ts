@@ -12,7 +12,9 @@ describe('history plan', () => {
       // 36 months back plus one safety day.
       { start: '2022-11-06', end: '2023-11-06' },
     ]);
-    for (const chunk of chunks) expect(Date.parse(chunk.end) - Date.parse(chunk.start)).toBeLessThanOrEqual(365 * 86_400_000);
+    for (const chunk of chunks) {
+      expect(Date.parse(chunk.end) - Date.parse(chunk.start)).toBeLessThanOrEqual(365 * 86_400_000);
+    }
   });
 
   it('stops at the activation date', () => {
@@ -32,7 +34,10 @@ describe('history plan', () => {
   });
 
   it('stops at yesterday on the first of the month (nothing before today yet)', () => {
-    expect(curveHistoryChunks('production_curve', '2025-11-01', null)[0]).toEqual({ start: '2025-09-01', end: '2025-11-01' });
+    expect(curveHistoryChunks('production_curve', '2025-11-01', null)[0]).toEqual({
+      start: '2025-09-01',
+      end: '2025-11-01',
+    });
   });
 
   it('finds the month calls a view needs', () => {

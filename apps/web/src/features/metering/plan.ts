@@ -24,7 +24,12 @@ export function curveDataset(direction: Direction): MeteringDataset {
 }
 
 /** A requested range, clipped to what Enedis can have (history, activation, D-1); null when nothing is left. */
-export function clip(dataset: MeteringDataset, range: DateRange, today: string, activationDate: string | null): DateRange | null {
+export function clip(
+  dataset: MeteringDataset,
+  range: DateRange,
+  today: string,
+  activationDate: string | null,
+): DateRange | null {
   const plan = planRange({ ...range, today, historyMonths: HISTORY_MONTHS[dataset], activationDate });
   return plan.ok ? plan.range : null;
 }
@@ -34,12 +39,19 @@ export function clip(dataset: MeteringDataset, range: DateRange, today: string, 
  * ending today (exclusive: data stops at D-1), clipped to the history and the activation date. The
  * ranges are anchored on today so that the first two cover the two last years.
  */
-export function dailyChunks(dataset: MeteringDataset, today: string, activationDate: string | null, count: number): DateRange[] {
+export function dailyChunks(
+  dataset: MeteringDataset,
+  today: string,
+  activationDate: string | null,
+  count: number,
+): DateRange[] {
   const chunks: DateRange[] = [];
   for (let index = 0; index < count; index++) {
     const end = addDays(today, -DAILY_CHUNK_DAYS * index);
     const clipped = clip(dataset, { start: addDays(end, -DAILY_CHUNK_DAYS), end }, today, activationDate);
-    if (clipped) chunks.push(clipped);
+    if (clipped) {
+      chunks.push(clipped);
+    }
   }
   return chunks;
 }
@@ -50,7 +62,12 @@ export function monthStart(date: string): string {
 }
 
 /** The calendar-month call that holds `date` (clipped), for the load curve. */
-export function curveMonthChunk(dataset: MeteringDataset, date: string, today: string, activationDate: string | null): DateRange | null {
+export function curveMonthChunk(
+  dataset: MeteringDataset,
+  date: string,
+  today: string,
+  activationDate: string | null,
+): DateRange | null {
   const start = monthStart(date);
   return clip(dataset, { start, end: addMonths(start, 1) }, today, activationDate);
 }
@@ -61,12 +78,23 @@ export function curveMonthChunk(dataset: MeteringDataset, date: string, today: s
  * quarters keep "fetch my history" for consumption and production together well under it while
  * still giving a progress bar with real steps.
  */
-export function curveHistoryChunks(dataset: MeteringDataset, today: string, activationDate: string | null): DateRange[] {
+export function curveHistoryChunks(
+  dataset: MeteringDataset,
+  today: string,
+  activationDate: string | null,
+): DateRange[] {
   const chunks: DateRange[] = [];
   const oldest = addMonths(monthStart(today), -HISTORY_MONTHS[dataset]);
   for (let month = monthStart(today); month >= oldest; month = addMonths(month, -CURVE_HISTORY_MONTHS_PER_CALL)) {
-    const chunk = clip(dataset, { start: addMonths(month, 1 - CURVE_HISTORY_MONTHS_PER_CALL), end: addMonths(month, 1) }, today, activationDate);
-    if (chunk) chunks.push(chunk);
+    const chunk = clip(
+      dataset,
+      { start: addMonths(month, 1 - CURVE_HISTORY_MONTHS_PER_CALL), end: addMonths(month, 1) },
+      today,
+      activationDate,
+    );
+    if (chunk) {
+      chunks.push(chunk);
+    }
   }
   return chunks;
 }
@@ -74,11 +102,18 @@ export function curveHistoryChunks(dataset: MeteringDataset, today: string, acti
 const CURVE_HISTORY_MONTHS_PER_CALL = 3;
 
 /** The month calls needed to show `[start, end)` of the load curve (each clipped; duplicates removed). */
-export function curveChunksFor(dataset: MeteringDataset, range: DateRange, today: string, activationDate: string | null): DateRange[] {
+export function curveChunksFor(
+  dataset: MeteringDataset,
+  range: DateRange,
+  today: string,
+  activationDate: string | null,
+): DateRange[] {
   const chunks: DateRange[] = [];
   for (let month = monthStart(range.start); month < range.end; month = addMonths(month, 1)) {
     const chunk = curveMonthChunk(dataset, month, today, activationDate);
-    if (chunk) chunks.push(chunk);
+    if (chunk) {
+      chunks.push(chunk);
+    }
   }
   return chunks;
 }
@@ -88,7 +123,9 @@ export function uniqueRanges(ranges: readonly DateRange[]): DateRange[] {
   const seen = new Set<string>();
   return ranges.filter((range) => {
     const key = `${range.start}/${range.end}`;
-    if (seen.has(key)) return false;
+    if (seen.has(key)) {
+      return false;
+    }
     seen.add(key);
     return true;
   });

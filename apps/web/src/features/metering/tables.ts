@@ -17,7 +17,10 @@ import { whToKwh } from './format.ts';
 const rate = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 10);
 
 /** Every day of the chart; a day without data has an empty energy (as the gap in the chart). */
-export function dailyTable(days: readonly { date: string; value: DailyEnergy | null }[], labels: { date: string; energy: string }): DataTable {
+export function dailyTable(
+  days: readonly { date: string; value: DailyEnergy | null }[],
+  labels: { date: string; energy: string },
+): DataTable {
   return {
     columns: [
       { key: 'date', label: labels.date },
@@ -27,7 +30,10 @@ export function dailyTable(days: readonly { date: string; value: DailyEnergy | n
   };
 }
 
-export function yearTotalsTable(years: readonly PeriodEnergy[], labels: { year: string; energy: string; days: string; first: string; last: string }): DataTable {
+export function yearTotalsTable(
+  years: readonly PeriodEnergy[],
+  labels: { year: string; energy: string; days: string; first: string; last: string },
+): DataTable {
   return {
     columns: [
       { key: 'year', label: labels.year },
@@ -36,12 +42,22 @@ export function yearTotalsTable(years: readonly PeriodEnergy[], labels: { year: 
       { key: 'first_date', label: labels.first },
       { key: 'last_date', label: labels.last },
     ],
-    rows: years.map((year) => ({ year: year.period, kwh: whToKwh(year.wh), days: year.days, first_date: year.firstDate, last_date: year.lastDate })),
+    rows: years.map((year) => ({
+      year: year.period,
+      kwh: whToKwh(year.wh),
+      days: year.days,
+      first_date: year.firstDate,
+      last_date: year.lastDate,
+    })),
   };
 }
 
 /** N vs N-1: month of N, its energy, the same month of N-1 and the change in percent. */
-export function monthlyComparisonTable(rows: readonly MonthComparison[], year: number, labels: { month: string; current: string; previous: string; change: string }): DataTable {
+export function monthlyComparisonTable(
+  rows: readonly MonthComparison[],
+  year: number,
+  labels: { month: string; current: string; previous: string; change: string },
+): DataTable {
   return {
     columns: [
       { key: 'month', label: labels.month },
@@ -53,7 +69,8 @@ export function monthlyComparisonTable(rows: readonly MonthComparison[], year: n
       month: `${year}-${String(row.month).padStart(2, '0')}`,
       kwh: row.current === null ? null : whToKwh(row.current),
       kwh_previous_year: row.previous === null ? null : whToKwh(row.previous),
-      change_percent: row.current !== null && row.previous !== null && row.previous > 0 ? rate(row.current / row.previous - 1) : null,
+      change_percent:
+        row.current !== null && row.previous !== null && row.previous > 0 ? rate(row.current / row.previous - 1) : null,
     })),
   };
 }
@@ -65,7 +82,11 @@ export interface CurveOverlayColumn {
 }
 
 /** Slots of the shown period (start as RFC 3339 Paris time, average W, Wh) plus the overlays shown. */
-export function curveTable(view: readonly EnergySlot[], overlays: readonly CurveOverlayColumn[], labels: { start: string; power: string; energy: string }): DataTable {
+export function curveTable(
+  view: readonly EnergySlot[],
+  overlays: readonly CurveOverlayColumn[],
+  labels: { start: string; power: string; energy: string },
+): DataTable {
   return {
     columns: [
       { key: 'start', label: labels.start },
@@ -96,12 +117,22 @@ export function offpeakTable(
     ],
     rows: months.map((month) => {
       const total = month.hcWh + month.hpWh;
-      return { month: month.month, hc_kwh: whToKwh(month.hcWh), hp_kwh: whToKwh(month.hpWh), hc_share_percent: total > 0 ? rate(month.hcWh / total) : null, days: month.days };
+      return {
+        month: month.month,
+        hc_kwh: whToKwh(month.hcWh),
+        hp_kwh: whToKwh(month.hpWh),
+        hc_share_percent: total > 0 ? rate(month.hcWh / total) : null,
+        days: month.days,
+      };
     }),
   };
 }
 
-export function maxPowerTable(days: readonly MaxPowerDay[], subscribedVa: number | null, labels: { date: string; time: string; power: string; subscribed: string }): DataTable {
+export function maxPowerTable(
+  days: readonly MaxPowerDay[],
+  subscribedVa: number | null,
+  labels: { date: string; time: string; power: string; subscribed: string },
+): DataTable {
   return {
     columns: [
       { key: 'date', label: labels.date },
@@ -115,7 +146,16 @@ export function maxPowerTable(days: readonly MaxPowerDay[], subscribedVa: number
 
 export function balanceTable(
   months: readonly (BalanceSummary & { month: string })[],
-  labels: { month: string; consumption: string; production: string; net: string; selfConsumed: string; selfConsumption: string; selfSufficiency: string; method: string },
+  labels: {
+    month: string;
+    consumption: string;
+    production: string;
+    net: string;
+    selfConsumed: string;
+    selfConsumption: string;
+    selfSufficiency: string;
+    method: string;
+  },
 ): DataTable {
   return {
     columns: [

@@ -32,7 +32,12 @@ export function useCurveView(latest: string): CurveView {
   const anchor = chosen ?? latest;
   const range = mode === 'all' ? null : curveViewRange(mode, anchor);
   const views = range
-    ? [range, ...(Object.keys(OVERLAY_SHIFT_DAYS) as OverlayKind[]).filter((kind) => overlays[kind]).map((kind) => shiftRange(range, OVERLAY_SHIFT_DAYS[kind]))]
+    ? [
+        range,
+        ...(Object.keys(OVERLAY_SHIFT_DAYS) as OverlayKind[])
+          .filter((kind) => overlays[kind])
+          .map((kind) => shiftRange(range, OVERLAY_SHIFT_DAYS[kind])),
+      ]
     : [];
   return {
     mode,
@@ -45,7 +50,9 @@ export function useCurveView(latest: string): CurveView {
     range,
     views,
     step: (direction) => {
-      if (mode !== 'all') setChosen(stepAnchor(mode, anchor, direction));
+      if (mode !== 'all') {
+        setChosen(stepAnchor(mode, anchor, direction));
+      }
     },
   };
 }

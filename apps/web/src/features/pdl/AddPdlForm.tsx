@@ -27,7 +27,9 @@ export function AddPdlForm() {
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setTouched(true);
-    if (!isValidUsagePointId(number)) return;
+    if (!isValidUsagePointId(number)) {
+      return;
+    }
     const trimmedName = name.trim();
     create.mutate(
       { usage_point_id: normalizeUsagePointId(number), ...(trimmedName ? { name: trimmedName } : {}) },
@@ -52,7 +54,9 @@ export function AddPdlForm() {
           value={number}
           onChange={(event) => {
             setNumber(event.target.value);
-            if (create.isError || create.isSuccess) create.reset();
+            if (create.isError || create.isSuccess) {
+              create.reset();
+            }
           }}
           onBlur={() => setTouched(number !== '')}
           hint={t('pdl.add.numberHint')}

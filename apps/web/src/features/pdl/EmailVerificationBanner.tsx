@@ -11,14 +11,21 @@ export function EmailVerificationBanner() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const resend = useMutation({ mutationFn: resendVerification });
-  if (!me || me.email_verified) return null;
+  if (!me || me.email_verified) {
+    return null;
+  }
   return (
     <Alert tone="warning">
       <p>{t('dashboard.emailNotVerified')}</p>
       {resend.isSuccess ? (
         <p className="mt-2 font-medium">{t('dashboard.verificationSent')}</p>
       ) : (
-        <Button variant="secondary" className="mt-3" disabled={resend.isPending} onClick={() => resend.mutate(me.email)}>
+        <Button
+          variant="secondary"
+          className="mt-3"
+          disabled={resend.isPending}
+          onClick={() => resend.mutate(me.email)}
+        >
           {t('dashboard.resendVerification')}
         </Button>
       )}

@@ -12,8 +12,16 @@ export function PdlBadges({ pdl }: { pdl: Pdl }) {
       >
         {pdl.is_active ? t('pdl.active') : t('pdl.inactive')}
       </span>
-      {pdl.has_consumption && <span className={`${badge} bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200`}>{t('pdl.consumption')}</span>}
-      {pdl.has_production && <span className={`${badge} bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200`}>{t('pdl.production')}</span>}
+      {pdl.has_consumption && (
+        <span className={`${badge} bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200`}>
+          {t('pdl.consumption')}
+        </span>
+      )}
+      {pdl.has_production && (
+        <span className={`${badge} bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200`}>
+          {t('pdl.production')}
+        </span>
+      )}
     </div>
   );
 }

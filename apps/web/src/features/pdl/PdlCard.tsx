@@ -42,13 +42,27 @@ export function PdlCard({ pdl, canMoveUp, canMoveDown, onMove, moveDisabled }: P
           <h3 id={`pdl-${pdl.id}-name`} className="text-lg font-semibold break-words">
             {name}
           </h3>
-          <p className="font-mono text-sm text-slate-600 dark:text-slate-400">{t('pdl.number', { id: pdl.usage_point_id })}</p>
+          <p className="font-mono text-sm text-slate-600 dark:text-slate-400">
+            {t('pdl.number', { id: pdl.usage_point_id })}
+          </p>
         </div>
         <div className="flex shrink-0 gap-1">
-          <button type="button" className={iconButton} disabled={!canMoveUp || moveDisabled} onClick={() => onMove('up')} aria-label={t('pdl.moveUp', { name })}>
+          <button
+            type="button"
+            className={iconButton}
+            disabled={!canMoveUp || moveDisabled}
+            onClick={() => onMove('up')}
+            aria-label={t('pdl.moveUp', { name })}
+          >
             <ArrowUpIcon />
           </button>
-          <button type="button" className={iconButton} disabled={!canMoveDown || moveDisabled} onClick={() => onMove('down')} aria-label={t('pdl.moveDown', { name })}>
+          <button
+            type="button"
+            className={iconButton}
+            disabled={!canMoveDown || moveDisabled}
+            onClick={() => onMove('down')}
+            aria-label={t('pdl.moveDown', { name })}
+          >
             <ArrowDownIcon />
           </button>
         </div>

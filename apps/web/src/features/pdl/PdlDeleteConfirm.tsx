@@ -17,7 +17,11 @@ export function PdlDeleteConfirm({ pdl, onCancel }: PdlDeleteConfirmProps) {
   const remove = useDeletePdl();
   const name = pdlDisplayName(pdl);
   return (
-    <div role="group" aria-labelledby={`delete-${pdl.id}`} className="rounded-lg border border-red-200 bg-red-50 p-3 dark:border-red-900 dark:bg-red-950/40">
+    <div
+      role="group"
+      aria-labelledby={`delete-${pdl.id}`}
+      className="rounded-lg border border-red-200 bg-red-50 p-3 dark:border-red-900 dark:bg-red-950/40"
+    >
       <p id={`delete-${pdl.id}`} className="font-semibold text-red-900 dark:text-red-100">
         {t('pdl.deleteConfirmTitle', { name })}
       </p>

@@ -44,7 +44,12 @@ export function PdlEnedisActions({ pdl }: { pdl: Pdl }) {
           </Link>
         )}
         {!readOnly && (
-          <Button variant="secondary" className="flex-1 sm:flex-none" disabled={refresh.isPending} onClick={() => refresh.mutate(pdl.id)}>
+          <Button
+            variant="secondary"
+            className="flex-1 sm:flex-none"
+            disabled={refresh.isPending}
+            onClick={() => refresh.mutate(pdl.id)}
+          >
             {refresh.isPending ? t('metering.card.refreshing') : t('metering.card.refreshContract')}
           </Button>
         )}

@@ -12,7 +12,9 @@ export function PdlList() {
   const pdls = usePdls();
   const reorder = useReorderPdls();
 
-  if (pdls.isPending) return <Spinner label={t('common.loading')} />;
+  if (pdls.isPending) {
+    return <Spinner label={t('common.loading')} />;
+  }
   if (pdls.isError) {
     return (
       <Alert tone="error" title={t('dashboard.loadError')}>
@@ -25,14 +27,17 @@ export function PdlList() {
   }
 
   const list = pdls.data;
-  if (list.length === 0) return <p className="text-slate-600 dark:text-slate-400">{t('dashboard.empty')}</p>;
+  if (list.length === 0) {
+    return <p className="text-slate-600 dark:text-slate-400">{t('dashboard.empty')}</p>;
+  }
 
   const move = (index: number, direction: MoveDirection) => reorder.mutate(moveItem(list, index, direction));
 
   return (
     <section aria-labelledby="pdl-list-title">
       <h2 id="pdl-list-title" className="mb-3 text-lg font-semibold">
-        {t('dashboard.listLabel')} <span className="text-sm font-normal text-slate-500 dark:text-slate-400">({list.length})</span>
+        {t('dashboard.listLabel')}{' '}
+        <span className="text-sm font-normal text-slate-500 dark:text-slate-400">({list.length})</span>
       </h2>
       {reorder.error && (
         <Alert tone="error" className="mb-3">

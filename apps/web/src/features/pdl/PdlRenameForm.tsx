@@ -21,12 +21,16 @@ export function PdlRenameForm({ pdl, onDone }: PdlRenameFormProps) {
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const trimmed = name.trim();
-    if (trimmed === (pdl.name ?? '')) return onDone();
+    if (trimmed === (pdl.name ?? '')) {
+      return onDone();
+    }
     rename.mutate({ id: pdl.id, name: trimmed === '' ? null : trimmed }, { onSuccess: onDone });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Escape') onDone();
+    if (event.key === 'Escape') {
+      onDone();
+    }
   };
 
   return (

@@ -8,7 +8,9 @@ export function moveItem<T>(items: readonly T[], index: number, direction: MoveD
   const copy = [...items];
   const moving = copy[index];
   const neighbour = copy[target];
-  if (moving === undefined || neighbour === undefined) return copy;
+  if (moving === undefined || neighbour === undefined) {
+    return copy;
+  }
   copy[target] = moving;
   copy[index] = neighbour;
   return copy;

@@ -40,8 +40,12 @@ function statText(
   loading: string,
   failed: () => string,
 ) {
-  if (shown) return shown;
-  if (query.isPending) return { value: '…', detail: loading };
+  if (shown) {
+    return shown;
+  }
+  if (query.isPending) {
+    return { value: '…', detail: loading };
+  }
   return { value: '—', detail: query.isError ? failed() : empty };
 }
 

@@ -19,7 +19,9 @@ interface QueryStateProps<T> {
 /** Loading, error (with retry), empty and loaded states of one RTE query. */
 export function QueryState<T>({ query, isEmpty, emptyText, children }: QueryStateProps<T>) {
   const { t, i18n } = useTranslation();
-  if (query.isPending) return <Spinner label={t('common.loading')} />;
+  if (query.isPending) {
+    return <Spinner label={t('common.loading')} />;
+  }
   if (query.isError && query.data === undefined) {
     return (
       <Alert tone="error">
@@ -31,7 +33,9 @@ export function QueryState<T>({ query, isEmpty, emptyText, children }: QueryStat
     );
   }
   const data = query.data as T;
-  if (isEmpty?.(data)) return <Alert tone="info">{emptyText ?? t('rte.common.waiting')}</Alert>;
+  if (isEmpty?.(data)) {
+    return <Alert tone="info">{emptyText ?? t('rte.common.waiting')}</Alert>;
+  }
   return (
     <>
       {query.isError && (

@@ -39,8 +39,11 @@ export function ecowattRuns(signal: Pick<EcowattSignalDto, 'values' | 'hdebut' |
   const runs: EcowattRun[] = [];
   for (const { hour, level } of hours) {
     const last = runs.at(-1);
-    if (last?.level === level && last.to === hour) last.to = hour + step;
-    else runs.push({ from: hour, to: hour + step, level });
+    if (last?.level === level && last.to === hour) {
+      last.to = hour + step;
+    } else {
+      runs.push({ from: hour, to: hour + step, level });
+    }
   }
   return runs;
 }

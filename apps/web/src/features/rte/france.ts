@@ -22,7 +22,9 @@ export function alignSeries<K extends string>(
     const points = new Map<number, number | null>();
     for (const point of series[key]) {
       const at = Date.parse(point.start_date);
-      if (Number.isNaN(at)) continue;
+      if (Number.isNaN(at)) {
+        continue;
+      }
       points.set(at, point.value);
       instants.add(at);
     }
@@ -44,7 +46,9 @@ export function consumptionSeries(response: ConsumptionFranceResponse): AlignedS
     ConsumptionFranceResponse['short_term'][number]['values']
   >;
   for (const entry of response.short_term) {
-    if (entry.type !== 'WEEKLY') series[entry.type] = entry.values;
+    if (entry.type !== 'WEEKLY') {
+      series[entry.type] = entry.values;
+    }
   }
   return alignSeries(series, CONSUMPTION_SERIES);
 }
@@ -74,11 +78,15 @@ export interface PowerAt {
 export function todayPeak(aligned: AlignedSeries<ConsumptionSeries>, today: string): PowerAt | null {
   let peak: PowerAt | null = null;
   for (const [index, at] of aligned.instants.entries()) {
-    if (parisWallClock(new Date(at)).date !== today) continue;
+    if (parisWallClock(new Date(at)).date !== today) {
+      continue;
+    }
     const value =
       CONSUMPTION_SERIES.map((key) => aligned.values[key][index] ?? null).find((candidate) => candidate !== null) ??
       null;
-    if (value !== null && (peak === null || value > peak.value)) peak = { value, at };
+    if (value !== null && (peak === null || value > peak.value)) {
+      peak = { value, at };
+    }
   }
   return peak;
 }
@@ -91,7 +99,9 @@ export function mixAt(
 ): { at: number; solar: number | null; wind: number | null; total: number } | null {
   for (const slot of mix.mix) {
     const at = Date.parse(slot.start_date);
-    if (at <= now && now < at + stepMs) return { at, solar: slot.solar, wind: slot.wind, total: slot.total_renewable };
+    if (at <= now && now < at + stepMs) {
+      return { at, solar: slot.solar, wind: slot.wind, total: slot.total_renewable };
+    }
   }
   return null;
 }

@@ -16,7 +16,9 @@ export interface LineSpec<K extends string> {
 export function nowIndex(instants: readonly number[], now: number, stepMs: number): number {
   for (let index = instants.length - 1; index >= 0; index -= 1) {
     const at = instants[index] ?? 0;
-    if (at <= now) return now < at + stepMs ? index : -1;
+    if (at <= now) {
+      return now < at + stepMs ? index : -1;
+    }
   }
   return -1;
 }
@@ -87,7 +89,9 @@ export function powerTable<K extends string>(
     ],
     rows: aligned.instants.map((at, index) => {
       const row: Record<string, string | number | null> = { start: formatParisIso(new Date(at)) };
-      for (const line of lines) row[line.key] = aligned.values[line.key][index] ?? null;
+      for (const line of lines) {
+        row[line.key] = aligned.values[line.key][index] ?? null;
+      }
       return row;
     }),
   };

@@ -48,7 +48,9 @@ export function seasonCalendar(
       months.push(current);
     }
     const colour = colours.get(date) ?? null;
-    if (colour) current.counts[colour] += 1;
+    if (colour) {
+      current.counts[colour] += 1;
+    }
     current.days.push({ date, day: Number(date.slice(8, 10)), colour, isToday: date === today });
   }
   return months;
@@ -57,7 +59,9 @@ export function seasonCalendar(
 /** Published days of a season per colour. */
 export function countColours(days: readonly { color: TempoColour }[]): Record<TempoColour, number> {
   const counts = emptyCounts();
-  for (const day of days) counts[day.color] += 1;
+  for (const day of days) {
+    counts[day.color] += 1;
+  }
   return counts;
 }
 

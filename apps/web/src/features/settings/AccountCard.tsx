@@ -12,7 +12,11 @@ export function AccountCard({ me }: { me: MeResponse }) {
         <div className="min-w-0">
           <dt className="text-slate-500 dark:text-slate-400">{t('settings.account.email')}</dt>
           <dd className="font-medium break-all">{me.email}</dd>
-          <dd className={me.email_verified ? 'text-emerald-700 dark:text-emerald-400' : 'text-amber-700 dark:text-amber-300'}>
+          <dd
+            className={
+              me.email_verified ? 'text-emerald-700 dark:text-emerald-400' : 'text-amber-700 dark:text-amber-300'
+            }
+          >
             {me.email_verified ? t('settings.account.emailVerified') : t('settings.account.emailNotVerified')}
           </dd>
         </div>

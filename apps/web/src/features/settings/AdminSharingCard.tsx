@@ -25,7 +25,9 @@ export function AdminSharingCard({ me }: { me: MeResponse }) {
       </div>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
         {me.admin_data_sharing && me.admin_data_sharing_enabled_at
-          ? t('settings.sharing.enabledSince', { value: formatDateTime(me.admin_data_sharing_enabled_at, i18n.language) })
+          ? t('settings.sharing.enabledSince', {
+              value: formatDateTime(me.admin_data_sharing_enabled_at, i18n.language),
+            })
           : me.admin_data_sharing
             ? null
             : t('settings.sharing.disabled')}

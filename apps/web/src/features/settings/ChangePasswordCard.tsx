@@ -18,7 +18,9 @@ export function ChangePasswordCard({ readOnly }: { readOnly: boolean }) {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (passwordProblems(next).length > 0) return setLocalError(t('password.weak'));
+    if (passwordProblems(next).length > 0) {
+      return setLocalError(t('password.weak'));
+    }
     setLocalError(null);
     update.mutate(
       { oldPassword: current, newPassword: next },

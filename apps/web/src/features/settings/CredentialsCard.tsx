@@ -29,7 +29,9 @@ export function CredentialsCard({ fallbackClientId, readOnly }: { fallbackClient
           <div className="mt-4">
             <p className="text-sm font-medium">{t('secret.clientId')}</p>
             <div className="mt-1 flex flex-col gap-2 sm:flex-row sm:items-center">
-              <code className="block min-w-0 flex-1 rounded-lg bg-slate-100 px-3 py-2 font-mono text-sm break-all dark:bg-slate-800">{clientId}</code>
+              <code className="block min-w-0 flex-1 rounded-lg bg-slate-100 px-3 py-2 font-mono text-sm break-all dark:bg-slate-800">
+                {clientId}
+              </code>
               <CopyButton value={clientId} label={`${t('common.copy')} ${t('secret.clientId')}`} />
             </div>
           </div>
@@ -38,8 +40,14 @@ export function CredentialsCard({ fallbackClientId, readOnly }: { fallbackClient
             <Alert tone="warning" className="mt-4">
               <p>{t('settings.credentials.regenerateConfirm')}</p>
               <div className="mt-3 flex flex-wrap gap-2">
-                <Button variant="danger" disabled={regenerate.isPending} onClick={() => regenerate.mutate(undefined, { onSettled: () => setConfirming(false) })}>
-                  {regenerate.isPending ? t('settings.credentials.regenerating') : t('settings.credentials.regenerateConfirmButton')}
+                <Button
+                  variant="danger"
+                  disabled={regenerate.isPending}
+                  onClick={() => regenerate.mutate(undefined, { onSettled: () => setConfirming(false) })}
+                >
+                  {regenerate.isPending
+                    ? t('settings.credentials.regenerating')
+                    : t('settings.credentials.regenerateConfirmButton')}
                 </Button>
                 <Button variant="secondary" onClick={() => setConfirming(false)}>
                   {t('common.cancel')}

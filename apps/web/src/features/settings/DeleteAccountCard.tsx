@@ -21,7 +21,9 @@ export function DeleteAccountCard({ readOnly }: { readOnly: boolean }) {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!confirmed) return;
+    if (!confirmed) {
+      return;
+    }
     remove.mutate(password, { onSuccess: () => void navigate('/', { replace: true }) });
   };
 
@@ -38,7 +40,12 @@ export function DeleteAccountCard({ readOnly }: { readOnly: boolean }) {
           value={typed}
           onChange={(event) => setTyped(event.target.value)}
         />
-        <PasswordField label={t('settings.delete.passwordLabel')} autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />
+        <PasswordField
+          label={t('settings.delete.passwordLabel')}
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
         <Button type="submit" variant="danger" disabled={readOnly || !confirmed || remove.isPending}>
           {remove.isPending ? t('settings.delete.submitting') : t('settings.delete.submit')}
         </Button>

@@ -11,7 +11,19 @@ interface Choice<T extends string> {
   lang?: string;
 }
 
-function ChoiceGroup<T extends string>({ legend, name, value, choices, onChange }: { legend: string; name: string; value: T; choices: Choice<T>[]; onChange: (value: T) => void }) {
+function ChoiceGroup<T extends string>({
+  legend,
+  name,
+  value,
+  choices,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  value: T;
+  choices: Choice<T>[];
+  onChange: (value: T) => void;
+}) {
   return (
     <fieldset>
       <legend className="mb-2 text-sm font-medium">{legend}</legend>
@@ -22,7 +34,14 @@ function ChoiceGroup<T extends string>({ legend, name, value, choices, onChange 
             lang={choice.lang}
             className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 px-3 text-sm has-checked:border-sky-600 has-checked:bg-sky-50 dark:border-slate-700 dark:has-checked:border-sky-400 dark:has-checked:bg-sky-950"
           >
-            <input type="radio" name={name} value={choice.value} checked={value === choice.value} onChange={() => onChange(choice.value)} className="accent-sky-600" />
+            <input
+              type="radio"
+              name={name}
+              value={choice.value}
+              checked={value === choice.value}
+              onChange={() => onChange(choice.value)}
+              className="accent-sky-600"
+            />
             {choice.label}
           </label>
         ))}

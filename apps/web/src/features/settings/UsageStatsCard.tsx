@@ -12,7 +12,10 @@ function UsageMeter({ label, used, limit }: { label: string; used: number; limit
   const text =
     limit === null
       ? t('settings.usage.unlimited', { used: formatInteger(used, i18n.language) })
-      : t('settings.usage.ofLimit', { used: formatInteger(used, i18n.language), limit: formatInteger(limit, i18n.language) });
+      : t('settings.usage.ofLimit', {
+          used: formatInteger(used, i18n.language),
+          limit: formatInteger(limit, i18n.language),
+        });
   return (
     <div>
       <div className="flex flex-wrap justify-between gap-x-4 text-sm">
@@ -29,7 +32,10 @@ function UsageMeter({ label, used, limit }: { label: string; used: number; limit
           aria-valuetext={text}
           className="mt-1 h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
         >
-          <div className={`h-full rounded-full ${ratio >= 0.9 ? 'bg-red-500' : ratio >= 0.7 ? 'bg-amber-500' : 'bg-sky-600 dark:bg-sky-400'}`} style={{ width: `${ratio * 100}%` }} />
+          <div
+            className={`h-full rounded-full ${ratio >= 0.9 ? 'bg-red-500' : ratio >= 0.7 ? 'bg-amber-500' : 'bg-sky-600 dark:bg-sky-400'}`}
+            style={{ width: `${ratio * 100}%` }}
+          />
         </div>
       )}
     </div>
@@ -49,9 +55,19 @@ export function UsageStatsCard() {
           <Alert tone="error">{t('settings.usage.loadError')}</Alert>
         ) : (
           <>
-            <UsageMeter label={t('settings.usage.cached')} used={stats.data.cached_requests} limit={stats.data.cached_limit} />
-            <UsageMeter label={t('settings.usage.noCache')} used={stats.data.no_cache_requests} limit={stats.data.no_cache_limit} />
-            <p className="text-xs text-slate-600 dark:text-slate-400">{t('settings.usage.resetAt', { value: formatDateTime(stats.data.reset_at, i18n.language) })}</p>
+            <UsageMeter
+              label={t('settings.usage.cached')}
+              used={stats.data.cached_requests}
+              limit={stats.data.cached_limit}
+            />
+            <UsageMeter
+              label={t('settings.usage.noCache')}
+              used={stats.data.no_cache_requests}
+              limit={stats.data.no_cache_limit}
+            />
+            <p className="text-xs text-slate-600 dark:text-slate-400">
+              {t('settings.usage.resetAt', { value: formatDateTime(stats.data.reset_at, i18n.language) })}
+            </p>
           </>
         )}
       </div>
