@@ -383,6 +383,9 @@ export type { JobOutcome };
 /** Settles with the job's result, or rejects as soon as `signal` aborts (a job ignoring its signal cannot hang shutdown). */
 function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) {
+    // The job was started anyway and will fail on the aborted signal: observe that failure so it is not
+    // reported as an unhandled rejection (it raced with a shutdown under load).
+    promise.catch(() => undefined);
     return Promise.reject(signal.reason as Error);
   }
   return new Promise<T>((resolve, reject) => {
