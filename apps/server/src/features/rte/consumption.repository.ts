@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { countSlots, deleteSlotsBefore } from './slot-tables.ts';
 
 export interface ConsumptionRow {
   type: string;
@@ -87,18 +88,9 @@ export function createConsumptionRepository(db: Db) {
       return row?.at ?? null;
     },
 
-    async count(): Promise<number> {
-      const row = await db
-        .selectFrom('consumption_france')
-        .select((eb) => eb.fn.countAll<string | number>().as('n'))
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
-    },
+    count: () => countSlots(db, 'consumption_france'),
 
-    async deleteBefore(iso: string): Promise<number> {
-      const result = await db.deleteFrom('consumption_france').where('start_date', '<', iso).executeTakeFirst();
-      return Number(result.numDeletedRows);
-    },
+    deleteBefore: (iso: string) => deleteSlotsBefore(db, 'consumption_france', iso),
   };
 }
 export type ConsumptionRepository = ReturnType<typeof createConsumptionRepository>;

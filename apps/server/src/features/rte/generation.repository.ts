@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { countSlots, deleteSlotsBefore } from './slot-tables.ts';
 import type { NewSlot } from './consumption.repository.ts';
 
 export interface GenerationRow {
@@ -85,18 +86,9 @@ export function createGenerationRepository(db: Db) {
       return row?.mean === null || row?.mean === undefined ? null : Number(row.mean);
     },
 
-    async count(): Promise<number> {
-      const row = await db
-        .selectFrom('generation_forecast')
-        .select((eb) => eb.fn.countAll<string | number>().as('n'))
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
-    },
+    count: () => countSlots(db, 'generation_forecast'),
 
-    async deleteBefore(iso: string): Promise<number> {
-      const result = await db.deleteFrom('generation_forecast').where('start_date', '<', iso).executeTakeFirst();
-      return Number(result.numDeletedRows);
-    },
+    deleteBefore: (iso: string) => deleteSlotsBefore(db, 'generation_forecast', iso),
   };
 }
 export type GenerationRepository = ReturnType<typeof createGenerationRepository>;

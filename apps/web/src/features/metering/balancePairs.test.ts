@@ -1,27 +1,8 @@
-import type { Pdl } from '@med/contracts';
 import { describe, expect, it } from 'vitest';
+import { buildPdl } from '../pdl/pdl.fixture.ts';
 import { balancePairOf } from './balancePairs.ts';
 
-function pdl(id: string, overrides: Partial<Pdl> = {}): Pdl {
-  return {
-    id,
-    usage_point_id: id.padStart(14, '0'),
-    name: null,
-    created_at: '2025-01-01T00:00:00Z',
-    display_order: null,
-    subscribed_power: null,
-    offpeak_hours: null,
-    pricing_option: null,
-    has_consumption: true,
-    has_production: false,
-    is_active: true,
-    oldest_available_data_date: null,
-    activation_date: null,
-    linked_production_pdl_id: null,
-    selected_offer_id: null,
-    ...overrides,
-  };
-}
+const pdl = buildPdl;
 
 describe('balancePairOf', () => {
   it('pairs a meter that measures both directions with itself', () => {

@@ -1,26 +1,10 @@
 import type { Pdl } from '@med/contracts';
 import { describe, expect, it } from 'vitest';
+import { buildPdl } from './pdl.fixture.ts';
 import { moveItem, pdlDisplayName, replacePdl, toReorderPayload } from './pdlList.ts';
 
 function pdl(id: string, overrides: Partial<Pdl> = {}): Pdl {
-  return {
-    id,
-    usage_point_id: '12345678901234',
-    name: null,
-    created_at: '2025-01-01T00:00:00Z',
-    display_order: null,
-    subscribed_power: null,
-    offpeak_hours: null,
-    pricing_option: null,
-    has_consumption: true,
-    has_production: false,
-    is_active: true,
-    oldest_available_data_date: null,
-    activation_date: null,
-    linked_production_pdl_id: null,
-    selected_offer_id: null,
-    ...overrides,
-  };
+  return buildPdl(id, { usage_point_id: '12345678901234', ...overrides });
 }
 
 describe('moveItem', () => {
