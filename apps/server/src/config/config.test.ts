@@ -116,6 +116,13 @@ describe('loadConfig', () => {
     ).toBe('postgresql://u@h/db');
   });
 
+  it('refuses SERVER_MODE=false while the local client mode does not exist', () => {
+    const problems = problemsOf({ DATA_DIR: tempDir(), SECRET_KEY: STRONG_KEY, SERVER_MODE: 'false' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^SERVER_MODE: .*not available yet/);
+    expect(loadConfig({ DATA_DIR: tempDir(), SECRET_KEY: STRONG_KEY, SERVER_MODE: 'true' }).serverMode).toBe(true);
+  });
+
   it('requires TURNSTILE_SECRET_KEY when REQUIRE_CAPTCHA is on', () => {
     const dataDir = tempDir();
     expect(problemsOf({ DATA_DIR: dataDir, SECRET_KEY: STRONG_KEY, REQUIRE_CAPTCHA: 'true' })).toEqual([

@@ -11,6 +11,18 @@ describe('.env.example', () => {
     expect([...documented].sort()).toEqual(Object.keys(envSchema.shape).sort());
   });
 
+  it('is mirrored by the README configuration tables, one row and one sentence per variable', () => {
+    const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
+    const rows = readme
+      .split('\n')
+      .map((line) => /^\| `([A-Z][A-Z0-9_]*)` +\| [^|]+\| (.+?) +\|$/.exec(line))
+      .filter((match) => match !== null);
+    expect(rows.map((match) => match[1]).sort()).toEqual(Object.keys(envSchema.shape).sort());
+    for (const match of rows) {
+      expect(match[2], match[1]).toMatch(/\S{3,}/);
+    }
+  });
+
   it('gives every variable a comment line just above it', () => {
     lines.forEach((line, index) => {
       if (/^[A-Z][A-Z0-9_]*=/.test(line)) {

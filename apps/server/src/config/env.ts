@@ -16,7 +16,11 @@ const optionalString = z
  */
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  SERVER_MODE: bool.default(true),
+  // The local client mode (one household, exporters) is not built yet: refusing `false` beats
+  // silently running the multi-user gateway when someone asked for something else.
+  SERVER_MODE: bool
+    .default(true)
+    .refine((serverMode) => serverMode, 'false (local client mode) is not available yet; leave it unset or true'),
   HOST: z.string().default('0.0.0.0'),
   PORT: int(0, 65535).default(8000),
   DATA_DIR: z.string().default('./data'),
