@@ -2,12 +2,14 @@
  * Standalone emulator (`npm run emulator`): Enedis Data Connect v5 and RTE on one loopback port.
  *
  * Environment: `PORT` (8090), `HOST` (127.0.0.1), `EMULATOR_NOW` (ISO instant: pin the clock, e.g. for
- * a demo on a DST day), `EMULATOR_LOG` (`true`: request logs), plus the Enedis variables listed in
- * `enedis/env.ts` (`EMULATOR_LATENCY_MS` and `EMULATOR_FAULT_RATE` also apply to RTE).
+ * a demo on a DST day), `EMULATOR_LOG` (`true`: request logs), the Enedis variables listed in
+ * `enedis/env.ts` (`EMULATOR_LATENCY_MS` and `EMULATOR_FAULT_RATE` also apply to RTE) and the RTE ones in
+ * `rte/env.ts` (`EMULATOR_TEMPO_PUBLICATION_TIME`, `HH:MM` Paris: when tomorrow's Tempo colour appears).
  */
 import { startEmulator } from './app.ts';
 import { enedisOptionsFromEnv } from './enedis/env.ts';
 import { AUTHORIZE_PATH } from './enedis/consent/authorize-routes.ts';
+import { rteOptionsFromEnv } from './rte/env.ts';
 import { DEFAULT_RTE_OPTIONS } from './rte/options.ts';
 
 function fail(message: string): never {
@@ -37,8 +39,10 @@ function readNow(raw: string | undefined): (() => Date) | undefined {
 async function main(): Promise<void> {
   const env = process.env;
   let enedis;
+  let rte;
   try {
     enedis = enedisOptionsFromEnv(env);
+    rte = rteOptionsFromEnv(env);
   } catch (error) {
     fail((error as Error).message);
   }
@@ -54,7 +58,7 @@ async function main(): Promise<void> {
     logger: env.EMULATOR_LOG === 'true',
     ...(now ? { now } : {}),
     enedis,
-    rte: { faults: rteFaults },
+    rte: { ...rte, faults: rteFaults },
   });
 
   const client = app.enedisEmulator.client;
@@ -73,6 +77,7 @@ async function main(): Promise<void> {
       `  token:        POST ${url}/token/oauth/`,
       `  client_id:     ${DEFAULT_RTE_OPTIONS.clientId}`,
       `  client_secret: ${DEFAULT_RTE_OPTIONS.clientSecret}`,
+      `  Tempo D+1 published at ${rte.tempoPublicationTime ?? DEFAULT_RTE_OPTIONS.tempoPublicationTime} (Paris)`,
       now ? `\nClock pinned at ${now().toISOString()}` : '',
       '',
     ].join('\n'),

@@ -49,6 +49,8 @@ export const INJECTED_ERRORS = {
   500: { error: 'COMMON_ERROR_T03', description: 'Error code unknown' },
   503: { error: 'SERVICE_UNAVAILABLE', description: 'The service is temporarily unavailable (maintenance).' },
   429: { error: 'TOO_MANY_REQUESTS', description: 'Too many requests: the rate limit of this API has been reached.' },
+  // RTE's user guide lists 509 for the platform-wide quota; its body is undocumented, so this code is ours.
+  509: { error: 'BANDWIDTH_LIMIT_EXCEEDED', description: 'The platform-wide quota has been reached.' },
 } as const;
 
 export type InjectedStatus = keyof typeof INJECTED_ERRORS;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SHORT_TERM_PATH } from './consumption.ts';
+import { resolveRteOptions } from './options.ts';
 import { TEMPO_PATH } from './tempo.ts';
 import { matching, rteTestEmulator, type RteTestEmulator } from './test-kit.ts';
 
@@ -53,6 +54,21 @@ describe('fault injection and counters', () => {
       [SHORT_TERM_PATH, 200, false],
     ]);
     expect(control.stats.log[1]?.at).toBe('2025-01-15T12:00:00.000Z');
+  });
+
+  it('injects RTE’s platform-wide quota answer (509) on demand, with the configured Retry-After', async () => {
+    emulator = await rteTestEmulator(NOW, { retryAfterHeader: true, retryAfterSeconds: 2 });
+    const token = await emulator.token();
+    emulator.app.rteEmulator.failNext(509, 1, TEMPO_PATH);
+    const quota = await emulator.get(TEMPO_PATH, {}, token);
+    expect(quota.statusCode).toBe(509);
+    expect(quota.headers['retry-after']).toBe('2');
+    expect(quota.json()).toMatchObject({
+      error: 'BANDWIDTH_LIMIT_EXCEEDED',
+      error_details: { transaction_id: matching(/^Id-/) },
+    });
+    expect((await emulator.get(TEMPO_PATH, {}, token)).statusCode).toBe(200);
+    expect(() => resolveRteOptions({ retryAfterSeconds: 1.5 })).toThrow(RangeError);
   });
 
   it('limits faults and latency to chosen paths', async () => {

@@ -53,6 +53,8 @@ export interface RteEmulatorOptions {
   ecowattSignalOrder: 'chronological' | 'shuffled';
   /** Send `Retry-After` on 429s. Off by default: RTE sending it is unverified, clients must not rely on it. */
   retryAfterHeader: boolean;
+  /** The `Retry-After` (seconds) sent on injected 429/503/509 when `retryAfterHeader` is on. */
+  retryAfterSeconds: number;
   /** Initial fault settings (see `RteFaultSettings`). */
   faults: Partial<RteFaultSettings>;
   /** Seed of the fault dice, so a fault sequence is reproducible. */
@@ -73,6 +75,7 @@ export const DEFAULT_RTE_OPTIONS: Omit<RteEmulatorOptions, 'now'> = {
   ecowattMinIntervalSeconds: 15 * 60,
   ecowattSignalOrder: 'shuffled',
   retryAfterHeader: false,
+  retryAfterSeconds: 60,
   faults: {},
   faultSeed: 1,
   maxResponseBytes: 7 * 1024 * 1024,
@@ -85,6 +88,9 @@ export function resolveRteOptions(partial: Partial<RteEmulatorOptions>): RteEmul
   const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined));
   const options: RteEmulatorOptions = { now: () => new Date(), ...DEFAULT_RTE_OPTIONS, ...defined };
   assertHhMm(options.tempoPublicationTime, 'tempoPublicationTime');
+  if (!(Number.isInteger(options.retryAfterSeconds) && options.retryAfterSeconds >= 0)) {
+    throw new RangeError(`retryAfterSeconds must be a whole number of seconds, got ${options.retryAfterSeconds}`);
+  }
   checkFaults({ ...NO_FAULTS, ...options.faults });
   return options;
 }

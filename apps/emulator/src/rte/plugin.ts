@@ -60,7 +60,7 @@ async function rteScope(app: FastifyInstance, opts: { runtime: RteRuntime }): Pr
     context.injected = true;
     const { error, description } = INJECTED_ERRORS[fault];
     if (fault !== 500 && runtime.options.retryAfterHeader) {
-      reply.header('retry-after', '60');
+      reply.header('retry-after', String(runtime.options.retryAfterSeconds));
     }
     return sendRteError(reply, fault, error, description);
   });

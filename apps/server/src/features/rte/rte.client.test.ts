@@ -59,13 +59,92 @@ describe('RTE client', () => {
     expect(control().calls(TEMPO)).toBe(3 + 3);
   });
 
-  it('does not retry a 429 whose Retry-After is long: one call, the wait is handed to the caller', async () => {
+  it.each([429, 509] as const)(
+    'does not retry a %i whose Retry-After is long: one call, the wait is handed to the caller',
+    async (status) => {
+      control().reset();
+      const rte = client();
+      control().failNext(status, 1, '/open_api');
+      const error = await rte.get(TEMPO, query).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ kind: 'throttled', httpStatus: status, retryAfterMs: 60_000, status: 503 });
+      expect(control().calls(TEMPO)).toBe(1);
+      expect(rte.stats.retries).toBe(0);
+    },
+  );
+
+  it('does not retry a 509 without Retry-After like a 5xx: one call, throttled, the caller backs off', async () => {
+    const silent = await startEmulator();
+    try {
+      const rte = createRteClient({
+        baseUrl: silent.url,
+        ...RTE_EMULATOR_CLIENT,
+        timeoutMs: 5000,
+        maxAttempts: 3,
+        log,
+        retryBaseMs: 20,
+        retryCapMs: 50,
+      });
+      silent.app.rteEmulator.failNext(509, 1, '/open_api');
+      const error = await rte.get(TEMPO, query).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ kind: 'throttled', httpStatus: 509, retryAfterMs: undefined });
+      expect(silent.app.rteEmulator.calls(TEMPO)).toBe(1);
+      // The same client still retries a 5xx: only the quota answer is spared.
+      silent.app.rteEmulator.failNext(503, 1, '/open_api');
+      await expect(rte.get(TEMPO, query)).resolves.toBeDefined();
+      expect(silent.app.rteEmulator.calls(TEMPO)).toBe(3);
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it.each([429, 509] as const)('waits out a short Retry-After on a %i, then succeeds', async (status) => {
+    const patient = await startEmulator({ rte: { retryAfterHeader: true, retryAfterSeconds: 1 } });
+    try {
+      const rte = createRteClient({
+        baseUrl: patient.url,
+        ...RTE_EMULATOR_CLIENT,
+        timeoutMs: 5000,
+        maxAttempts: 3,
+        log,
+        // A backoff this short would retry within milliseconds: only Retry-After explains a 1 s gap.
+        retryBaseMs: 1,
+        retryCapMs: 1,
+      });
+      patient.app.rteEmulator.failNext(status, 1, '/open_api');
+      await expect(rte.get(TEMPO, query)).resolves.toBeDefined();
+      const calls = patient.app.rteEmulator.stats.log.filter((call) => call.path === TEMPO);
+      expect(calls.map((call) => call.status)).toEqual([status, 200]);
+      const [first, second] = calls.map((call) => call.realTimeMs);
+      expect((second ?? 0) - (first ?? 0)).toBeGreaterThanOrEqual(1000);
+    } finally {
+      await patient.close();
+    }
+  });
+
+  it('renews the token before it expires (5 minutes ahead), without waiting for a 401', async () => {
     control().reset();
-    const rte = client();
-    control().failNext(429, 1, '/open_api');
-    const error = await rte.get(TEMPO, query).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ kind: 'throttled', retryAfterMs: 60_000 });
-    expect(control().calls(TEMPO)).toBe(1);
+    let clock = Date.parse('2026-01-05T08:00:00Z');
+    const rte = createRteClient({
+      baseUrl: emulator.url,
+      ...RTE_EMULATOR_CLIENT,
+      timeoutMs: 5000,
+      maxAttempts: 3,
+      log,
+      now: () => clock,
+    });
+    await rte.get(TEMPO, query);
+    expect(rte.stats.tokenRequests).toBe(1);
+    // expires_in is 7200 s: 5 min + 1 s before expiry the token is still used…
+    clock += (7200 - 301) * 1000;
+    await rte.get(TEMPO, query);
+    expect(rte.stats.tokenRequests).toBe(1);
+    // …and 2 s later it is renewed before the call, although the emulator would still accept it.
+    clock += 2000;
+    await rte.get(TEMPO, query);
+    expect(rte.stats.tokenRequests).toBe(2);
+    expect(control().calls('/token/oauth/')).toBe(2);
+    expect(control().stats.byStatus['401']).toBeUndefined();
+    expect(control().calls(TEMPO)).toBe(3);
   });
 
   it('maps functional 400s to permanent errors with RTE’s code, without retrying', async () => {

@@ -5,6 +5,9 @@ import { RteError, retryAfterMs, rteErrorCode, rteErrorDescription } from './rte
 /** Renew this long before expiry (MED: 300 s), so no call leaves with a token about to die. */
 const RENEW_MARGIN_MS = 300_000;
 
+/** 429: this application's rate limit; 509: RTE's platform-wide quota. Both mean "slow down", not "broken". */
+const isThrottling = (status: number) => status === 429 || status === 509;
+
 export interface RteClientOptions {
   baseUrl: string;
   clientId: string;
@@ -16,8 +19,10 @@ export interface RteClientOptions {
   /** First pause between attempts; doubles up to `retryCapMs` (plus jitter). */
   retryBaseMs?: number;
   retryCapMs?: number;
-  /** A 429 whose Retry-After is longer than this is not waited for here: the caller's job backs off instead. */
+  /** A 429/509 whose Retry-After is longer than this is not waited for here: the caller's job backs off instead. */
   maxRetryAfterMs?: number;
+  /** Clock of the token's lifetime (tests move it to check the renewal margin). */
+  now?: () => number;
 }
 
 export interface RteCallOptions {
@@ -30,13 +35,16 @@ export interface RteCallOptions {
  * HTTP access to RTE's data APIs: one client-credentials token (Basic auth, `expires_in` 7200) cached
  * until 5 minutes before expiry and shared by concurrent callers; per-call timeouts; retries with
  * exponential backoff and jitter on 5xx/408, timeouts, network errors and unreadable bodies; one token
- * renewal on 401; and 429 respected: we wait a short Retry-After, and otherwise stop and let the caller
- * back off (RTE's 429s, like EcoWatt's 15-minute rule, usually carry no Retry-After).
+ * renewal on 401; and throttling respected: on a 429 (per-application limit, EcoWatt's 15-minute rule)
+ * or a 509 (RTE's platform-wide quota) we wait a short Retry-After, and otherwise stop and let the
+ * caller back off (RTE's answers usually carry no Retry-After). A 509 is never retried like a 5xx:
+ * hammering a saturated platform is what the quota forbids.
  */
 export function createRteClient(options: RteClientOptions) {
   const retryBaseMs = options.retryBaseMs ?? 500;
   const retryCapMs = options.retryCapMs ?? 8000;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
+  const now = options.now ?? Date.now;
   const stats = { calls: 0, retries: 0, tokenRequests: 0 };
   let token: { value: string; renewAt: number } | null = null;
   let pending: Promise<{ value: string; renewAt: number }> | null = null;
@@ -62,7 +70,7 @@ export function createRteClient(options: RteClientOptions) {
       const kind =
         response.status === 401 || response.status === 400
           ? 'unauthorized'
-          : response.status === 429
+          : isThrottling(response.status)
             ? 'throttled'
             : 'server_error';
       throw new RteError(
@@ -78,11 +86,11 @@ export function createRteClient(options: RteClientOptions) {
     const expiresInMs = (Number(body.expires_in) > 0 ? Number(body.expires_in) : 7200) * 1000;
     // Short-lived tokens keep half their life as margin instead of the fixed 5 minutes.
     const margin = Math.min(RENEW_MARGIN_MS, expiresInMs / 2);
-    return { value: body.access_token, renewAt: Date.now() + expiresInMs - margin };
+    return { value: body.access_token, renewAt: now() + expiresInMs - margin };
   }
 
   async function accessToken(signal: AbortSignal | undefined): Promise<string> {
-    if (token && token.renewAt > Date.now()) {
+    if (token && token.renewAt > now()) {
       return token.value;
     }
     pending ??= requestToken(signal).finally(() => {
@@ -131,8 +139,8 @@ export function createRteClient(options: RteClientOptions) {
     const code = rteErrorCode(body);
     const description = rteErrorDescription(body);
     const suffix = `${code ? ` ${code}` : ''}${description ? ` : ${description}` : ''}`;
-    if (status === 429) {
-      return new RteError('throttled', `RTE limite les appels (HTTP 429)${suffix}.`, {
+    if (isThrottling(status)) {
+      return new RteError('throttled', `RTE limite les appels (HTTP ${status})${suffix}.`, {
         httpStatus: status,
         rteCode: code,
         retryAfterMs: retryAfter,
