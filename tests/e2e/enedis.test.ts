@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, frenchContext, horizontalOverflow, launchBrowser, phoneContext } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
@@ -24,6 +24,15 @@ function kwhValue(text: string): number {
     throw new Error(`no kWh value in "${text}"`);
   }
   return Number(match[1].replace(/[\s\u202f\u00a0]/g, '').replace(',', '.'));
+}
+
+async function readDownload(download: Download): Promise<string> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) {
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** On the emulator's consent page: tick exactly these meters. */
@@ -163,6 +172,79 @@ describe('Enedis end to end in the browser', () => {
     }
     await context.close();
   });
+
+  it('refreshes a contract, fetches the whole history with progress, downloads what a chart shows, and balances the two meters', async () => {
+    if (!server || !browser) {
+      throw new Error('set-up failed');
+    }
+    const context = await frenchContext(browser, server.baseUrl);
+    expect((await context.request.post('/api/accounts/login', { data: { email, password: PASSWORD } })).status()).toBe(
+      200,
+    );
+    const page = await context.newPage();
+
+    // Dashboard: re-read the contract at Enedis, then pair the consumption meter with the solar one.
+    await page.goto('/dashboard');
+    const consumptionCard = page.getByRole('article', { name: CONSUMPTION_PRM });
+    await consumptionCard.getByRole('button', { name: 'Actualiser le contrat' }).click();
+    await consumptionCard.getByText('Contrat relu chez Enedis.').waitFor({ timeout: 30_000 });
+    await consumptionCard.getByText('12 kVA').waitFor();
+    const link = consumptionCard.getByLabel('Production associée');
+    const producer = link.locator('option').filter({ hasText: PRODUCTION_PRM });
+    await link.selectOption((await producer.getAttribute('value')) ?? '');
+    await consumptionCard.getByRole('link', { name: 'Voir le bilan' }).waitFor();
+
+    // Consumption: the whole history, with one progress bar per dataset that reaches its end.
+    await page.goto(`/consumption?pdl=${CONSUMPTION_PRM}`);
+    await page.getByTestId('rolling-total').waitFor({ timeout: 60_000 });
+    const history = page.getByRole('region', { name: 'Historique' });
+    await history.getByRole('button', { name: 'Récupérer tout mon historique' }).click();
+    await history.getByRole('button', { name: 'Historique demandé' }).waitFor();
+    const curveProgress = history.getByRole('progressbar', { name: /^Courbe de consommation : \d+ sur \d+$/ });
+    await curveProgress.waitFor();
+    // 2 years of load curve, one request per calendar quarter (each is several 7-day Enedis calls).
+    expect(Number(await curveProgress.getAttribute('max'))).toBeGreaterThanOrEqual(8);
+    await expect
+      .poll(async () => (await curveProgress.getAttribute('value')) === (await curveProgress.getAttribute('max')), {
+        timeout: 120_000,
+        intervals: [1000],
+      })
+      .toBe(true);
+    expect(await history.getByText('Terminé').count()).toBeGreaterThanOrEqual(3);
+
+    // Max power: a chart against the subscribed 12 kVA.
+    const maxPower = page.getByRole('region', { name: 'Puissance maximale atteinte' });
+    await maxPower.getByRole('img', { name: /abonnement 12/ }).waitFor();
+
+    // The CSV and the JSON of the max-power chart are what it shows: one row per day, in VA.
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      maxPower.getByRole('button', { name: 'Télécharger « Puissance maximale atteinte » au format CSV' }).click(),
+    ]);
+    expect(csvDownload.suggestedFilename()).toMatch(/^myelectricaldata_12345678901234_.*puissance-max.*\.csv$/);
+    const csv = await readDownload(csvDownload);
+    const csvLines = csv.trim().split(/\r?\n/);
+    expect(csvLines.length).toBeGreaterThan(365);
+    const [jsonDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      maxPower.getByRole('button', { name: 'Télécharger « Puissance maximale atteinte » au format JSON' }).click(),
+    ]);
+    const json: unknown = JSON.parse(await readDownload(jsonDownload));
+    const rows = Array.isArray(json) ? json : (json as { rows?: unknown[] }).rows;
+    expect(Array.isArray(rows) ? rows.length : 0).toBe(csvLines.length - 1);
+
+    // Balance: production against consumption for the pair, with a self-consumption rate.
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Bilan' }).click();
+    await expectPath(page, '/balance');
+    const production = page.getByTestId('balance-production');
+    await production.waitFor({ timeout: 60_000 });
+    expect(kwhValue(await production.innerText())).toBeGreaterThan(100);
+    expect(kwhValue(await page.getByTestId('balance-consumption').innerText())).toBeGreaterThan(1000);
+    expect(await page.getByTestId('balance-self-consumption').innerText()).toMatch(/\d+(,\d+)?\s*%/);
+
+    await context.close();
+    // The history is ~150 Enedis calls at 5 per second, plus the pages around it.
+  }, 240_000);
 
   it('explains a refused consent, and finishes a consent started before the session ended', async () => {
     if (!server || !browser) {
