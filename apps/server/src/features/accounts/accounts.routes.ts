@@ -141,13 +141,19 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags,
           security,
-          summary: 'Rotate the client secret (old one and old tokens stop working)',
+          summary: 'Rotate the client secret (old one and old tokens stop working; a cookie session gets a new cookie)',
           response: { 200: envelope(clientCredentialsSchema) },
         },
       },
       async (request, reply) => {
-        const credentials = await profile.regenerateSecret(currentUser(request), clientIp(request));
-        clearSessionCookie(reply);
+        const user = currentUser(request);
+        const { credentials, sessionToken } = await profile.regenerateSecret(user, clientIp(request));
+        // Every other session is revoked; the browser asking keeps one (as after login) to show the secret.
+        if (user.method === 'cookie') {
+          setSessionCookie(reply, request, deps.config, sessionToken);
+        } else {
+          clearSessionCookie(reply);
+        }
         return ok(credentials);
       },
     );

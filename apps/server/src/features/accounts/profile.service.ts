@@ -2,16 +2,16 @@ import { ErrorCode, type ClientCredentials, type MeResponse, type UsageStats } f
 import { userCachePrefix } from '../../cache/user-keys.ts';
 import { toBool } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
-import { AppError } from '../../http/app-error.ts';
+import { AppError, unauthorized } from '../../http/app-error.ts';
 import type { AuthUser } from '../../http/auth.ts';
 import { newClientSecret, protectClientSecret } from '../../security/client-credentials.ts';
 import { verifyPassword } from '../../security/passwords.ts';
 import { quotaDay, quotaKey } from '../quotas/quota-keys.ts';
-import { deleteUser, logActivity, revokeUserTokens, updateUser } from './users.repository.ts';
+import { deleteUser, findUserById, logActivity, revokeUserTokens, updateUser } from './users.repository.ts';
 
 /** What an authenticated user can see and change about their own account. */
 export function createProfileService(deps: AppDeps) {
-  const { db, keys, cache, config } = deps;
+  const { db, keys, cache, config, jwt } = deps;
 
   return {
     me(user: AuthUser): MeResponse {
@@ -52,14 +52,29 @@ export function createProfileService(deps: AppDeps) {
       await logActivity(db, { user_id: null, action: 'account_deleted', ip });
     },
 
-    /** New secret shown once; old tokens and every encrypted cache entry (keyed on the old secret) go away. */
-    async regenerateSecret(user: AuthUser, ip: string): Promise<ClientCredentials> {
+    /**
+     * New secret shown once; old tokens and every encrypted cache entry (keyed on the old secret) go away.
+     * Also returns a session token for the caller, signed like login's against the bumped token_version:
+     * a browser must stay signed in to read the new secret, which is never shown again.
+     */
+    async regenerateSecret(
+      user: AuthUser,
+      ip: string,
+    ): Promise<{ credentials: ClientCredentials; sessionToken: string }> {
       const secret = newClientSecret();
       await updateUser(db, user.id, protectClientSecret(keys, user.id, secret));
       await revokeUserTokens(db, user.id);
       await cache.deleteByPrefix(userCachePrefix(keys, user.id));
       await logActivity(db, { user_id: user.id, action: 'secret_regenerated', ip });
-      return { client_id: user.row.client_id, client_secret: secret };
+      const row = await findUserById(db, user.id);
+      if (!row) {
+        // Deleted by a concurrent request: there is no account left to sign in to.
+        throw unauthorized();
+      }
+      return {
+        credentials: { client_id: user.row.client_id, client_secret: secret },
+        sessionToken: await jwt.sign({ userId: row.id, tokenVersion: row.token_version }),
+      };
     },
 
     async usageStats(user: AuthUser): Promise<UsageStats> {
