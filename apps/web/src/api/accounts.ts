@@ -11,8 +11,8 @@ import {
   type MeResponse,
   type SignupRequest,
 } from '@med/contracts';
-import { isApiError } from './ApiError.ts';
 import { request, type Schema } from './client.ts';
+import { endsSession } from './sessionErrors.ts';
 
 /**
  * Signup answers 201 with the API credentials for a new account, or 202 with only a message when the
@@ -50,7 +50,7 @@ export async function getMe(signal?: AbortSignal): Promise<MeResponse | null> {
   try {
     return await request('GET', '/accounts/me', { schema: meResponseSchema, signal });
   } catch (error) {
-    if (isApiError(error) && error.status === 401) {
+    if (endsSession(error)) {
       return null;
     }
     throw error;

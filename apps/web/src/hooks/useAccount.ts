@@ -23,12 +23,19 @@ export function useUsageStats() {
   });
 }
 
+/**
+ * The answer is the only copy of the new secret: the card shows it from the mutation's data. The server
+ * revoked every other session and set a new cookie for this one; the credentials query only holds the
+ * client id, taken from the answer rather than refetched.
+ */
 export function useRegenerateSecret() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: regenerateSecret,
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: queryKeys.credentials });
+    onSuccess: (credentials) => {
+      queryClient.setQueryData<Awaited<ReturnType<typeof getCredentials>>>(queryKeys.credentials, {
+        client_id: credentials.client_id,
+      });
     },
   });
 }

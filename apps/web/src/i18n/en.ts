@@ -254,6 +254,7 @@ export const en: Translation = {
       regenerateConfirm:
         'The old secret will stop working at once and your cached data will be erased. Update your tools afterwards. Continue?',
       regenerateConfirmButton: 'Yes, generate',
+      regenerated: 'New secret generated. The old one no longer works and your other sessions were signed out.',
     },
     password: {
       title: 'Change password',
@@ -262,6 +263,7 @@ export const en: Translation = {
       submit: 'Change the password',
       submitting: 'Changing…',
       success: 'Password changed.',
+      wrongCurrent: 'Your current password is incorrect. Check it and try again.',
     },
     preferences: {
       title: 'Display',
@@ -293,6 +295,7 @@ export const en: Translation = {
       passwordLabel: 'Your password',
       submit: 'Delete for good',
       submitting: 'Deleting…',
+      wrongPassword: 'Wrong password: your account was not deleted.',
     },
   },
   faq: {

@@ -261,6 +261,7 @@ export const fr = {
       regenerateConfirm:
         'L’ancien secret cessera immédiatement de fonctionner et vos données en cache seront effacées. Mettez ensuite vos outils à jour. Continuer ?',
       regenerateConfirmButton: 'Oui, générer',
+      regenerated: 'Nouveau secret généré. L’ancien ne fonctionne plus et vos autres sessions ont été déconnectées.',
     },
     password: {
       title: 'Changer de mot de passe',
@@ -269,6 +270,7 @@ export const fr = {
       submit: 'Changer le mot de passe',
       submitting: 'Modification…',
       success: 'Mot de passe modifié.',
+      wrongCurrent: 'Le mot de passe actuel est incorrect. Vérifiez-le et réessayez.',
     },
     preferences: {
       title: 'Affichage',
@@ -300,6 +302,7 @@ export const fr = {
       passwordLabel: 'Votre mot de passe',
       submit: 'Supprimer définitivement',
       submitting: 'Suppression…',
+      wrongPassword: 'Mot de passe incorrect : votre compte n’a pas été supprimé.',
     },
   },
   faq: {

@@ -1,11 +1,12 @@
 import { passwordProblems } from '@med/contracts';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { Card } from '../../components/ui/Card.tsx';
 import { PasswordChecklist } from '../../components/ui/PasswordChecklist.tsx';
 import { PasswordField } from '../../components/ui/PasswordField.tsx';
+import { isWrongPassword } from '../../api/sessionErrors.ts';
 import { useUpdatePassword } from '../../hooks/useAccount.ts';
 import { errorMessage } from '../../i18n/errorMessage.ts';
 
@@ -15,6 +16,7 @@ export function ChangePasswordCard({ readOnly }: { readOnly: boolean }) {
   const [next, setNext] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
   const update = useUpdatePassword();
+  const formRef = useRef<HTMLFormElement>(null);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -29,22 +31,31 @@ export function ChangePasswordCard({ readOnly }: { readOnly: boolean }) {
           setCurrent('');
           setNext('');
         },
+        // The user is still signed in: point them at the field to fix (its error is read with it).
+        onError: (failure) => {
+          if (isWrongPassword(failure)) {
+            formRef.current?.querySelector<HTMLInputElement>('input[name="old_password"]')?.focus();
+          }
+        },
       },
     );
   };
 
-  const error = localError ?? (update.error ? errorMessage(t, update.error) : null);
+  const wrongCurrent = isWrongPassword(update.error);
+  const error = localError ?? (update.error && !wrongCurrent ? errorMessage(t, update.error) : null);
   return (
     <Card title={t('settings.password.title')}>
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
         {error && <Alert tone="error">{error}</Alert>}
         {update.isSuccess && <Alert tone="success">{t('settings.password.success')}</Alert>}
         <PasswordField
           label={t('settings.password.current')}
+          name="old_password"
           autoComplete="current-password"
           required
           value={current}
           onChange={(event) => setCurrent(event.target.value)}
+          error={wrongCurrent ? t('settings.password.wrongCurrent') : null}
         />
         <div>
           <PasswordField

@@ -21,7 +21,8 @@ export function CredentialsCard({ fallbackClientId, readOnly }: { fallbackClient
 
       {regenerate.data ? (
         // The new secret is in memory only for this render of the page: leaving it loses it, as intended.
-        <div className="mt-4">
+        <div className="mt-4 space-y-4">
+          <Alert tone="success">{t('settings.credentials.regenerated')}</Alert>
           <SecretReveal clientId={regenerate.data.client_id} clientSecret={regenerate.data.client_secret} />
         </div>
       ) : (

@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeBrowser, frenchContext, launchBrowser } from './support/browser.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+
+// Passwords that satisfy the shared policy (length, lower, upper, digit).
+const PASSWORD = 'Linky2025Secure';
+const NEW_PASSWORD = 'Compteur2026Neuf';
+
+/** Waits for a path (query string ignored) in the address bar. */
+async function expectPath(page: Page, path: string): Promise<void> {
+  await page.waitForURL((url) => url.pathname === path, { timeout: 15_000 });
+}
+
+/** Still on Settings with the account loaded: the page heading and the header's logout button. */
+async function expectSignedInOnSettings(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: 'Paramètres', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'Déconnexion' }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/settings');
+}
+
+describe('the Settings page in the browser', () => {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await closeBrowser(browser);
+    await server?.stop();
+  });
+
+  it('regenerates the secret, changes the password and theme, then deletes the account', async () => {
+    if (!server || !browser) {
+      throw new Error('set-up failed');
+    }
+    const baseUrl = server.baseUrl;
+    const context = await frenchContext(browser, baseUrl);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    const page = await context.newPage();
+    const email = `e2e-settings-${randomBytes(4).toString('hex')}@example.com`;
+    // Outside the browser (no session cookie): the credential alone decides.
+    const meWithBearer = async (secret: string) =>
+      (await fetch(`${baseUrl}/api/accounts/me`, { headers: { authorization: `Bearer ${secret}` } })).status;
+
+    // Signup, keeping the first secret, then login.
+    await page.goto('/signup');
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await page.getByRole('heading', { name: 'Votre compte est créé' }).waitFor();
+    const clientId = await page.getByRole('textbox', { name: 'Identifiant client (client_id)' }).inputValue();
+    const firstSecret = await page.getByRole('textbox', { name: 'Secret client (client_secret)' }).inputValue();
+    await page.getByRole('link', { name: 'Se connecter' }).click();
+    await expectPath(page, '/login');
+    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expectPath(page, '/dashboard');
+
+    // Regenerate the secret: the new one is shown once, with its copy button, and the user stays signed in.
+    await page.goto('/settings');
+    await expectSignedInOnSettings(page);
+    await page.getByRole('button', { name: 'Générer un nouveau secret' }).click();
+    await page.getByRole('button', { name: 'Oui, générer' }).click();
+    const secretField = page.getByRole('textbox', { name: 'Secret client (client_secret)' });
+    await secretField.waitFor();
+    const newSecret = await secretField.inputValue();
+    expect(newSecret.length).toBeGreaterThan(16);
+    expect(newSecret).not.toBe(firstSecret);
+    expect(await page.getByRole('textbox', { name: 'Identifiant client (client_id)' }).inputValue()).toBe(clientId);
+    await page.getByText('Notez ce secret maintenant').waitFor();
+    await page.getByText('Nouveau secret généré.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Copier Secret client (client_secret)' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(newSecret);
+    // Give any refetch a late 401 would come from the time to land, then check the session held.
+    await page.waitForLoadState('networkidle');
+    await expectSignedInOnSettings(page);
+    await expect(secretField.inputValue()).resolves.toBe(newSecret);
+    expect(await meWithBearer(firstSecret)).toBe(401);
+    expect(await meWithBearer(newSecret)).toBe(200);
+
+    // The new session cookie survives a reload; the secret is not shown again.
+    await page.reload();
+    await expectSignedInOnSettings(page);
+    await page.getByText(clientId).first().waitFor();
+    expect(await page.getByRole('textbox', { name: 'Secret client (client_secret)' }).count()).toBe(0);
+
+    // A wrong current password is explained on the form; the user stays signed in.
+    const currentField = page.getByLabel('Mot de passe actuel', { exact: true });
+    await currentField.fill('Wrong2025Password');
+    await page.getByLabel('Nouveau mot de passe', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+    await page.getByText('Le mot de passe actuel est incorrect. Vérifiez-le et réessayez.').waitFor();
+    expect(await currentField.getAttribute('aria-invalid')).toBe('true');
+    await expectSignedInOnSettings(page);
+    await page.reload();
+    await expectSignedInOnSettings(page);
+
+    // The right one changes it.
+    await page.getByLabel('Mot de passe actuel', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Nouveau mot de passe', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+    await page.getByText('Mot de passe modifié.', { exact: true }).waitFor();
+    await page.reload();
+    await expectSignedInOnSettings(page);
+
+    // Dark theme: the class on <html> is set at once and again after a reload.
+    const htmlIsDark = () => page.evaluate(() => document.documentElement.classList.contains('dark'));
+    expect(await htmlIsDark()).toBe(false);
+    await page.getByRole('radio', { name: 'Sombre' }).check();
+    await expect.poll(htmlIsDark).toBe(true);
+    await page.reload();
+    await expectSignedInOnSettings(page);
+    expect(await htmlIsDark()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'Sombre' }).isChecked()).toBe(true);
+
+    // Deleting with a wrong password is refused on the form, still signed in.
+    await page.getByLabel('Tapez SUPPRIMER pour confirmer').fill('SUPPRIMER');
+    const deletePassword = page.getByLabel('Votre mot de passe', { exact: true });
+    await deletePassword.fill(PASSWORD);
+    await page.getByRole('button', { name: 'Supprimer définitivement' }).click();
+    await page.getByText('Mot de passe incorrect : votre compte n’a pas été supprimé.').waitFor();
+    await expectSignedInOnSettings(page);
+
+    // The right password deletes the account and lands on the public home page.
+    await deletePassword.fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Supprimer définitivement' }).click();
+    await expectPath(page, '/');
+    await page.getByRole('heading', { name: 'Vos données Linky, enfin entre vos mains', level: 1 }).waitFor();
+    expect(await meWithBearer(newSecret)).toBe(401);
+
+    // The old credentials no longer open anything.
+    await page.goto('/login');
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByText('Adresse e-mail ou mot de passe incorrect.').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/login');
+
+    await context.close();
+  });
+});
