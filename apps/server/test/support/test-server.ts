@@ -69,7 +69,7 @@ export interface SharedStorage {
   databaseUrl: string;
 }
 
-async function runSql(databaseUrl: string, statement: string): Promise<void> {
+export async function runSql(databaseUrl: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

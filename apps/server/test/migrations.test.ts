@@ -1,0 +1,107 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { connectDatabase, type DbHandle } from '../src/db/connect.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { backends } from './support/backends.ts';
+import { runSql } from './support/test-server.ts';
+
+// What the foundation and RTE issues ask the schema to hold, on both dialects.
+const EXPECTED_TABLES = [
+  'users',
+  'roles',
+  'permissions',
+  'role_permissions',
+  'pdls',
+  'email_verification_tokens',
+  'password_reset_tokens',
+  'activity_log',
+  'tempo_days',
+  'ecowatt',
+  'consumption_france',
+  'generation_forecast',
+  'job_state',
+  'job_runs',
+];
+
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+function sqliteUrl(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'med-migrations-'));
+  tempDirs.push(dir);
+  return `sqlite:${join(dir, 'test.db')}`;
+}
+
+/** A fresh, empty database of the backend's dialect, dropped afterwards. */
+async function freshDatabase(
+  databaseUrl: string | undefined,
+): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
+  if (!databaseUrl) {
+    const handle = connectDatabase(sqliteUrl());
+    return { handle, drop: () => handle.close() };
+  }
+  const schema = `mig_${randomBytes(4).toString('hex')}`;
+  await runSql(databaseUrl, `CREATE SCHEMA ${schema}`);
+  const handle = connectDatabase(databaseUrl, { schema });
+  return {
+    handle,
+    drop: async () => {
+      await handle.close();
+      await runSql(databaseUrl, `DROP SCHEMA ${schema} CASCADE`);
+    },
+  };
+}
+
+describe.each(backends)('migrations on $name', (backend) => {
+  it('create every table once, then have nothing left to apply', async () => {
+    const { handle, drop } = await freshDatabase(backend.databaseUrl);
+    try {
+      const applied = await migrateToLatest(handle);
+      expect(applied[0]).toBe('0001-initial');
+      expect(applied).toEqual([...applied].sort());
+
+      const tables = (await handle.db.introspection.getTables()).map((table) => table.name);
+      expect(tables).toEqual(expect.arrayContaining(EXPECTED_TABLES));
+
+      expect(await migrateToLatest(handle)).toEqual([]);
+    } finally {
+      await drop();
+    }
+  });
+});
+
+describe('npm run db:migrate', () => {
+  const cli = fileURLToPath(new URL('../src/db/migrate-cli.ts', import.meta.url));
+
+  function runCli(databaseUrl: string, dataDir: string) {
+    return spawnSync(process.execPath, [cli], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, NODE_ENV: 'development' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+  }
+
+  it('applies the migrations to DATABASE_URL, and says so when there is nothing to do', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'med-migrate-cli-'));
+    tempDirs.push(dataDir);
+    const databaseUrl = `sqlite:${join(dataDir, 'cli.db')}`;
+
+    const first = runCli(databaseUrl, dataDir);
+    expect(first.stderr).not.toMatch(/Error/);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/^Applied: 0001-initial, /);
+
+    const second = runCli(databaseUrl, dataDir);
+    expect(second.status).toBe(0);
+    expect(second.stdout.trim()).toBe('Database is up to date.');
+  });
+});
