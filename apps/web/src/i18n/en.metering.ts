@@ -72,11 +72,11 @@ export const enMetering: MeteringTranslation = {
     history: {
       title: 'History',
       intro:
-        'The last two years of daily data load automatically. Fetch the whole history Enedis keeps: 3 years of daily data and maximum power, 2 years of load curve (one request per month).',
+        'The last two years of daily data load automatically. Fetch the whole history Enedis keeps: 3 years of daily data and maximum power, 2 years of load curve (one request per quarter).',
       introProduction:
-        'The last two years of daily production load automatically. Fetch the whole history Enedis keeps: 3 years of daily production and 2 years of load curve (one request per month).',
+        'The last two years of daily production load automatically. Fetch the whole history Enedis keeps: 3 years of daily production and 2 years of load curve (one request per quarter).',
       introBalance:
-        'Without detailed history, self-consumption is estimated day by day. Fetch the load curve of both directions (2 years, one request per month and direction) for a 30-minute estimate.',
+        'Without detailed history, self-consumption is estimated day by day. Fetch the load curve of both directions (2 years, one request per quarter and direction) for a 30-minute estimate.',
       button: 'Fetch my whole history',
       requested: 'History requested',
       progressLabel: '{{name}}: {{done}} of {{total}}',

@@ -77,8 +77,8 @@ export const en: Translation = {
         text: 'The cache is encrypted with a key specific to your account, your secrets are shown only once and you can delete everything at any time.',
       },
       local: {
-        title: 'Runs at home too',
-        text: 'The same software runs as a local client: it keeps your history in your own database and exports it to Home Assistant, MQTT, InfluxDB or VictoriaMetrics.',
+        title: 'Soon at home too',
+        text: 'Coming soon: the same software as a local client, keeping your history in your own database and exporting it to Home Assistant, MQTT, InfluxDB or VictoriaMetrics.',
       },
       open: {
         title: 'Free and open source',

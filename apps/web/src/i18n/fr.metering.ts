@@ -71,11 +71,11 @@ export const frMetering = {
     history: {
       title: 'Historique',
       intro:
-        'Les deux dernières années de données quotidiennes sont chargées automatiquement. Récupérez tout l’historique disponible chez Enedis : 3 ans de données quotidiennes et de puissance maximale, 2 ans de courbe de charge (une requête par mois).',
+        'Les deux dernières années de données quotidiennes sont chargées automatiquement. Récupérez tout l’historique disponible chez Enedis : 3 ans de données quotidiennes et de puissance maximale, 2 ans de courbe de charge (une requête par trimestre).',
       introProduction:
-        'Les deux dernières années de production quotidienne sont chargées automatiquement. Récupérez tout l’historique disponible chez Enedis : 3 ans de production quotidienne et 2 ans de courbe de charge (une requête par mois).',
+        'Les deux dernières années de production quotidienne sont chargées automatiquement. Récupérez tout l’historique disponible chez Enedis : 3 ans de production quotidienne et 2 ans de courbe de charge (une requête par trimestre).',
       introBalance:
-        'Sans historique détaillé, l’autoconsommation est estimée jour par jour. Récupérez la courbe de charge des deux sens (2 ans, une requête par mois et par sens) pour une estimation au pas de 30 minutes.',
+        'Sans historique détaillé, l’autoconsommation est estimée jour par jour. Récupérez la courbe de charge des deux sens (2 ans, une requête par trimestre et par sens) pour une estimation au pas de 30 minutes.',
       button: 'Récupérer tout mon historique',
       requested: 'Historique demandé',
       progressLabel: '{{name}} : {{done}} sur {{total}}',

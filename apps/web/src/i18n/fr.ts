@@ -77,8 +77,8 @@ export const fr = {
         text: 'Le cache est chiffré avec une clé propre à votre compte, vos secrets ne sont affichés qu’une fois et vous pouvez tout supprimer à tout moment.',
       },
       local: {
-        title: 'Installable chez vous',
-        text: 'Le même logiciel tourne en client local : il conserve votre historique dans votre base et l’exporte vers Home Assistant, MQTT, InfluxDB ou VictoriaMetrics.',
+        title: 'Bientôt chez vous',
+        text: 'Bientôt : le même logiciel en client local, qui conservera votre historique dans votre base et l’exportera vers Home Assistant, MQTT, InfluxDB ou VictoriaMetrics.',
       },
       open: {
         title: 'Gratuit et open source',
