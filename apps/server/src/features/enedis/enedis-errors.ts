@@ -82,10 +82,13 @@ const PERMANENT: Record<string, { status: number; code: ErrorCode; message: stri
   },
 };
 
+/** Which Enedis quota a 429 is about: Q3 (5 calls/s) or Q4 (10,000 calls per clock hour). */
+export type ThrottledQuota = 'second' | 'hour';
+
 export type UpstreamVerdict =
   | { kind: 'permanent'; error: EnedisError }
   | { kind: 'transient'; reason: string }
-  | { kind: 'throttled'; waitMs: number | null; reason: string }
+  | { kind: 'throttled'; quota: ThrottledQuota; waitMs: number | null; reason: string }
   | { kind: 'unauthorized' };
 
 /** Classifies a non-2xx Enedis answer: permanent (map and stop), transient (retry), throttled (wait), token. */
@@ -95,7 +98,13 @@ export function classifyEnedisFailure(status: number, body: unknown, now: Date):
       ? body.error
       : undefined;
   if (status === 429) {
-    return { kind: 'throttled', waitMs: nextAccessWaitMs(body, now), reason: 'quota' };
+    const quota = throttledQuota(body);
+    return {
+      kind: 'throttled',
+      quota,
+      waitMs: nextAccessWaitMs(body, now),
+      reason: `quota Q${quota === 'hour' ? 4 : 3}`,
+    };
   }
   if (status === 401) {
     return { kind: 'unauthorized' };
@@ -116,6 +125,15 @@ export function classifyEnedisFailure(status: number, body: unknown, now: Date):
       error,
     ),
   };
+}
+
+/**
+ * Q4 (hourly) bodies: the 2026 WSO2 one carries code 900804 (with `nextAccessTime`, as far as seen), the
+ * 2020 one `{"error":"429","error_description":"Quota Q4 reached …"}` says nothing about when to resume.
+ * Anything else (WSO2 fault 900807, "Quota Q3 reached …", an unknown body) is taken as the per-second quota.
+ */
+export function throttledQuota(body: unknown): ThrottledQuota {
+  return /\bQ4\b|\b900804\b/.test(JSON.stringify(body ?? '')) ? 'hour' : 'second';
 }
 
 /**

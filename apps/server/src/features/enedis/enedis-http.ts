@@ -1,8 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { CachePort } from '../../cache/cache.port.ts';
-import { classifyEnedisFailure, unavailable, EnedisError } from './enedis-errors.ts';
-import type { TokenProvider } from './enedis-token.ts';
 import { ErrorCode } from '@med/contracts';
+import type { CachePort } from '../../cache/cache.port.ts';
+import { backoffDelayMs } from '../../jobs/backoff.ts';
+import { classifyEnedisFailure, unavailable, EnedisError, type ThrottledQuota } from './enedis-errors.ts';
+import type { TokenProvider } from './enedis-token.ts';
 
 export interface EnedisHttpOptions {
   baseUrl: string;
@@ -14,44 +15,84 @@ export interface EnedisHttpOptions {
   timeoutMs: number;
   maxAttempts: number;
   log: FastifyBaseLogger;
-  /** Longest wait accepted for a quota window (`nextAccessTime`) before answering 503 instead. */
+  /** Longest quota wait (429) accepted before answering 503 instead. Default 30 s. */
   maxQuotaWaitMs?: number;
+  /** Full-jitter backoff between attempts on 5xx/timeouts: bound of the first pause and cap. */
+  retryBaseMs?: number;
+  retryCapMs?: number;
+  /** Clock in ms, the one `nextAccessTime` is compared with (tests align it with the emulator's quota clock). */
+  now?: () => number;
 }
+
+const MS_PER_HOUR = 3_600_000;
+/** Least wait after a per-second (Q3) 429; the reference asks for at least 1 s. */
+const PER_SECOND_QUOTA_MIN_WAIT_MS = 1000;
+const PER_SECOND_QUOTA_MAX_WAIT_MS = 8000;
+/** Spread of the restart after a quota window, so every waiting call does not fire in the same millisecond. */
+const QUOTA_RESTART_JITTER_MS = 250;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Exponential backoff with full jitter: spreads retries of many callers instead of synchronising them. */
-export function backoffMs(attempt: number, baseMs = 250, capMs = 4000): number {
-  return Math.random() * Math.min(capMs, baseMs * 2 ** (attempt - 1));
+export function backoffMs(attempt: number, baseMs = 250, capMs = 4000, random: () => number = Math.random): number {
+  return random() * Math.min(capMs, baseMs * 2 ** (attempt - 1));
+}
+
+/**
+ * How long to wait after a 429. `nextAccessTime` wins when the body has it. Without it:
+ * - Q4 (the hourly quota, e.g. the 2020 body `Quota Q4 reached …`) resets at the next clock hour, so
+ *   retrying after a second would only burn calls against a closed window: wait until the hour (Enedis
+ *   hours are whole hours in UTC and Paris alike). The caller answers 503 when that is over its maximum.
+ * - Q3 (per second) waits at least 1 s, doubling with each 429 of the same call, capped at 8 s.
+ */
+export function quotaWaitMs(quota: ThrottledQuota, nextAccessWaitMs: number | null, throttles: number, now: number) {
+  if (nextAccessWaitMs !== null) {
+    return nextAccessWaitMs;
+  }
+  if (quota === 'hour') {
+    return (Math.floor(now / MS_PER_HOUR) + 1) * MS_PER_HOUR - now;
+  }
+  return backoffDelayMs(throttles, PER_SECOND_QUOTA_MIN_WAIT_MS, PER_SECOND_QUOTA_MAX_WAIT_MS);
 }
 
 /**
  * GET on the Enedis gateway: global pacing (every instance shares one schedule of `ratePerSecond`),
- * timeouts, retries with backoff on 5xx/timeouts/truncated bodies, waits on 429 as told, one token
- * renewal on 401, and permanent errors mapped to gateway codes without retry.
+ * timeouts, retries with full-jitter backoff on 5xx/timeouts/truncated bodies/token outages, waits on
+ * 429 as told, one token renewal on 401, and permanent errors mapped to gateway codes without retry.
+ * Calls that are still failing after `maxAttempts` end in 503 ENEDIS_UNAVAILABLE (transient: the user may
+ * retry); answers Enedis refuses for good end in their own code or 502 ENEDIS_ERROR.
  */
 export function createEnedisHttp(options: EnedisHttpOptions) {
+  const now = options.now ?? Date.now;
   const intervalMs = 1000 / options.ratePerSecond;
   const pacingKey = `enedis:${options.scope}:pacing`;
   const maxQuotaWaitMs = options.maxQuotaWaitMs ?? 30_000;
-  const stats = { calls: 0, retries: 0 };
+  const retryBaseMs = options.retryBaseMs ?? 250;
+  const retryCapMs = options.retryCapMs ?? 4000;
+  const stats = { calls: 0, retries: 0, throttled: 0 };
+  // Set when a 429 announced a wait longer than we accept: until then calls fail at once instead of
+  // spending more of a quota that is already spent (the many chunks of one request would each try).
+  let quotaClosedUntil = 0;
 
-  async function attemptOnce(url: string): Promise<{ status: number; body: unknown; parseError: boolean }> {
+  const quotaClosed = (waitMs: number) =>
+    unavailable('Quota Enedis de la passerelle atteint : réessayez plus tard.', waitMs / 1000);
+
+  async function attemptOnce(url: string) {
     const wait = await options.cache.reserveSlot(pacingKey, intervalMs);
     if (wait > 0) {
       await sleep(wait);
     }
-    stats.calls += 1;
     const token = await options.tokens.get();
+    stats.calls += 1;
     const response = await fetch(url, {
       headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
       signal: AbortSignal.timeout(options.timeoutMs),
     });
     const text = await response.text();
     try {
-      return { status: response.status, body: text === '' ? null : JSON.parse(text), parseError: false };
+      return { token, status: response.status, body: text === '' ? null : (JSON.parse(text) as unknown), parsed: true };
     } catch {
-      return { status: response.status, body: null, parseError: true };
+      return { token, status: response.status, body: null, parsed: false };
     }
   }
 
@@ -60,28 +101,38 @@ export function createEnedisHttp(options: EnedisHttpOptions) {
     async get<T>(path: string, query: Record<string, string>): Promise<T> {
       const url = `${options.baseUrl}${path}?${new URLSearchParams(query).toString()}`;
       let renewedToken = false;
+      let throttles = 0;
       let lastReason = 'unknown';
       for (let attempt = 1; attempt <= options.maxAttempts; attempt += 1) {
+        if (quotaClosedUntil > now()) {
+          throw quotaClosed(quotaClosedUntil - now());
+        }
         let result;
         try {
           result = await attemptOnce(url);
         } catch (error) {
-          if (error instanceof EnedisError) {
+          // A token endpoint that refuses our credentials is permanent; its outages are retried like ours.
+          if (error instanceof EnedisError && error.status !== 503) {
             throw error;
           }
-          lastReason = error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : 'network error';
+          lastReason =
+            error instanceof EnedisError
+              ? 'token'
+              : error instanceof Error && error.name === 'TimeoutError'
+                ? 'timeout'
+                : 'network error';
           await retryPause(attempt);
           continue;
         }
         if (result.status >= 200 && result.status < 300) {
-          if (!result.parseError) {
+          if (result.parsed) {
             return result.body as T;
           }
           lastReason = 'truncated JSON';
           await retryPause(attempt);
           continue;
         }
-        const verdict = classifyEnedisFailure(result.status, result.body, new Date());
+        const verdict = classifyEnedisFailure(result.status, result.body, new Date(now()));
         switch (verdict.kind) {
           case 'permanent':
             throw verdict.error;
@@ -90,17 +141,25 @@ export function createEnedisHttp(options: EnedisHttpOptions) {
               throw new EnedisError(502, ErrorCode.ENEDIS_ERROR, 'Enedis refuse le jeton de la passerelle.', undefined);
             }
             renewedToken = true;
-            await options.tokens.invalidate();
+            await options.tokens.invalidate(result.token);
             attempt -= 1;
             continue;
-          case 'throttled':
-            if (verdict.waitMs !== null && verdict.waitMs > maxQuotaWaitMs) {
-              throw unavailable('Quota Enedis atteint : réessayez plus tard.', verdict.waitMs / 1000);
+          case 'throttled': {
+            stats.throttled += 1;
+            throttles += 1;
+            const waitMs = quotaWaitMs(verdict.quota, verdict.waitMs, throttles, now());
+            if (waitMs > maxQuotaWaitMs) {
+              quotaClosedUntil = Math.max(quotaClosedUntil, now() + waitMs);
+              options.log.warn({ path, quota: verdict.quota, waitMs }, 'Enedis quota reached');
+              throw quotaClosed(waitMs);
             }
-            lastReason = 'quota (429)';
-            stats.retries += 1;
-            await sleep((verdict.waitMs ?? 1000) + Math.random() * 250);
+            lastReason = `${verdict.reason} (429)`;
+            if (attempt < options.maxAttempts) {
+              stats.retries += 1;
+              await sleep(waitMs + Math.random() * QUOTA_RESTART_JITTER_MS);
+            }
             continue;
+          }
           case 'transient':
             lastReason = verdict.reason;
             await retryPause(attempt);
@@ -115,7 +174,7 @@ export function createEnedisHttp(options: EnedisHttpOptions) {
           return;
         }
         stats.retries += 1;
-        await sleep(backoffMs(attempt));
+        await sleep(backoffMs(attempt, retryBaseMs, retryCapMs));
       }
     },
   };
