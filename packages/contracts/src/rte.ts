@@ -128,6 +128,31 @@ export const ecowattStatisticsSchema = z.object({
 });
 export type EcowattStatistics = z.infer<typeof ecowattStatisticsSchema>;
 
+/** `DELETE /api/tempo/clear-all` and `/clear-old`: what was removed (the Tempo job back-fills its two seasons again). */
+export const tempoClearResultSchema = z.object({
+  deleted_days: z.number().int(),
+  /** First date kept (`clear-old`), null when everything was removed. */
+  kept_from: z.string().nullable(),
+});
+export type TempoClearResult = z.infer<typeof tempoClearResultSchema>;
+
+/** `GET /api/ecowatt/refresh/status`: RTE serves EcoWatt once per 15 minutes per application. */
+export const ecowattRefreshStatusSchema = z.object({
+  /** A refresh now would call RTE (the 15-minute window is open). */
+  can_refresh: z.boolean(),
+  /** When the next call is allowed: now when `can_refresh`. */
+  next_refresh_at: z.string(),
+  retry_after_seconds: z.number().int(),
+  min_interval_seconds: z.number().int(),
+  /** Last call sent to RTE (scheduled job, admin refresh or connection test), while its window lasts. */
+  last_call_at: z.string().nullable(),
+  /** Last time an EcoWatt file was stored. */
+  last_refresh_at: z.string().nullable(),
+  /** When RTE generated the newest stored file. */
+  last_generation_at: z.string().nullable(),
+});
+export type EcowattRefreshStatus = z.infer<typeof ecowattRefreshStatusSchema>;
+
 export const consumptionTypeSchema = z.enum(['REALISED', 'ID', 'D-1', 'D-2', 'WEEKLY']);
 export const rteValueSchema = z.object({
   start_date: z.string(),

@@ -1,10 +1,11 @@
-import { ecowattSignalSchema, ecowattStatisticsSchema } from '@med/contracts';
+import { ecowattRefreshStatusSchema, ecowattSignalSchema, ecowattStatisticsSchema } from '@med/contracts';
 import { addDays, parisToday } from '@med/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Guard } from '../../http/auth.ts';
 import { ok } from '../../http/envelope.ts';
 import { envelope } from '../../http/route-helpers.ts';
+import { security } from '../accounts/accounts.routes.ts';
 import type { Scheduler } from '../../jobs/scheduler.ts';
 import { RTE_JOB_NAMES } from './rte.jobs.ts';
 import { dateParam, dateRange, daysParam, registerRefreshRoute } from './rte-query.ts';
@@ -89,5 +90,19 @@ export function ecowattRoutes(deps: {
       summary: 'Admin: refresh EcoWatt now (429 within 15 minutes of the last call, RTE’s rule)',
       tags,
     });
+
+    app.get(
+      '/refresh/status',
+      {
+        onRequest: deps.guard.guard({ permission: 'admin_dashboard' }),
+        schema: {
+          tags,
+          security,
+          summary: 'Admin: when the 15-minute rule allows the next EcoWatt call, and the last call and refresh',
+          response: { 200: envelope(ecowattRefreshStatusSchema) },
+        },
+      },
+      async () => ok(await ecowatt.refreshStatus()),
+    );
   };
 }

@@ -1,8 +1,8 @@
-import { ErrorCode, type EcowattSignalDto, type EcowattStatistics } from '@med/contracts';
+import { ErrorCode, type EcowattRefreshStatus, type EcowattSignalDto, type EcowattStatistics } from '@med/contracts';
 import { addDays, isoWeekday, parisDate, parisInstantsOfLocalTime, parisToday } from '@med/core';
 import type { CachePort } from '../../cache/cache.port.ts';
 import { AppError } from '../../http/app-error.ts';
-import type { RteApi } from './rte-api.ts';
+import type { EcowattDay, RteApi } from './rte-api.ts';
 import { RteError } from './rte-errors.ts';
 import type { EcowattRepository, StoredEcowattDay } from './ecowatt.repository.ts';
 
@@ -54,35 +54,92 @@ export function createEcowattService(deps: { ecowatt: EcowattRepository; api: Rt
   const { ecowatt, api, cache } = deps;
   const round1 = (x: number) => Math.round(x * 10) / 10;
 
+  /**
+   * The one way EcoWatt is fetched (scheduled job, admin refresh, admin connection test): at most once
+   * per 15 minutes across every instance (a shared guard in the cache), because RTE answers 429
+   * otherwise, and always stored, so no call of the allowance is wasted. A failed call that RTE did not
+   * serve gives the slot back. `api` is the caller's connection (the connection test makes one attempt).
+   */
+  async function fetchAndStore(options: {
+    signal?: AbortSignal | undefined;
+    now?: Date;
+    api?: RteApi;
+  }): Promise<EcowattDay[]> {
+    const now = options.now ?? new Date();
+    const stamp = await openGate(now);
+    let days;
+    try {
+      days = await (options.api ?? api).ecowatt(options.signal);
+    } catch (error) {
+      if (error instanceof RteError && error.kind === 'throttled') {
+        // RTE counts this client as served recently (another instance or tool): wait the full window.
+        throw new RteError('throttled', error.message, {
+          httpStatus: error.httpStatus,
+          rteCode: error.rteCode,
+          retryAfterMs: error.retryAfterMs ?? ECOWATT_MIN_GAP_MS,
+        });
+      }
+      await cache.deleteIfEquals(GATE_KEY, stamp);
+      throw error;
+    }
+    await ecowatt.upsert(days, now);
+    return days;
+  }
+
+  /**
+   * Takes the 15-minute window for a call at `now` and returns its stamp, or throws `EcowattCooldown`.
+   * The window is measured on the caller's clock (the key's TTL only cleans up): a window already over
+   * at `now` is reclaimed with a compare-and-delete, so two racing callers still cannot both take it.
+   */
+  async function openGate(now: Date): Promise<string> {
+    const stamp = String(now.getTime());
+    if (await cache.setIfAbsent(GATE_KEY, stamp, ECOWATT_MIN_GAP_MS)) {
+      return stamp;
+    }
+    const held = (await cache.get(GATE_KEY))?.toString();
+    const last = Number(held);
+    const over = held === undefined || (Number.isFinite(last) && last + ECOWATT_MIN_GAP_MS <= now.getTime());
+    if (
+      over &&
+      (held === undefined || (await cache.deleteIfEquals(GATE_KEY, held))) &&
+      (await cache.setIfAbsent(GATE_KEY, stamp, ECOWATT_MIN_GAP_MS))
+    ) {
+      return stamp;
+    }
+    const retryAt = Number.isFinite(last) ? last + ECOWATT_MIN_GAP_MS : now.getTime() + ECOWATT_MIN_GAP_MS;
+    throw new EcowattCooldown(new Date(Math.max(retryAt, now.getTime())), now);
+  }
+
+  /** The last call to RTE while its 15-minute window lasts (the guard's value), else null. */
+  async function lastCall(): Promise<Date | null> {
+    const last = Number((await cache.get(GATE_KEY))?.toString());
+    return Number.isFinite(last) && last > 0 ? new Date(last) : null;
+  }
+
   return {
-    /**
-     * Fetches D..D+3 at most once per 15 minutes across every instance (a shared guard in the cache),
-     * because RTE answers 429 otherwise. A failed call that RTE did not serve gives the slot back.
-     */
+    fetchAndStore,
+
+    /** Scheduled refresh: `fetchAndStore` with a one-line summary for the job history. */
     async sync(signal: AbortSignal | undefined, now = new Date()): Promise<string> {
-      const stamp = String(now.getTime());
-      if (!(await cache.setIfAbsent(GATE_KEY, stamp, ECOWATT_MIN_GAP_MS))) {
-        const last = Number((await cache.get(GATE_KEY))?.toString());
-        throw new EcowattCooldown(new Date((Number.isFinite(last) ? last : now.getTime()) + ECOWATT_MIN_GAP_MS), now);
-      }
-      let days;
-      try {
-        days = await api.ecowatt(signal);
-      } catch (error) {
-        if (error instanceof RteError && error.kind === 'throttled') {
-          // RTE counts this client as served recently (another instance or tool): wait the full window.
-          throw new RteError('throttled', error.message, {
-            httpStatus: error.httpStatus,
-            rteCode: error.rteCode,
-            retryAfterMs: error.retryAfterMs ?? ECOWATT_MIN_GAP_MS,
-          });
-        }
-        await cache.deleteIfEquals(GATE_KEY, stamp);
-        throw error;
-      }
-      await ecowatt.upsert(days, now);
+      const days = await fetchAndStore({ signal, now });
       const worst = Math.max(0, ...days.map((day) => day.dvalue));
       return `${days.length} day(s) ${days[0]?.periode ?? ''}..${days.at(-1)?.periode ?? ''}, worst dvalue ${worst}, file of ${days[0]?.generation ?? 'unknown'}`;
+    },
+
+    /** `GET /api/ecowatt/refresh/status`: when the 15-minute rule lets the next call through, and the last ones. */
+    async refreshStatus(now = new Date()): Promise<EcowattRefreshStatus> {
+      const [last, freshness] = await Promise.all([lastCall(), ecowatt.freshness()]);
+      const next = last ? new Date(Math.max(now.getTime(), last.getTime() + ECOWATT_MIN_GAP_MS)) : now;
+      const waitMs = next.getTime() - now.getTime();
+      return {
+        can_refresh: waitMs <= 0,
+        next_refresh_at: next.toISOString(),
+        retry_after_seconds: Math.ceil(waitMs / 1000),
+        min_interval_seconds: ECOWATT_MIN_GAP_MS / 1000,
+        last_call_at: last?.toISOString() ?? null,
+        last_refresh_at: freshness.fetched,
+        last_generation_at: freshness.generation,
+      };
     },
 
     /**

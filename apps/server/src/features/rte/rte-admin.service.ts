@@ -1,6 +1,5 @@
 import type { JobState, RteApiKey, RteStatus, RteTestResult } from '@med/contracts';
 import { addDays, parisToday } from '@med/core';
-import type { CachePort } from '../../cache/cache.port.ts';
 import type { Scheduler } from '../../jobs/scheduler.ts';
 import type { ConsumptionRepository } from './consumption.repository.ts';
 import type { EcowattRepository } from './ecowatt.repository.ts';
@@ -10,7 +9,7 @@ import { RTE_PATHS } from './rte-api.ts';
 import { RteError, type RteFailureKind } from './rte-errors.ts';
 import type { RteGateway } from './rte-gateway.ts';
 import type { TempoRepository } from './tempo.repository.ts';
-import { ECOWATT_MIN_GAP_MS } from './ecowatt.service.ts';
+import { EcowattCooldown, type EcowattService } from './ecowatt.service.ts';
 
 const PORTAL = 'https://data.rte-france.com/catalog/-/api';
 export const RTE_APIS: RteStatus['apis'] = [
@@ -50,11 +49,12 @@ export interface RteAdminDeps {
   gateway: RteGateway;
   /** Single-attempt API used by the connection test (no retries: the admin wants the raw answer). */
   probe: RteApi;
-  cache: CachePort;
   scheduler: Scheduler;
   jobsEnabled: boolean;
   tempo: TempoRepository;
   ecowatt: EcowattRepository;
+  /** EcoWatt's test goes through the job's own fetch (15-minute guard, storage). */
+  ecowattService: EcowattService;
   consumption: ConsumptionRepository;
   generation: GenerationRepository;
 }
@@ -69,14 +69,9 @@ export function createRteAdminService(deps: RteAdminDeps) {
         return { summary: days.map((day) => `${day.date} ${day.color ?? '?'}`).join(', '), data: days };
       }
       case 'ecowatt': {
-        // The test spends the same 15-minute allowance as the refresh job, so it goes through the same guard.
-        if (!(await deps.cache.setIfAbsent('rte:ecowatt:last-call', String(Date.now()), ECOWATT_MIN_GAP_MS))) {
-          throw new RteError(
-            'throttled',
-            'EcoWatt a été interrogé il y a moins de 15 minutes : test non envoyé (limite RTE).',
-          );
-        }
-        const days = await deps.probe.ecowatt();
+        // The test spends the 15-minute allowance the scheduled job lives on: it goes through the job's
+        // own fetch, so the file is stored (the job's freshness sees it) instead of thrown away.
+        const days = await deps.ecowattService.fetchAndStore({ api: deps.probe });
         return { summary: days.map((day) => `${day.periode} dvalue ${day.dvalue}`).join(', '), data: days };
       }
       case 'consumption': {
@@ -155,6 +150,18 @@ export function createRteAdminService(deps: RteAdminDeps) {
         };
       } catch (error) {
         const elapsed = Date.now() - started;
+        if (error instanceof EcowattCooldown) {
+          // Our guard refused before calling: nothing was sent, so there is no HTTP status to show.
+          return {
+            api,
+            status: 'rate_limited',
+            http_status: null,
+            response_time_ms: elapsed,
+            message: `${error.message} Test non envoyé.`,
+            summary: null,
+            data: null,
+          };
+        }
         if (error instanceof RteError) {
           return {
             api,

@@ -87,14 +87,17 @@ export async function refreshJob(scheduler: Scheduler, name: string): Promise<Jo
   };
 }
 
-/** The four admin refresh routes are the same route for a different job: one definition. */
+/**
+ * The admin refresh routes (`/api/<dataset>/refresh` and `/api/admin/rte/refresh/<dataset>`) are the
+ * same route for a different job: one definition. `path` defaults to `/refresh`.
+ */
 export function registerRefreshRoute(
   app: Parameters<FastifyPluginAsyncZod>[0],
   deps: { guard: Guard; scheduler: Scheduler },
-  options: { job: string; summary: string; tags: string[] },
+  options: { job: string; summary: string; tags: string[]; path?: string },
 ): void {
   app.post(
-    '/refresh',
+    options.path ?? '/refresh',
     {
       onRequest: deps.guard.guard({ permission: 'admin_dashboard', writes: true }),
       schema: { tags: options.tags, security, summary: options.summary, response: { 200: envelope(refreshResponse) } },

@@ -33,7 +33,7 @@ export async function registerRteFeatures(app: FastifyInstance, deps: AppDeps): 
     ...repositories,
     gateway: rte,
     probe: rte.probe,
-    cache,
+    ecowattService: ecowatt,
     scheduler,
     jobsEnabled: config.jobs.enabled,
   });
@@ -57,5 +57,5 @@ export async function registerRteFeatures(app: FastifyInstance, deps: AppDeps): 
   await app.register(generationForecastRoutes({ generation, scheduler, guard }), {
     prefix: '/api/generation-forecast',
   });
-  await app.register(adminRteRoutes({ admin, guard }), { prefix: '/api/admin/rte' });
+  await app.register(adminRteRoutes({ admin, guard, scheduler }), { prefix: '/api/admin/rte' });
 }

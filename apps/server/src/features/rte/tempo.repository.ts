@@ -72,6 +72,13 @@ export function createTempoRepository(db: Db) {
       return (row && toDay(row)) ?? undefined;
     },
 
+    /** Deletes the days before `date` (every day when `date` is null); returns how many. */
+    async deleteBefore(date: string | null): Promise<number> {
+      const query = db.deleteFrom('tempo_days');
+      const result = await (date === null ? query : query.where('date', '<', date)).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     async count(): Promise<{ days: number; last: string | null }> {
       const row = await db
         .selectFrom('tempo_days')

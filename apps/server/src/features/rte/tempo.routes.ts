@@ -1,10 +1,17 @@
-import { tempoDayDetailSchema, tempoDaySchema, tempoForecastResponseSchema, tempoTodaySchema } from '@med/contracts';
+import {
+  tempoClearResultSchema,
+  tempoDayDetailSchema,
+  tempoDaySchema,
+  tempoForecastResponseSchema,
+  tempoTodaySchema,
+} from '@med/contracts';
 import { addDays, parisToday, seasonBounds, seasonOf } from '@med/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Guard } from '../../http/auth.ts';
 import { ok } from '../../http/envelope.ts';
 import { envelope } from '../../http/route-helpers.ts';
+import { security } from '../accounts/accounts.routes.ts';
 import type { Scheduler } from '../../jobs/scheduler.ts';
 import { RTE_JOB_NAMES } from './rte.jobs.ts';
 import { dateParam, dateRange, daysParam, registerRefreshRoute } from './rte-query.ts';
@@ -108,5 +115,44 @@ export function tempoRoutes(deps: { tempo: TempoService; scheduler: Scheduler; g
       summary: 'Admin: refresh Tempo now (recent days and missing history)',
       tags,
     });
+
+    const adminWrite = deps.guard.guard({ permission: 'admin_dashboard', writes: true });
+    app.delete(
+      '/clear-all',
+      {
+        onRequest: adminWrite,
+        schema: {
+          tags,
+          security,
+          summary: 'Admin: delete every stored Tempo day (the Tempo job fetches the two seasons again)',
+          response: { 200: envelope(tempoClearResultSchema) },
+        },
+      },
+      async () => ok(await tempo.clear(null)),
+    );
+
+    app.delete(
+      '/clear-old',
+      {
+        onRequest: adminWrite,
+        schema: {
+          tags,
+          security,
+          summary:
+            'Admin: delete the Tempo days before today − days_to_keep (≥ 7; days of the current and previous seasons are fetched again by the Tempo job)',
+          querystring: z.object({
+            days_to_keep: z.coerce
+              .number()
+              .int()
+              .min(7)
+              .max(36_500)
+              .default(30)
+              .describe('Days kept before today (7 or more; default 30)'),
+          }),
+          response: { 200: envelope(tempoClearResultSchema) },
+        },
+      },
+      async (request) => ok(await tempo.clear(request.query.days_to_keep)),
+    );
   };
 }

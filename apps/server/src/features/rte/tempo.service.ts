@@ -15,7 +15,7 @@ import {
   type TempoColour,
   type TempoSeasonStats,
 } from '@med/core';
-import type { TempoDayDetail, TempoForecastResponse, TempoToday } from '@med/contracts';
+import type { TempoClearResult, TempoDayDetail, TempoForecastResponse, TempoToday } from '@med/contracts';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ConsumptionRepository } from './consumption.repository.ts';
 import type { GenerationRepository } from './generation.repository.ts';
@@ -132,6 +132,18 @@ export function createTempoService(deps: TempoServiceDeps) {
         return true;
       }
       return backfillTriedOn !== today && (await missingHistory(today)).length > 0;
+    },
+
+    /**
+     * Admin clean-up: deletes every stored day (`daysToKeep` null) or the days before today − daysToKeep.
+     * The back-fill memo is forgotten, so the next Tempo slot fetches the two seasons again.
+     */
+    async clear(daysToKeep: number | null, now = new Date()): Promise<TempoClearResult> {
+      const keptFrom = daysToKeep === null ? null : addDays(parisToday(now), -daysToKeep);
+      const deleted = await tempo.deleteBefore(keptFrom);
+      backfillTriedOn = null;
+      log.info({ deleted, keptFrom }, 'Tempo days cleared by an admin');
+      return { deleted_days: deleted, kept_from: keptFrom };
     },
 
     async days(start: string, end: string): Promise<TempoDayDetail[]> {
