@@ -7,7 +7,7 @@ import { startServerProcess, userWithMeters } from './support/server-process.ts'
 export async function runColdLoadCurve(): Promise<void> {
   const server = await startServerProcess({ EMULATOR_LATENCY_MS: '300', ADMIN_EMAILS: 'bench@example.org' });
   try {
-    const cookie = await userWithMeters(server.baseUrl, 'bench@example.org', ['22516914714270']);
+    const cookie = await userWithMeters(server, 'bench@example.org', ['22516914714270']);
     const today = parisToday(new Date());
     const start = addDays(today, -365);
     const began = performance.now();

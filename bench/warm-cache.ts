@@ -25,7 +25,7 @@ export async function runWarmCache(): Promise<void> {
     // Admin: quotas are counted but do not stop the load generator.
     const server = await startServerProcess({ ...backend.env, ADMIN_EMAILS: 'bench@example.org' });
     try {
-      const cookie = await userWithMeters(server.baseUrl, 'bench@example.org', [PRM]);
+      const cookie = await userWithMeters(server, 'bench@example.org', [PRM]);
       const today = parisToday(new Date());
       const daily = `${server.baseUrl}/api/enedis/consumption/daily/${PRM}?start=${addDays(today, -365)}&end=${today}&use_cache=true`;
       const curve = `${server.baseUrl}/api/enedis/consumption/detail/batch/${PRM}?start=${addDays(today, -729)}&end=${today}`;

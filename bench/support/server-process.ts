@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,6 +22,8 @@ async function freePort(): Promise<number> {
 export interface BenchServer {
   baseUrl: string;
   child: ChildProcess;
+  /** The server's DATA_DIR (its dev outbox is `outbox/` in there). */
+  dataDir: string;
   /** Resident set size of the server process, in MiB (from /proc). */
   rssMiB(): number;
   stop(): Promise<void>;
@@ -64,6 +66,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<B
   return {
     baseUrl,
     child,
+    dataDir,
     rssMiB() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
@@ -76,14 +79,23 @@ export async function startServerProcess(env: Record<string, string>): Promise<B
   };
 }
 
-/** Signs up, logs in and gives consent for `prms` over HTTP; returns the session cookie. */
-export async function userWithMeters(baseUrl: string, email: string, prms: string[]): Promise<string> {
+/**
+ * Signs up, confirms the address through the mailed link (which is what makes an ADMIN_EMAILS address
+ * admin), logs in and gives consent for `prms` over HTTP; returns the session cookie.
+ */
+export async function userWithMeters(server: BenchServer, email: string, prms: string[]): Promise<string> {
+  const { baseUrl } = server;
   const password = 'Bench-Password-2026';
   await fetch(`${baseUrl}/api/accounts/signup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
   });
+  const verify = new URL(verificationLink(server.dataDir, email));
+  const verified = await fetch(`${baseUrl}/api/accounts/verify-email${verify.search}`);
+  if (!verified.ok) {
+    throw new Error(`verify-email failed: ${verified.status} ${await verified.text()}`);
+  }
   const login = await fetch(`${baseUrl}/api/accounts/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -98,4 +110,27 @@ export async function userWithMeters(baseUrl: string, email: string, prms: strin
   const back = (await fetch(consent, { redirect: 'manual' })).headers.get('location') ?? '';
   await fetch(back, { headers: { cookie }, redirect: 'manual' });
   return cookie;
+}
+
+/** The verification link of the last mail to `email` in the dev outbox (no SMTP_URL: mails are .eml files). */
+function verificationLink(dataDir: string, email: string): string {
+  const outbox = join(dataDir, 'outbox');
+  const mails = readdirSync(outbox)
+    .sort()
+    .reverse()
+    .map((file) => decodeQuotedPrintable(readFileSync(join(outbox, file), 'utf8')));
+  const link = mails
+    .filter((mail) => mail.includes(`To: ${email}`))
+    .map((mail) => /https?:\/\/\S+\/verify-email\?token=[A-Za-z0-9_-]+/.exec(mail)?.[0])
+    .find((found) => found !== undefined);
+  if (!link) {
+    throw new Error(`no verification mail to ${email} in ${outbox}`);
+  }
+  return link;
+}
+
+function decodeQuotedPrintable(text: string): string {
+  return text
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

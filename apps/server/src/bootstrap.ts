@@ -2,7 +2,11 @@ import { createCache } from './cache/create-cache.ts';
 import type { Config } from './config/config.ts';
 import { connectDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { promoteAdminEmails, seedRolesAndPermissions } from './features/roles/roles.repository.ts';
+import {
+  demoteUnverifiedAdminEmails,
+  promoteAdminEmails,
+  seedRolesAndPermissions,
+} from './features/roles/roles.repository.ts';
 import { buildApp, type BuildAppOptions } from './app.ts';
 import { createEnedisGateway } from './features/enedis/enedis-gateway.ts';
 import { createServerKeys } from './security/keys.ts';
@@ -21,6 +25,8 @@ export async function startServices(
     connectDatabase(config.databaseUrl, overrides.databaseSchema ? { schema: overrides.databaseSchema } : {});
   await migrateToLatest(database);
   await seedRolesAndPermissions(database.db);
+  // ADMIN_EMAILS grants admin only to addresses their owner verified.
+  await demoteUnverifiedAdminEmails(database.db, config.auth.adminEmails);
   await promoteAdminEmails(database.db, config.auth.adminEmails);
   const cache = overrides.cache ?? createCache(config.redisUrl, overrides.cacheKeyPrefix);
   const gateway =

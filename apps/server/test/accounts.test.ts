@@ -10,6 +10,7 @@ import {
   sessionCookie,
   STRONG_PASSWORD,
 } from './support/accounts-helpers.ts';
+import { verifyPath } from './support/admin-helpers.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 
 describe.each(backends)('accounts on $name', (backend) => {
@@ -355,7 +356,7 @@ describe.each(backends)('accounts on $name', (backend) => {
     expect(statuses.at(-1)).toBe(429);
   });
 
-  it('gives the admin role to ADMIN_EMAILS and reports limits in usage-stats', async () => {
+  it('gives the admin role to an ADMIN_EMAILS address once verified, and reports limits in usage-stats', async () => {
     const signup = await inject({
       method: 'POST',
       url: '/api/accounts/signup',
@@ -367,6 +368,14 @@ describe.each(backends)('accounts on $name', (backend) => {
       url: '/api/accounts/login',
       payload: { email: 'boss@example.org', password: STRONG_PASSWORD },
     });
+    const unverified = await inject({
+      method: 'GET',
+      url: '/api/accounts/me',
+      headers: { cookie: sessionCookie(login) },
+    });
+    expect(unverified.json()).toMatchObject({ data: { is_admin: false, role: { name: 'visitor' } } });
+    const verify = await inject({ method: 'GET', url: verifyPath(lastMailLink(server, 'boss@example.org')) });
+    expect(verify.statusCode).toBe(200);
     const me = await inject({ method: 'GET', url: '/api/accounts/me', headers: { cookie: sessionCookie(login) } });
     expect(me.json()).toMatchObject({ data: { is_admin: true, role: { name: 'admin' } } });
     expect(me.json<{ data: { role: { permissions: unknown[] } } }>().data.role.permissions).toHaveLength(10);

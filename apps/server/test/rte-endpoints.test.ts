@@ -1,6 +1,7 @@
 import { addDays, daysBetween, parisToday, seasonBounds, seasonOf, tempoTariffDate } from '@med/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, sessionCookie, STRONG_PASSWORD, type TestUser } from './support/accounts-helpers.ts';
+import { createUser, type TestUser } from './support/accounts-helpers.ts';
+import { createAdmin } from './support/admin-helpers.ts';
 import { backends } from './support/backends.ts';
 import { expectError } from './support/pdl-helpers.ts';
 import { rteEmulator } from './support/rte-helpers.ts';
@@ -30,17 +31,7 @@ describe.each(backends)('RTE endpoints on $name', (backend) => {
 
   beforeAll(async () => {
     server = await startTestServer(backend, { ADMIN_EMAILS: ADMIN });
-    await server.app.inject({
-      method: 'POST',
-      url: '/api/accounts/signup',
-      payload: { email: ADMIN, password: STRONG_PASSWORD },
-    });
-    const login = await server.app.inject({
-      method: 'POST',
-      url: '/api/accounts/login',
-      payload: { email: ADMIN, password: STRONG_PASSWORD },
-    });
-    admin = sessionCookie(login);
+    admin = await createAdmin(server, ADMIN);
     visitor = await createUser(server, 'rte-visitor');
   });
   afterAll(async () => server.close());

@@ -12,9 +12,15 @@ export interface MailMessage {
 
 export interface Mailer {
   send(message: MailMessage): Promise<void>;
-  /** Messages written by the dev outbox (empty when SMTP is used); tests read them. */
+  /**
+   * The last `OUTBOX_MEMORY` messages written by the dev outbox, oldest first (empty when SMTP is
+   * used); tests read them. Every message stays on disk.
+   */
   readonly sent: readonly MailMessage[];
 }
+
+/** Messages the dev outbox keeps in memory: a long-running development server must not grow without bound. */
+export const OUTBOX_MEMORY = 100;
 
 /**
  * SMTP through nodemailer when `SMTP_URL` is set. Otherwise a development outbox: each message is
@@ -38,14 +44,19 @@ export function createMailer(options: {
   }
   const outbox = join(options.dataDir, 'outbox');
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  let written = 0;
   return {
     sent,
     async send(message) {
       const info = await transport.sendMail({ from: options.from, ...message });
       mkdirSync(outbox, { recursive: true });
-      const file = join(outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${sent.length}.eml`);
+      written += 1;
+      const file = join(outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${written}.eml`);
       writeFileSync(file, info.message as Buffer, { mode: 0o600 });
       sent.push(message);
+      if (sent.length > OUTBOX_MEMORY) {
+        sent.splice(0, sent.length - OUTBOX_MEMORY);
+      }
       options.log.info(
         { to: message.to, subject: message.subject, file },
         'mail written to the dev outbox (no SMTP_URL)',

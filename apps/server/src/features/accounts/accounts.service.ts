@@ -3,6 +3,7 @@ import { ErrorCode, passwordProblems, type ClientCredentials, type SignupRequest
 import { toBool } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
 import { AppError, forbidden, unprocessable } from '../../http/app-error.ts';
+import type { MailMessage } from '../../mail/mailer.ts';
 import { existingAccountMail, passwordResetMail, verificationMail } from '../../mail/templates.ts';
 import {
   newClientId,
@@ -13,12 +14,13 @@ import {
 } from '../../security/client-credentials.ts';
 import { hashPassword, verifyPassword } from '../../security/passwords.ts';
 import { hashSingleUseToken, newSingleUseToken } from '../../security/single-use-token.ts';
-import { findRoleIdByName } from '../roles/roles.repository.ts';
+import { findRoleIdByName, promoteAdminEmails } from '../roles/roles.repository.ts';
 import {
   consumeUserToken,
   deleteUserTokens,
   findUserByClientId,
   findUserByEmail,
+  findUserById,
   insertUser,
   insertUserToken,
   logActivity,
@@ -30,6 +32,13 @@ import { verifyCaptcha } from './captcha.ts';
 
 const VERIFICATION_TTL_MS = 24 * 3600 * 1000;
 const RESET_TTL_MS = 3600 * 1000;
+/**
+ * Mails one address may receive per throttle window from sign-up, resend-verification and
+ * forgot-password together. Each of them mails the owner, so without a per-address budget anyone could
+ * flood an inbox by spreading requests over many IPs. Counted before the account lookup, so a 429 says
+ * nothing about whether the address has an account.
+ */
+export const MAILS_PER_EMAIL = 5;
 
 export type SignupOutcome = { created: true; credentials: ClientCredentials } | { created: false };
 
@@ -65,6 +74,27 @@ export function createAccountsService(deps: AppDeps) {
     await mailer.send(verificationMail(email, `${config.http.frontendUrl}/verify-email?token=${token}`));
   }
 
+  /**
+   * Mail to an address the caller typed. A failure is logged, not thrown: an error only for addresses
+   * that have an account would tell the caller which ones do.
+   */
+  async function sendQuietly(message: MailMessage): Promise<void> {
+    await mailer.send(message).catch((error: unknown) => deps.log.error({ err: error }, 'mail not sent'));
+  }
+
+  async function throttleMailsTo(email: string): Promise<void> {
+    await throttle.hit(`mail:email:${email}`, MAILS_PER_EMAIL);
+  }
+
+  /** The owner proved the address: from now on an ADMIN_EMAILS address may hold the admin role. */
+  async function markEmailVerified(userId: string): Promise<void> {
+    await updateUser(db, userId, { email_verified: true });
+    const user = await findUserById(db, userId);
+    if (user && config.auth.adminEmails.includes(user.email)) {
+      await promoteAdminEmails(db, [user.email]);
+    }
+  }
+
   async function consumeEmailToken(table: TokenTable, token: string) {
     const row = await consumeUserToken(db, table, hashSingleUseToken(token));
     if (!row) {
@@ -88,9 +118,10 @@ export function createAccountsService(deps: AppDeps) {
         );
       }
       assertPasswordPolicy(request.password, 'password');
+      await throttleMailsTo(request.email);
       const existing = await findUserByEmail(db, request.email);
       if (existing) {
-        await mailer.send(
+        await sendQuietly(
           existingAccountMail(
             existing.email,
             `${config.http.frontendUrl}/login`,
@@ -104,7 +135,6 @@ export function createAccountsService(deps: AppDeps) {
       const clientId = newClientId();
       const clientSecret = newClientSecret();
       const now = new Date().toISOString();
-      const isAdminEmail = config.auth.adminEmails.includes(request.email);
       try {
         await insertUser(db, {
           id,
@@ -117,7 +147,9 @@ export function createAccountsService(deps: AppDeps) {
           debug_mode: false,
           admin_data_sharing: false,
           admin_data_sharing_enabled_at: null,
-          role_id: await findRoleIdByName(db, isAdminEmail ? 'admin' : 'visitor'),
+          // Even an ADMIN_EMAILS address starts as a visitor: anyone can type it, only its owner can
+          // follow the mailed link (see markEmailVerified).
+          role_id: await findRoleIdByName(db, 'visitor'),
           created_at: now,
           updated_at: now,
         });
@@ -129,8 +161,9 @@ export function createAccountsService(deps: AppDeps) {
         throw error;
       }
       await logActivity(db, { user_id: id, action: 'signup', ip });
-      // The account exists and its secret is about to be shown once: a mail outage must not turn this
-      // into an error (the user can ask for the confirmation mail again).
+      // Sent whether or not REQUIRE_EMAIL_VERIFICATION is on: following it is also what makes an
+      // ADMIN_EMAILS address admin. The account exists and its secret is about to be shown once: a mail
+      // outage must not turn this into an error (the user can ask for the confirmation mail again).
       await sendVerification(id, request.email).catch((error: unknown) =>
         deps.log.error({ err: error }, 'verification mail not sent'),
       );
@@ -174,27 +207,31 @@ export function createAccountsService(deps: AppDeps) {
 
     async verifyEmail(token: string): Promise<void> {
       const row = await consumeEmailToken('email_verification_tokens', token);
-      await updateUser(db, row.user_id, { email_verified: true });
+      await markEmailVerified(row.user_id);
     },
 
-    /** Same answer whether or not the address has an account. */
+    /** Same answer whether or not the address has an account (even when the mail cannot be sent). */
     async resendVerification(email: string, ip: string): Promise<void> {
       await throttle.hit(`resend:ip:${ip}`, config.throttle.signupPerIp);
+      await throttleMailsTo(email);
       const user = await findUserByEmail(db, email);
       if (user && !toBool(user.email_verified)) {
-        await sendVerification(user.id, user.email);
+        await sendVerification(user.id, user.email).catch((error: unknown) =>
+          deps.log.error({ err: error }, 'verification mail not sent'),
+        );
       }
     },
 
-    /** Same answer whether or not the address has an account. */
+    /** Same answer whether or not the address has an account (even when the mail cannot be sent). */
     async forgotPassword(email: string, ip: string): Promise<void> {
       await throttle.hit(`forgot:ip:${ip}`, config.throttle.signupPerIp);
+      await throttleMailsTo(email);
       const user = await findUserByEmail(db, email);
       if (!user || !toBool(user.is_active)) {
         return;
       }
       const token = await issueEmailToken('password_reset_tokens', user.id, RESET_TTL_MS);
-      await mailer.send(passwordResetMail(user.email, `${config.http.frontendUrl}/reset-password?token=${token}`));
+      await sendQuietly(passwordResetMail(user.email, `${config.http.frontendUrl}/reset-password?token=${token}`));
       await logActivity(db, { user_id: user.id, action: 'password_reset_requested', ip });
     },
 
@@ -202,7 +239,8 @@ export function createAccountsService(deps: AppDeps) {
       assertPasswordPolicy(newPassword, 'new_password');
       const row = await consumeEmailToken('password_reset_tokens', token);
       // Following a mailed link proves the address too.
-      await updateUser(db, row.user_id, { hashed_password: await hashPassword(newPassword), email_verified: true });
+      await updateUser(db, row.user_id, { hashed_password: await hashPassword(newPassword) });
+      await markEmailVerified(row.user_id);
       await revokeUserTokens(db, row.user_id);
       await logActivity(db, { user_id: row.user_id, action: 'password_reset', ip });
     },

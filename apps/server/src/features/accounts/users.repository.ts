@@ -33,9 +33,16 @@ export async function revokeUserTokens(db: Db, id: string): Promise<void> {
     .execute();
 }
 
-/** PDLs, tokens and role links go with the user (ON DELETE CASCADE); the activity log keeps anonymous rows. */
+/**
+ * PDLs and email/reset tokens go with the user (ON DELETE CASCADE). So does the user's activity log:
+ * its rows (actions with IPs) are personal data with no use once the account is gone; the foreign key
+ * alone would only blank `user_id` and keep them.
+ */
 export async function deleteUser(db: Db, id: string): Promise<void> {
-  await db.deleteFrom('users').where('id', '=', id).execute();
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('activity_log').where('user_id', '=', id).execute();
+    await trx.deleteFrom('users').where('id', '=', id).execute();
+  });
 }
 
 export type TokenTable = 'email_verification_tokens' | 'password_reset_tokens';

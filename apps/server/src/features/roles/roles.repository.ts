@@ -102,7 +102,11 @@ async function loadRoleFromDb(db: Db, roleId: string | null): Promise<RoleWithPe
   return { ...resolved, permissions };
 }
 
-/** `ADMIN_EMAILS` users get the admin role at every start (and at signup). */
+/**
+ * `ADMIN_EMAILS` users with a verified address get the admin role (at every start, and when the address
+ * is verified). An unverified one waits: anybody can sign up with any address, only its owner can follow
+ * the mailed link.
+ */
 export async function promoteAdminEmails(db: Db, emails: readonly string[]): Promise<number> {
   if (emails.length === 0) {
     return 0;
@@ -112,7 +116,30 @@ export async function promoteAdminEmails(db: Db, emails: readonly string[]): Pro
     .updateTable('users')
     .set({ role_id: adminRoleId, updated_at: new Date().toISOString() })
     .where('email', 'in', [...emails])
+    .where('email_verified', '=', true)
     .where((eb) => eb.or([eb('role_id', 'is', null), eb('role_id', '!=', adminRoleId)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Earlier versions made an `ADMIN_EMAILS` address admin at sign-up, before anyone proved owning it: such
+ * accounts, still unverified, go back to visitor at start (the owner gets admin by verifying the address).
+ */
+export async function demoteUnverifiedAdminEmails(db: Db, emails: readonly string[]): Promise<number> {
+  if (emails.length === 0) {
+    return 0;
+  }
+  const [adminRoleId, visitorRoleId] = await Promise.all([
+    findRoleIdByName(db, 'admin'),
+    findRoleIdByName(db, 'visitor'),
+  ]);
+  const result = await db
+    .updateTable('users')
+    .set({ role_id: visitorRoleId, updated_at: new Date().toISOString() })
+    .where('email', 'in', [...emails])
+    .where('email_verified', '=', false)
+    .where('role_id', '=', adminRoleId)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
