@@ -207,7 +207,7 @@ describe('Enedis end to end in the browser', () => {
     await expect
       .poll(async () => (await curveProgress.getAttribute('value')) === (await curveProgress.getAttribute('max')), {
         timeout: 120_000,
-        intervals: [1000],
+        interval: 1000,
       })
       .toBe(true);
     expect(await history.getByText('Terminé').count()).toBeGreaterThanOrEqual(3);
