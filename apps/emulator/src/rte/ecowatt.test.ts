@@ -45,6 +45,23 @@ describe('EcoWatt v5 signals', () => {
     expect(friday[0]?.GenerationFichier).toBe('2025-01-17T12:15:00+01:00');
   });
 
+  it('serves the previous file while RTE is late (ecowattDelayMinutes, setEcowattDelay)', async () => {
+    emulator = await rteTestEmulator('2025-01-15T17:15:00Z', { ecowattDelayMinutes: 90 }); // 18:15 Paris
+    const generation = async () =>
+      (await emulator.get(ECOWATT_PATH)).json<{ signals: EcowattSignal[] }>().signals[0]?.GenerationFichier;
+    expect(await generation()).toBe('2025-01-14T18:30:00+01:00');
+    emulator.setNow('2025-01-15T17:45:00Z'); // 18:45 Paris: the 17:00 file, 90 min late, is out
+    expect(await generation()).toBe('2025-01-15T18:30:00+01:00');
+    emulator.app.rteEmulator.setEcowattDelay(0);
+    emulator.setNow('2025-01-16T16:05:00Z');
+    expect(await generation()).toBe('2025-01-16T17:00:00+01:00');
+    expect(() => emulator.app.rteEmulator.setEcowattDelay(24 * 60)).toThrow(RangeError);
+    emulator.app.rteEmulator.setEcowattDelay(30);
+    emulator.app.rteEmulator.reset();
+    emulator.setNow('2025-01-17T16:05:00Z');
+    expect(await generation()).toBe('2025-01-17T13:45:00+01:00'); // back to the option: Friday 12:15 + 90 min
+  });
+
   it('answers 429 to a second call of the same client within 15 minutes', async () => {
     emulator = await rteTestEmulator('2025-01-15T10:00:00Z', {
       extraClients: [{ clientId: 'second', clientSecret: 'app' }],

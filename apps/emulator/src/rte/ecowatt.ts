@@ -6,8 +6,8 @@
  *
  * - Signals follow the emulator weather: mostly green, orange on the peaks (08–13 h, 18–20 h) of cold
  *   winter working days, red only in severe cold; hvalue 0 at night and on sunny spring/summer middays.
- * - The file is generated at 17:00 Paris (12:15 on Fridays). Until today's file exists, D+3 is "first
- *   filled with green", as RTE describes.
+ * - The file is generated at 17:00 Paris (12:15 on Fridays), or `ecowattDelayMinutes` later when RTE
+ *   is late. Until today's file exists, D+3 is "first filled with green", as RTE describes.
  * - One served call per client per 15 minutes (emulator clock); earlier calls get 429.
  * - DST days still get 24 `pas` (23/25 is unverified).
  */
@@ -65,22 +65,22 @@ export function hourlySignals(date: string): (0 | 1 | 2 | 3)[] {
   });
 }
 
-/** Latest generation of the EcoWatt file at `now`: 17:00 Paris, 12:15 on Fridays. */
-function lastGeneration(now: Date): Date {
+/** Latest generation of the EcoWatt file at `now`: 17:00 Paris, 12:15 on Fridays, plus RTE's delay. */
+function lastGeneration(now: Date, delayMs: number): Date {
   for (let back = 0; back < 3; back++) {
     const date = addDays(parisDate(now), -back);
-    const at = parisTimeOn(date, isoWeekday(date) === 5 ? '12:15' : '17:00');
+    const at = new Date(parisTimeOn(date, isoWeekday(date) === 5 ? '12:15' : '17:00').getTime() + delayMs);
     if (at <= now) {
       return at;
     }
   }
-  return parisTimeOn(addDays(parisDate(now), -3), '17:00');
+  return new Date(parisTimeOn(addDays(parisDate(now), -3), '17:00').getTime() + delayMs);
 }
 
 export function ecowattSignals(runtime: RteRuntime): { signals: EcowattSignal[] } {
   const now = runtime.now();
   const today = parisDate(now);
-  const generation = lastGeneration(now);
+  const generation = lastGeneration(now, runtime.ecowattDelayMinutes * 60_000);
   // A file generated on day G covers G+1..G+3 in the future; later days are still placeholder green.
   const coveredUntil = addDays(parisDate(generation), 3);
   const signals = [0, 1, 2, 3].map((offset): EcowattSignal => {

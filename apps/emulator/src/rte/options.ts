@@ -47,6 +47,11 @@ export interface RteEmulatorOptions {
   tempoHistoryStart: string;
   /** Days served without a `value` key, like RTE's real hole on 2022-12-28. */
   tempoDaysWithoutValue: string[];
+  /**
+   * Minutes by which the EcoWatt file comes after its usual time (17:00, Friday 12:15): RTE late, so a
+   * client keeps being served the previous file (0 = on time).
+   */
+  ecowattDelayMinutes: number;
   /** Minimum gap between two served EcoWatt calls of one client, seconds (RTE: 15 min). */
   ecowattMinIntervalSeconds: number;
   /** Order of `signals`: RTE's order is not reliable (one client hard-codes 3,1,2,0), so we shuffle. */
@@ -72,6 +77,7 @@ export const DEFAULT_RTE_OPTIONS: Omit<RteEmulatorOptions, 'now'> = {
   tempoUnpublishedBehaviour: 'error',
   tempoHistoryStart: '2014-09-01',
   tempoDaysWithoutValue: ['2022-12-28'],
+  ecowattDelayMinutes: 0,
   ecowattMinIntervalSeconds: 15 * 60,
   ecowattSignalOrder: 'shuffled',
   retryAfterHeader: false,
@@ -88,11 +94,19 @@ export function resolveRteOptions(partial: Partial<RteEmulatorOptions>): RteEmul
   const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined));
   const options: RteEmulatorOptions = { now: () => new Date(), ...DEFAULT_RTE_OPTIONS, ...defined };
   assertHhMm(options.tempoPublicationTime, 'tempoPublicationTime');
+  assertDelayMinutes(options.ecowattDelayMinutes);
   if (!(Number.isInteger(options.retryAfterSeconds) && options.retryAfterSeconds >= 0)) {
     throw new RangeError(`retryAfterSeconds must be a whole number of seconds, got ${options.retryAfterSeconds}`);
   }
   checkFaults({ ...NO_FAULTS, ...options.faults });
   return options;
+}
+
+/** An EcoWatt delay stays below a day, so "the latest file" is always one of the last few days' files. */
+export function assertDelayMinutes(minutes: number): void {
+  if (!(Number.isInteger(minutes) && minutes >= 0 && minutes < 24 * 60)) {
+    throw new RangeError(`ecowattDelayMinutes must be a whole number of minutes below a day, got ${minutes}`);
+  }
 }
 
 export function checkFaults(faults: RteFaultSettings): void {

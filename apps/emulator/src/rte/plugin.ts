@@ -5,7 +5,7 @@
  * Control: `app.rteEmulator` (see `RteEmulatorControl` in `runtime.ts`):
  * - `stats` — calls per path and per status, injected faults, and a log with emulator and real times;
  * - `calls(path)`, `setFaults({ rate500, rate503, rate429, latencyMs, paths })`, `failNext(status, n, prefix)`;
- * - `setTempoColours({ date: colour })`, `setTempoPublicationTime('HH:MM')`, `reset()`.
+ * - `setTempoColours({ date: colour })`, `setTempoPublicationTime('HH:MM')`, `setEcowattDelay(minutes)`, `reset()`.
  *
  * Every call on an RTE path is counted, then delayed (`latencyMs`), then may get an injected fault, then
  * goes through the bearer check of its API; errors use RTE's error body (`errors.ts`).

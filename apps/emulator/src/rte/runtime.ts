@@ -5,7 +5,13 @@
 import type { TempoColour } from '@med/core';
 import { isIsoDate, isTempoColour } from '@med/core';
 import type { InjectedStatus } from './errors.ts';
-import { checkFaults, NO_FAULTS, type RteEmulatorOptions, type RteFaultSettings } from './options.ts';
+import {
+  assertDelayMinutes,
+  checkFaults,
+  NO_FAULTS,
+  type RteEmulatorOptions,
+  type RteFaultSettings,
+} from './options.ts';
 import { seededRandom } from './prng.ts';
 import { assertHhMm } from './rte-dates.ts';
 
@@ -52,6 +58,8 @@ export interface RteEmulatorControl {
   setTempoColours(colours: Readonly<Record<string, TempoColour>>): void;
   /** Moves the Paris time at which tomorrow's Tempo colour is published (`HH:MM`). */
   setTempoPublicationTime(hhmm: string): void;
+  /** Makes RTE generate the EcoWatt file this many minutes late (0 = on time). */
+  setEcowattDelay(minutes: number): void;
   /** Forgets tokens, EcoWatt history, counters, queued failures and overrides; faults back to the options. */
   reset(): void;
 }
@@ -76,6 +84,7 @@ export class RteRuntime implements RteEmulatorControl {
   readonly ecowattLastServed = new Map<string, number>();
   readonly tempoOverrides = new Map<string, TempoColour>();
   tempoPublicationTime: string;
+  ecowattDelayMinutes: number;
   #stats = emptyStats();
   #faults: RteFaultSettings;
   #queued: QueuedFailure[] = [];
@@ -84,6 +93,7 @@ export class RteRuntime implements RteEmulatorControl {
   constructor(options: RteEmulatorOptions) {
     this.options = options;
     this.tempoPublicationTime = options.tempoPublicationTime;
+    this.ecowattDelayMinutes = options.ecowattDelayMinutes;
     this.#faults = { ...NO_FAULTS, ...options.faults };
     this.#dice = seededRandom(options.faultSeed);
   }
@@ -128,11 +138,17 @@ export class RteRuntime implements RteEmulatorControl {
     this.tempoPublicationTime = hhmm;
   }
 
+  setEcowattDelay(minutes: number): void {
+    assertDelayMinutes(minutes);
+    this.ecowattDelayMinutes = minutes;
+  }
+
   reset(): void {
     this.tokens.clear();
     this.ecowattLastServed.clear();
     this.tempoOverrides.clear();
     this.tempoPublicationTime = this.options.tempoPublicationTime;
+    this.ecowattDelayMinutes = this.options.ecowattDelayMinutes;
     this.#stats = emptyStats();
     this.#faults = { ...NO_FAULTS, ...this.options.faults };
     this.#queued = [];

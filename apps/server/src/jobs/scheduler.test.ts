@@ -4,7 +4,7 @@ import { MemoryCache } from '../cache/memory-cache.ts';
 import { connectDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { backoffDelayMs } from './backoff.ts';
-import { createScheduler, JobDeferred } from './scheduler.ts';
+import { createScheduler, JobDeferred, type JobContext } from './scheduler.ts';
 
 const database = connectDatabase('sqlite::memory:');
 const cache = new MemoryCache();
@@ -13,7 +13,9 @@ afterAll(async () => {
   await cache.close();
 });
 
-async function schedulerWith(jobs: { name: string; schedule: string[]; run?: () => Promise<string> }[]) {
+async function schedulerWith(
+  jobs: { name: string; schedule: string[]; run?: (context: JobContext) => Promise<string> }[],
+) {
   await migrateToLatest(database);
   const scheduler = createScheduler({
     db: database.db,
@@ -119,6 +121,29 @@ describe('runs', () => {
       'deferred',
       'success',
     ]);
+    await scheduler.stop();
+  });
+
+  it('hands the run the instant it was triggered for (a test clock), and real time to a manual run', async () => {
+    const seen: { now: Date; slot: Date; manual: boolean }[] = [];
+    const scheduler = await schedulerWith([
+      {
+        name: 'clocked',
+        schedule: ['*/15 * * * *'],
+        run: async ({ now, slot, manual }) => {
+          seen.push({ now, slot, manual });
+          return 'ok';
+        },
+      },
+    ]);
+    const at = new Date('2026-01-14T09:47:12Z');
+    expect(await scheduler.trigger('clocked', { at })).toBe('success');
+    expect(seen[0]).toEqual({ now: at, slot: new Date('2026-01-14T09:45:00Z'), manual: false });
+    const before = Date.now();
+    expect((await scheduler.runNow('clocked'))?.status).toBe('success');
+    expect(seen[1]?.manual).toBe(true);
+    expect(seen[1]?.now.getTime()).toBeGreaterThanOrEqual(before);
+    expect(seen[1]?.now).toEqual(seen[1]?.slot);
     await scheduler.stop();
   });
 });

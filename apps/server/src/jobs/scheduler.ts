@@ -14,6 +14,11 @@ const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 export interface JobContext {
   /** The slot being run (the latest schedule occurrence), or the start of a manual run. */
   slot: Date;
+  /**
+   * The instant the run was decided at, on the scheduler's clock (`trigger({ at })` in tests): what
+   * `isDue` was asked about, so a job reads the same time (real time in production).
+   */
+  now: Date;
   manual: boolean;
   /** Aborted on shutdown and when the run exceeds its timeout. */
   signal: AbortSignal;
@@ -67,7 +72,10 @@ export interface SchedulerOptions {
   log: FastifyBaseLogger;
   retryMinMs: number;
   retryMaxMs: number;
-  /** Clock used to pick slots (tests may pass their own); runs themselves read real time. */
+  /**
+   * Clock used to pick slots and handed to runs as `now` (tests may pass their own); the bookkeeping
+   * (run instants, backoff, timeouts) reads real time.
+   */
   now?: () => Date;
 }
 
@@ -143,11 +151,10 @@ export function createScheduler(options: SchedulerOptions) {
 
   async function execute(
     job: JobDefinition,
-    slot: Date,
-    slotLabel: string,
-    manual: boolean,
+    run: { slot: Date; slotLabel: string; now: Date; manual: boolean },
     state: JobStateRow | undefined,
   ): Promise<RunResult> {
+    const { slot, slotLabel, now, manual } = run;
     const startedAt = new Date().toISOString();
     const runId = await repo.startRun({ job: job.name, slot: slotLabel, instance, startedAt });
     const timeoutMs = job.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -161,7 +168,7 @@ export function createScheduler(options: SchedulerOptions) {
       last_error: state?.last_error ?? null,
     };
     try {
-      const detail = await abortable(job.run({ slot, manual, signal, log: log.child({ job: job.name }) }), signal);
+      const detail = await abortable(job.run({ slot, now, manual, signal, log: log.child({ job: job.name }) }), signal);
       const finishedAt = new Date().toISOString();
       await repo.finishRun(runId, 'success', detail);
       log.info({ job: job.name, slot: slotLabel, detail }, 'job run succeeded');
@@ -261,7 +268,7 @@ export function createScheduler(options: SchedulerOptions) {
       if (stopped) {
         return 'stopped';
       }
-      return (await execute(job, slot, slotLabel, false, state)).status;
+      return (await execute(job, { slot, slotLabel, now, manual: false }, state)).status;
     } finally {
       await lock.release(key, token);
     }
@@ -287,7 +294,11 @@ export function createScheduler(options: SchedulerOptions) {
     }
     try {
       const now = new Date();
-      return await execute(job, now, `manual:${now.toISOString()}`, true, await repo.getState(name));
+      return await execute(
+        job,
+        { slot: now, slotLabel: `manual:${now.toISOString()}`, now, manual: true },
+        await repo.getState(name),
+      );
     } finally {
       await lock.release(key, token);
     }

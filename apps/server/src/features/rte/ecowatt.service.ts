@@ -10,6 +10,12 @@ import type { EcowattRepository, StoredEcowattDay } from './ecowatt.repository.t
 export const ECOWATT_MIN_GAP_MS = 15 * 60_000;
 const GATE_KEY = 'rte:ecowatt:last-call';
 const HOUR_MS = 3_600_000;
+/**
+ * While RTE's file is late, the hourly fire asks again when our last fetch is older than this. Less than
+ * an hour: the previous fire fetched about an hour ago, give or take its jitter, and "more than an hour"
+ * would skip every other hour.
+ */
+const STALE_RETRY_GAP_MS = 45 * 60_000;
 
 /** Our own 15-minute guard is closed: nothing was sent to RTE. `retryAt` says when a call is allowed. */
 export class EcowattCooldown extends AppError {
@@ -158,7 +164,7 @@ export function createEcowattService(deps: { ecowatt: EcowattRepository; api: Rt
         return true;
       }
       const stale = !generation || generation < new Date(expected.getTime() - HOUR_MS).toISOString();
-      return stale && fetched < new Date(now.getTime() - HOUR_MS).toISOString();
+      return stale && fetched < new Date(now.getTime() - STALE_RETRY_GAP_MS).toISOString();
     },
 
     async current(now = new Date()): Promise<EcowattSignalDto | null> {

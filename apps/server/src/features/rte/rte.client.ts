@@ -5,6 +5,12 @@ import { RteError, retryAfterMs, rteErrorCode, rteErrorDescription } from './rte
 /** Renew this long before expiry (MED: 300 s), so no call leaves with a token about to die. */
 const RENEW_MARGIN_MS = 300_000;
 
+const DEFAULT_RETRY_BASE_MS = 500;
+const DEFAULT_RETRY_CAP_MS = 8000;
+const DEFAULT_MAX_RETRY_AFTER_MS = 30_000;
+/** Random extra wait added to a Retry-After, so instances do not all come back at once. */
+const RETRY_AFTER_JITTER_MS = 250;
+
 /** 429: this application's rate limit; 509: RTE's platform-wide quota. Both mean "slow down", not "broken". */
 const isThrottling = (status: number) => status === 429 || status === 509;
 
@@ -41,9 +47,9 @@ export interface RteCallOptions {
  * hammering a saturated platform is what the quota forbids.
  */
 export function createRteClient(options: RteClientOptions) {
-  const retryBaseMs = options.retryBaseMs ?? 500;
-  const retryCapMs = options.retryCapMs ?? 8000;
-  const maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
+  const retryBaseMs = options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS;
+  const retryCapMs = options.retryCapMs ?? DEFAULT_RETRY_CAP_MS;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
   const now = options.now ?? Date.now;
   const stats = { calls: 0, retries: 0, tokenRequests: 0 };
   let token: { value: string; renewAt: number } | null = null;
@@ -223,7 +229,7 @@ export function createRteClient(options: RteClientOptions) {
         if (result.retryAfter === undefined || result.retryAfter > maxRetryAfterMs || attempt >= attempts) {
           throw failure;
         }
-        pauseMs = result.retryAfter + Math.random() * 250;
+        pauseMs = result.retryAfter + Math.random() * RETRY_AFTER_JITTER_MS;
         last = failure;
         continue;
       }
@@ -247,3 +253,18 @@ export function createRteClient(options: RteClientOptions) {
   };
 }
 export type RteClient = ReturnType<typeof createRteClient>;
+
+/**
+ * The longest one `get` can last with these options, so a job's timeout can cover its calls: a token
+ * request and every attempt running into the timeout, with the longest pause between attempts (the
+ * backoff cap, or the longest Retry-After waited here plus its jitter).
+ */
+export function worstCaseCallMs(
+  options: Pick<RteClientOptions, 'timeoutMs' | 'maxAttempts' | 'retryCapMs' | 'maxRetryAfterMs'>,
+): number {
+  const pause = Math.max(
+    options.retryCapMs ?? DEFAULT_RETRY_CAP_MS,
+    (options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS) + RETRY_AFTER_JITTER_MS,
+  );
+  return (options.maxAttempts + 1) * options.timeoutMs + (options.maxAttempts - 1) * pause;
+}

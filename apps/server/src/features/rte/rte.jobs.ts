@@ -6,7 +6,8 @@ import type { ConsumptionService } from './consumption.service.ts';
 import { EcowattCooldown, type EcowattService } from './ecowatt.service.ts';
 import type { GenerationRepository } from './generation.repository.ts';
 import type { GenerationService } from './generation.service.ts';
-import type { TempoService } from './tempo.service.ts';
+import { worstCaseCallMs, type RteClientOptions } from './rte.client.ts';
+import { TEMPO_MAX_CALLS_PER_RUN, type TempoService } from './tempo.service.ts';
 
 const DAY_MS = 86_400_000;
 /** Job history kept by the cleanup job. */
@@ -29,6 +30,19 @@ export interface RteJobDeps {
   generationRows: GenerationRepository;
   jobRuns: JobRunsRepository;
   retentionDays: number;
+  /** The RTE client's timeout and attempts: each job's timeout covers its calls' worst case. */
+  rteCall: Pick<RteClientOptions, 'timeoutMs' | 'maxAttempts'>;
+}
+
+/** Time for the storage around the calls, on top of the calls' worst case. */
+const STORAGE_MARGIN_MS = 60_000;
+
+/**
+ * A job's timeout (also its lock's TTL) from the most RTE calls one run makes: the scheduler's 5-minute
+ * default could cut a run that RTE merely slows down (3 attempts × 30 s per call, plus pauses).
+ */
+export function rteJobTimeoutMs(calls: number, rteCall: RteJobDeps['rteCall']): number {
+  return calls * worstCaseCallMs(rteCall) + STORAGE_MARGIN_MS;
 }
 
 /**
@@ -47,17 +61,20 @@ export function rteJobs(deps: RteJobDeps): JobDefinition[] {
       name: RTE_JOB_NAMES.tempo,
       schedule: ['*/15 6-23 * * *'],
       jitterMs: 60_000,
+      // Every call of the longest run (the back-fill) fits; a pass cut short anyway resumes (tempo.service.ts).
+      timeoutMs: rteJobTimeoutMs(TEMPO_MAX_CALLS_PER_RUN, deps.rteCall),
       isDue: ({ now }) => deps.tempo.isDue(now),
-      run: ({ signal }) => deps.tempo.sync(signal),
+      run: ({ signal, now, manual }) => deps.tempo.sync(signal, now, { retryHistory: manual }),
     },
     {
       name: RTE_JOB_NAMES.ecowatt,
       schedule: ['0 17 * * *', '15 12 * * 5', '5 * * * *'],
       jitterMs: 30_000,
+      timeoutMs: rteJobTimeoutMs(1, deps.rteCall),
       isDue: ({ now }) => deps.ecowatt.isDue(now),
-      run: async ({ signal }) => {
+      run: async ({ signal, now }) => {
         try {
-          return await deps.ecowatt.sync(signal);
+          return await deps.ecowatt.sync(signal, now);
         } catch (error) {
           if (error instanceof EcowattCooldown) {
             throw new JobDeferred(error.message, error.retryAt);
@@ -70,13 +87,17 @@ export function rteJobs(deps: RteJobDeps): JobDefinition[] {
       name: RTE_JOB_NAMES.consumption,
       schedule: ['*/15 * * * *'],
       jitterMs: 30_000,
-      run: ({ signal }) => deps.consumption.sync(signal),
+      // short_term, and the weekly forecast when stale.
+      timeoutMs: rteJobTimeoutMs(2, deps.rteCall),
+      run: ({ signal, now }) => deps.consumption.sync(signal, now),
     },
     {
       name: RTE_JOB_NAMES.generation,
       schedule: ['*/30 * * * *'],
       jitterMs: 30_000,
-      run: ({ signal }) => deps.generation.sync(signal),
+      // ID today..tomorrow, and D-1.
+      timeoutMs: rteJobTimeoutMs(2, deps.rteCall),
+      run: ({ signal, now }) => deps.generation.sync(signal, now),
     },
     {
       name: RTE_JOB_NAMES.cleanup,

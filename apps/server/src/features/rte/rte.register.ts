@@ -47,6 +47,7 @@ export async function registerRteFeatures(app: FastifyInstance, deps: AppDeps): 
     generationRows: repositories.generation,
     jobRuns: scheduler.repository,
     retentionDays: config.rte.retentionDays,
+    rteCall: { timeoutMs: config.rte.timeoutMs, maxAttempts: config.rte.maxAttempts },
   })) {
     scheduler.register(job);
   }

@@ -26,6 +26,13 @@ import type { StoredTempoDay, TempoRepository } from './tempo.repository.ts';
 
 /** RTE refuses longer periods (F03). */
 const MAX_CHUNK_DAYS = 366;
+/**
+ * Back-fill chunks fetched by one run: the two seasons are at most 731 days, 2 chunks, plus room for a
+ * hole RTE never fills. More (a history riddled with holes) waits for the next run.
+ */
+export const BACKFILL_CHUNKS_PER_RUN = 3;
+/** RTE calls one Tempo run makes at most: yesterday..tomorrow, its fallback before publication, the back-fill. */
+export const TEMPO_MAX_CALLS_PER_RUN = 2 + BACKFILL_CHUNKS_PER_RUN;
 
 export interface TempoServiceDeps {
   tempo: TempoRepository;
@@ -64,8 +71,12 @@ const roundThresholds = (stats: TempoSeasonStats): TempoSeasonStats => ({
 
 export function createTempoService(deps: TempoServiceDeps) {
   const { tempo, api, log } = deps;
-  /** Paris date of the last back-fill attempt by this process: a day RTE never fills (its 2022-12-28 hole) is retried daily, not every slot. */
-  let backfillTriedOn: string | null = null;
+  /**
+   * Paris date on which this process last completed a back-fill pass: a day RTE never fills (its
+   * 2022-12-28 hole) is asked again the next day, not on every slot. A pass cut short (timeout, RTE
+   * failing, chunk limit) does not count, so the next run resumes with what is still missing.
+   */
+  let backfillDoneOn: string | null = null;
 
   async function store(values: RteTempoValue[], now: Date): Promise<number> {
     const known = values.filter((value): value is RteTempoValue & { color: TempoColour } => value.color !== undefined);
@@ -92,12 +103,36 @@ export function createTempoService(deps: TempoServiceDeps) {
     return eachDay(start, addDays(today, 1)).filter((date) => !known.has(date));
   }
 
+  /**
+   * Fetches the missing days of the two seasons, oldest first, at most `BACKFILL_CHUNKS_PER_RUN` chunks.
+   * Each chunk is stored as soon as it arrives, so an interrupted pass loses nothing: the next one
+   * starts from what is still missing.
+   */
+  async function backfill(today: string, signal: AbortSignal | undefined, now: Date) {
+    const chunks = chunkDates(await missingHistory(today), MAX_CHUNK_DAYS);
+    const batch = chunks.slice(0, BACKFILL_CHUNKS_PER_RUN);
+    let days = 0;
+    for (const [first, last] of batch) {
+      days += await store(await api.tempo(first, addDays(last, 1), signal), now);
+    }
+    const left = chunks.length - batch.length;
+    if (left === 0) {
+      backfillDoneOn = today;
+    }
+    return { days, calls: batch.length, left };
+  }
+
   return {
     /**
      * Scheduled refresh: yesterday..tomorrow (tomorrow's colour only exists after RTE's publication, F04
-     * before it), then back-fills the current and previous seasons in ≤ 366-day chunks.
+     * before it), then back-fills the current and previous seasons in ≤ 366-day chunks, once a day
+     * unless a pass was cut short. `retryHistory` (admin refresh) asks for the missing days anyway.
      */
-    async sync(signal: AbortSignal | undefined, now = new Date()): Promise<string> {
+    async sync(
+      signal: AbortSignal | undefined,
+      now = new Date(),
+      options: { retryHistory?: boolean } = {},
+    ): Promise<string> {
       const today = parisToday(now);
       let stored = 0;
       let tomorrowPublished = true;
@@ -112,17 +147,12 @@ export function createTempoService(deps: TempoServiceDeps) {
           stored += await store(await api.tempo(addDays(today, -1), addDays(today, 1), signal), now);
         }
       }
-      let backfilled = 0;
-      let calls = 0;
-      const missing = await missingHistory(today);
-      if (missing.length > 0) {
-        backfillTriedOn = today;
-        for (const [first, last] of chunkDates(missing, MAX_CHUNK_DAYS)) {
-          calls += 1;
-          backfilled += await store(await api.tempo(first, addDays(last, 1), signal), now);
-        }
+      const recent = `${stored} recent day(s) stored, tomorrow ${tomorrowPublished ? 'published' : 'not published yet'}`;
+      if (backfillDoneOn === today && !options.retryHistory) {
+        return `${recent}; history already back-filled today`;
       }
-      return `${stored} recent day(s) stored, tomorrow ${tomorrowPublished ? 'published' : 'not published yet'}; ${backfilled} day(s) back-filled in ${calls} call(s)`;
+      const { days, calls, left } = await backfill(today, signal, now);
+      return `${recent}; ${days} day(s) back-filled in ${calls} call(s)${left > 0 ? `, ${left} chunk(s) left for the next run` : ''}`;
     },
 
     /** Due while tomorrow is unknown, or when the two seasons have holes not yet retried today. */
@@ -131,7 +161,7 @@ export function createTempoService(deps: TempoServiceDeps) {
       if (!(await tempo.get(addDays(today, 1)))) {
         return true;
       }
-      return backfillTriedOn !== today && (await missingHistory(today)).length > 0;
+      return backfillDoneOn !== today && (await missingHistory(today)).length > 0;
     },
 
     /**
@@ -141,7 +171,7 @@ export function createTempoService(deps: TempoServiceDeps) {
     async clear(daysToKeep: number | null, now = new Date()): Promise<TempoClearResult> {
       const keptFrom = daysToKeep === null ? null : addDays(parisToday(now), -daysToKeep);
       const deleted = await tempo.deleteBefore(keptFrom);
-      backfillTriedOn = null;
+      backfillDoneOn = null;
       log.info({ deleted, keptFrom }, 'Tempo days cleared by an admin');
       return { deleted_days: deleted, kept_from: keptFrom };
     },
