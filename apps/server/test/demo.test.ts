@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from './support/backends.ts';
 import { sessionCookie } from './support/accounts-helpers.ts';
 import type { MeterReadingBody } from './support/consent-helpers.ts';
+import { enedisEmulator } from './support/metering-helpers.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 
 describe.each(backends)('demo account on $name', (backend) => {
@@ -30,7 +31,7 @@ describe.each(backends)('demo account on $name', (backend) => {
     const today = parisToday(new Date());
     const daily = await server.app.inject({
       method: 'GET',
-      url: `/api/enedis/consumption/daily/04004253849200?start=${addDays(today, -30)}&end=${today}`,
+      url: `/api/enedis/consumption/daily/04004253849200?start=${addDays(today, -30)}&end=${today}&use_cache=true`,
       headers: { cookie },
     });
     expect(daily.json<MeterReadingBody>().data?.meter_reading.interval_reading).toHaveLength(30);
@@ -39,12 +40,23 @@ describe.each(backends)('demo account on $name', (backend) => {
       { method: 'DELETE' as const, url: '/api/accounts/me', payload: {} },
       { method: 'POST' as const, url: '/api/accounts/regenerate-secret' },
       { method: 'GET' as const, url: '/api/oauth/authorize' },
+      // Emptying the cache is a write too: the demo meters' cache is shared by every visitor.
+      { method: 'DELETE' as const, url: '/api/enedis/cache/04004253849200' },
     ];
     for (const write of writes) {
       const response = await server.app.inject({ ...write, headers: { cookie } });
       expect(response.statusCode, write.url).toBe(403);
       expect(response.json(), write.url).toMatchObject({ error: { code: 'DEMO_READ_ONLY' } });
     }
+    // Its cache is intact: the same read again makes no Enedis call.
+    const callsBefore = enedisEmulator(server).stats.total;
+    const again = await server.app.inject({
+      method: 'GET',
+      url: `/api/enedis/consumption/daily/04004253849200?start=${addDays(today, -30)}&end=${today}&use_cache=true`,
+      headers: { cookie },
+    });
+    expect(again.json<MeterReadingBody>().data?.meter_reading.interval_reading).toHaveLength(30);
+    expect(enedisEmulator(server).stats.total).toBe(callsBefore);
   });
 
   it('does not exist unless enabled', async () => {

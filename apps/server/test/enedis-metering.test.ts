@@ -1,13 +1,23 @@
-import { addDays, parisToday } from '@med/core';
+import { addDays, eachDay, isoWeekday, missingDayRanges, parisToday } from '@med/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from './support/backends.ts';
 import { createUser, type TestUser } from './support/accounts-helpers.ts';
 import { giveConsent, type MeterReadingBody } from './support/consent-helpers.ts';
+import {
+  enedisEmulator,
+  getReading,
+  latestDstSunday,
+  meteringCalls,
+  userDayCache,
+  userIdOf,
+} from './support/metering-helpers.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 
 // Sandbox client 3: one consumption PRM and one production PRM, both with load curves.
 const CONSUMPTION_PRM = '12345678901234';
 const PRODUCTION_PRM = '10284856584123';
+// Sandbox client 4: no data on Tuesdays and Wednesdays.
+const HOLES_PRM = '42900589957123';
 
 describe.each(backends)('Enedis consent and metering on $name', (backend) => {
   let server: TestServer;
@@ -82,20 +92,77 @@ describe.each(backends)('Enedis consent and metering on $name', (backend) => {
     expect(readings.every((reading) => Number.isInteger(reading.value) && reading.value > 0)).toBe(true);
   });
 
-  it('gives 46 and 50 distinct half-hours on DST days, stamped at interval start', async () => {
-    const march = await get(`/api/enedis/consumption/detail/${CONSUMPTION_PRM}?start=2026-03-29&end=2026-03-30`);
-    const october = await get(`/api/enedis/consumption/detail/${CONSUMPTION_PRM}?start=2025-10-26&end=2025-10-27`);
-    const marchDates = march.body.data?.meter_reading.interval_reading.map((reading) => reading.date) ?? [];
-    const octoberDates = october.body.data?.meter_reading.interval_reading.map((reading) => reading.date) ?? [];
-    expect(marchDates).toHaveLength(46);
-    expect(octoberDates).toHaveLength(50);
-    expect(new Set(octoberDates).size).toBe(50);
-    expect(marchDates[0]).toBe('2026-03-29T00:00:00+01:00');
-    expect(marchDates.at(-1)).toBe('2026-03-29T23:30:00+02:00');
-    expect(octoberDates.filter((date) => date.startsWith('2025-10-26T02:30'))).toEqual([
-      '2025-10-26T02:30:00+02:00',
-      '2025-10-26T02:30:00+01:00',
+  it('gives 46 and 50 distinct half-hours on the latest DST days, the same from Enedis and from the cache', async () => {
+    const march = latestDstSunday(today, 3);
+    const october = latestDstSunday(today, 10);
+    const expected = [
+      { day: march, points: 46, first: `${march}T00:00:00+01:00`, last: `${march}T23:30:00+02:00` },
+      { day: october, points: 50, first: `${october}T00:00:00+02:00`, last: `${october}T23:30:00+01:00` },
+    ];
+    for (const { day, points, first, last } of expected) {
+      const url = `/api/enedis/consumption/detail/${CONSUMPTION_PRM}?start=${day}&end=${addDays(day, 1)}&use_cache=true`;
+      const fromEnedis = await get(url);
+      const callsBefore = meteringCalls(server);
+      const fromCache = await get(url);
+      expect(meteringCalls(server), day).toBe(callsBefore);
+      expect(fromCache.headers['x-ratelimit-scope']).toBe('cached');
+      for (const answer of [fromEnedis, fromCache]) {
+        expect(answer.status, day).toBe(200);
+        expect(answer.body.data?.missing_dates).toEqual([]);
+        const dates = answer.body.data?.meter_reading.interval_reading.map((reading) => reading.date) ?? [];
+        expect(dates, day).toHaveLength(points);
+        expect(new Set(dates).size, day).toBe(points);
+        expect(dates[0]).toBe(first);
+        expect(dates.at(-1)).toBe(last);
+      }
+      expect(fromCache.body.data?.meter_reading).toEqual(fromEnedis.body.data?.meter_reading);
+    }
+    const octoberDates = (
+      await get(
+        `/api/enedis/consumption/detail/${CONSUMPTION_PRM}?start=${october}&end=${addDays(october, 1)}&use_cache=true`,
+      )
+    ).body.data?.meter_reading.interval_reading.map((reading) => reading.date);
+    // The repeated hour appears twice, once per offset.
+    expect(octoberDates?.filter((date) => date.startsWith(`${october}T02:30`))).toEqual([
+      `${october}T02:30:00+02:00`,
+      `${october}T02:30:00+01:00`,
     ]);
+  });
+
+  it('answers PARTIAL_DATA with exactly the days Enedis has no data for, and never caches them', async () => {
+    // Sandbox client 4 sends nothing on Tuesdays and Wednesdays.
+    const holesUser = await createUser(server, 'holes');
+    await giveConsent(server, holesUser, [HOLES_PRM]);
+    const start = addDays(today, -28);
+    const days = eachDay(start, today);
+    const holes = days.filter((day) => [2, 3].includes(isoWeekday(day)));
+    expect(holes.length).toBeGreaterThanOrEqual(8);
+    for (const dataset of ['consumption/daily', 'consumption/detail/batch'] as const) {
+      const url = `/api/enedis/${dataset}/${HOLES_PRM}?start=${start}&end=${today}&use_cache=true`;
+      const first = await getReading(server, holesUser, url);
+      expect(first.status, dataset).toBe(200);
+      expect(first.body.error?.code, dataset).toBe('PARTIAL_DATA');
+      expect(first.body.data?.missing_dates, dataset).toEqual(holes);
+      const served = new Set(
+        first.body.data?.meter_reading.interval_reading.map((reading) => reading.date.slice(0, 10)),
+      );
+      expect([...served].sort(), dataset).toEqual(days.filter((day) => !holes.includes(day)));
+
+      // Only the complete days are in the cache; a second read asks Enedis again for the holes alone.
+      const cachedDays = await userDayCache(server, await userIdOf(server, holesUser), holesUser.clientSecret).read(
+        dataset === 'consumption/daily' ? 'consumption_daily' : 'consumption_curve',
+        HOLES_PRM,
+        days,
+      );
+      expect([...cachedDays.keys()].sort(), dataset).toEqual([...served].sort());
+      enedisEmulator(server).resetStats();
+      const second = await getReading(server, holesUser, url);
+      expect(second.body.data?.missing_dates, dataset).toEqual(holes);
+      expect(second.body.data?.meter_reading.interval_reading).toEqual(first.body.data?.meter_reading.interval_reading);
+      const asked = enedisEmulator(server).stats.calls.filter((call) => call.path.startsWith('/metering_data_'));
+      // One call per run of consecutive holes (each Tuesday–Wednesday pair, or a lone edge day).
+      expect(asked.length, dataset).toBe(missingDayRanges(holes, 7).length);
+    }
   });
 
   it('daily energy equals the sum of the load curve energy (Wh = W × minutes / 60)', async () => {
@@ -172,15 +239,5 @@ describe.each(backends)('Enedis consent and metering on $name', (backend) => {
     for (const secret of [CONSUMPTION_PRM, PRODUCTION_PRM, user.email, ...values.slice(0, 20)]) {
       expect(dump).not.toContain(secret);
     }
-  });
-
-  it('DELETE /api/enedis/cache/{pdl} empties that meter only', async () => {
-    const response = await server.app.inject({
-      method: 'DELETE',
-      url: `/api/enedis/cache/${CONSUMPTION_PRM}`,
-      headers: { cookie: user.cookie },
-    });
-    expect(response.statusCode).toBe(200);
-    expect(response.json<{ data: { deleted_keys: number } }>().data.deleted_keys).toBeGreaterThan(0);
   });
 });

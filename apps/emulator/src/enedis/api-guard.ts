@@ -24,6 +24,10 @@ async function injectFault(state: EmulatorState, target: FaultTarget, request: F
       context.truncate = true;
       context.injected = 'truncated';
       return false;
+    case 'gap':
+      context.gap = true;
+      context.injected = 'gap';
+      return false;
     case 'timeout':
       context.injected = 'timeout';
       await hold(state.options.faults.timeoutMs, context.abort.signal);

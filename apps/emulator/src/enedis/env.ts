@@ -6,7 +6,7 @@
  * | --- | --- |
  * | `EMULATOR_CLIENT_ID`, `EMULATOR_CLIENT_SECRET`, `EMULATOR_REDIRECT_URI` | the default application |
  * | `EMULATOR_LATENCY_MS`, `EMULATOR_LATENCY_JITTER_MS` | `latency` |
- * | `EMULATOR_FAULT_RATE` (500), `EMULATOR_FAULT_503_RATE`, `EMULATOR_FAULT_429_RATE`, `EMULATOR_FAULT_TIMEOUT_RATE`, `EMULATOR_FAULT_TRUNCATE_RATE` | `faults.*Rate` (0–1) |
+ * | `EMULATOR_FAULT_RATE` (500), `EMULATOR_FAULT_503_RATE`, `EMULATOR_FAULT_429_RATE`, `EMULATOR_FAULT_TIMEOUT_RATE`, `EMULATOR_FAULT_TRUNCATE_RATE`, `EMULATOR_FAULT_GAP_RATE` | `faults.*Rate` (0–1) |
  * | `EMULATOR_FAULT_TIMEOUT_MS`, `EMULATOR_FAULT_SEED`, `EMULATOR_FAULT_TARGETS` (`token,metering,customers`) | `faults` |
  * | `EMULATOR_RATE_LIMIT` (`on`/`off`), `EMULATOR_RATE_PER_SECOND`, `EMULATOR_RATE_PER_HOUR` | `rateLimit` |
  * | `EMULATOR_REQUIRE_CONSENT` (`true`/`false`), `EMULATOR_AUTO_SELECT` (`state` or `p1;p2`) | consent |
@@ -84,6 +84,7 @@ export function enedisOptionsFromEnv(env: Env): EnedisEmulatorOptions {
     error429Rate: number(env, 'EMULATOR_FAULT_429_RATE', 0, 1),
     timeoutRate: number(env, 'EMULATOR_FAULT_TIMEOUT_RATE', 0, 1),
     truncatedRate: number(env, 'EMULATOR_FAULT_TRUNCATE_RATE', 0, 1),
+    gapRate: number(env, 'EMULATOR_FAULT_GAP_RATE', 0, 1),
     timeoutMs: number(env, 'EMULATOR_FAULT_TIMEOUT_MS', 0, 600_000),
     seed: number(env, 'EMULATOR_FAULT_SEED', 0, 2 ** 31),
     targets: faultTargets(env),

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { bearer, PATHS, PRMS, testEmulator } from './test-support.ts';
 
@@ -44,12 +44,41 @@ describe('fault injection', () => {
     expect(Number(response.headers['content-length'])).toBe(Buffer.byteLength(response.body));
   });
 
+  it('leaves two readings out of a well-formed 200 when opening a gap', async () => {
+    app = await testEmulator({ faults: { gapRate: 1 } });
+    const query = { ...QUERY, end: '2025-11-02' };
+    const gapped = await app.inject({ url: PATHS.consumptionLoadCurve, query, headers: bearer(app) });
+    expect(gapped.statusCode).toBe(200);
+    const readings = gapped.json<{ meter_reading: { interval_reading: { date: string }[] } }>().meter_reading
+      .interval_reading;
+    app.enedisEmulator.setFaults({ gapRate: 0 });
+    const whole = await app.inject({ url: PATHS.consumptionLoadCurve, query, headers: bearer(app) });
+    const all = whole.json<{ meter_reading: { interval_reading: { date: string }[] } }>().meter_reading
+      .interval_reading;
+    expect(all).toHaveLength(48);
+    expect(readings).toEqual([...all.slice(0, 24), ...all.slice(26)]);
+    expect(app.enedisEmulator.stats.injected).toEqual({ gap: 1 });
+  });
+
   it('holds the request for timeoutMs, then answers 504', async () => {
     app = await testEmulator({ faults: { timeoutRate: 1, timeoutMs: 150 } });
     const started = performance.now();
     const response = await app.inject({ url: PATHS.dailyConsumption, query: QUERY, headers: bearer(app) });
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
     expect(response.statusCode).toBe(504);
+  });
+
+  it('counts a call whose client gave up during a held timeout as abandoned', async () => {
+    app = await testEmulator({ faults: { timeoutRate: 1, timeoutMs: 5_000 } });
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    const query = new URLSearchParams(QUERY).toString();
+    const call = fetch(`${url}${PATHS.dailyConsumption}?${query}`, {
+      headers: bearer(app),
+      signal: AbortSignal.timeout(100),
+    });
+    await expect(call).rejects.toThrow();
+    await vi.waitFor(() => expect(app.enedisEmulator.stats.abandoned).toEqual({ timeout: 1 }));
+    expect(app.enedisEmulator.stats.total).toBe(0);
   });
 
   it('adds latency with jitter', async () => {

@@ -7,7 +7,7 @@ import { mulberry32, type Random } from './generator/prng.ts';
 import type { FaultOptions, FaultTarget, LatencyOptions } from './options.ts';
 
 /** A failure the injector can decide on. */
-export type FaultKind = '500' | '503' | '429' | 'timeout' | 'truncated';
+export type FaultKind = '500' | '503' | '429' | 'timeout' | 'truncated' | 'gap';
 
 export class FaultInjector {
   #faults: () => FaultOptions;
@@ -50,6 +50,7 @@ export class FaultInjector {
       ['429', faults.error429Rate],
       ['timeout', faults.timeoutRate],
       ['truncated', faults.truncatedRate],
+      ['gap', faults.gapRate],
     ];
     let threshold = 0;
     for (const [kind, rate] of table) {

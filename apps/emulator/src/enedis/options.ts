@@ -61,6 +61,8 @@ export interface FaultOptions {
   timeoutMs: number;
   /** 200 with the JSON body cut in half. */
   truncatedRate: number;
+  /** 200 with a valid body missing two readings in the middle (two half-hours of one day on a load curve). */
+  gapRate: number;
   targets: FaultTarget[];
 }
 
@@ -135,6 +137,7 @@ export const DEFAULT_FAULTS: FaultOptions = {
   timeoutRate: 0,
   timeoutMs: 35_000,
   truncatedRate: 0,
+  gapRate: 0,
   targets: ['metering', 'customers'],
 };
 

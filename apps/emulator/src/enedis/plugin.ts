@@ -37,13 +37,18 @@ function registerCallTracking(scope: FastifyInstance, state: EmulatorState): voi
       clientId: null,
       injected: null,
       truncate: false,
+      gap: false,
       abort: controller,
     });
   });
 
   // Truncation fault: a 200 whose JSON stops halfway, as a dropped connection behind a proxy gives.
-  scope.addHook('onSend', async (request, _reply, payload) => {
+  // Gap fault: a well-formed 200 that lacks two readings, as a meter that sent only part of a day.
+  scope.addHook('onSend', async (request, reply, payload) => {
     const context = state.calls.get(request);
+    if (context?.gap && reply.statusCode === 200 && typeof payload === 'string') {
+      payload = withoutMiddleReadings(payload);
+    }
     if (context?.truncate && typeof payload === 'string') {
       return payload.slice(0, Math.max(1, Math.floor(payload.length / 2)));
     }
@@ -68,11 +73,11 @@ function registerCallTracking(scope: FastifyInstance, state: EmulatorState): voi
     });
   });
 
-  // A client that hangs up before the answer never reaches onResponse.
+  // A client that hangs up before the answer never reaches onResponse; `stats.abandoned` counts it.
   scope.addHook('onRequestAbort', async (request) => {
     const context = state.calls.get(request);
-    if (context) {
-      state.inFlight.delete(context.abort);
+    if (context && state.inFlight.delete(context.abort)) {
+      state.stats.abandon(context.injected);
     }
   });
 
@@ -81,6 +86,15 @@ function registerCallTracking(scope: FastifyInstance, state: EmulatorState): voi
       controller.abort();
     }
   });
+}
+
+function withoutMiddleReadings(payload: string): string {
+  const body = JSON.parse(payload) as { meter_reading?: { interval_reading?: unknown[] } };
+  const readings = body.meter_reading?.interval_reading;
+  if (readings && readings.length > 2) {
+    readings.splice(Math.floor(readings.length / 2), 2);
+  }
+  return JSON.stringify(body);
 }
 
 /** Registers the Enedis emulator; `options` are merged over the defaults of `options.ts`. */

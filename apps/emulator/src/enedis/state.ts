@@ -15,6 +15,8 @@ export interface CallContext {
   injected: InjectedOutcome | null;
   /** Cut the JSON body in half when sending (truncation fault). */
   truncate: boolean;
+  /** Drop two readings from the middle of a 200 body (gap fault). */
+  gap: boolean;
   /** Aborted when the client goes away or the emulator closes; ends held requests early. */
   abort: AbortController;
 }

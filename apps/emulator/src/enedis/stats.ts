@@ -4,7 +4,7 @@
  */
 
 /** Why the emulator answered something other than the real data. */
-export type InjectedOutcome = '500' | '503' | '429' | 'timeout' | 'truncated' | 'quota-second' | 'quota-hour';
+export type InjectedOutcome = '500' | '503' | '429' | 'timeout' | 'truncated' | 'gap' | 'quota-second' | 'quota-hour';
 
 /** One answered call. */
 export interface CallRecord {
@@ -30,6 +30,11 @@ export interface EmulatorStats {
   byStatus: Record<string, number>;
   byClient: Record<string, number>;
   injected: Record<string, number>;
+  /**
+   * Calls whose client hung up before the answer (a held `timeout`, typically), by injected outcome
+   * (`none` without one). Kept apart from the counters above, which count answered calls only.
+   */
+  abandoned: Record<string, number>;
   /** The most recent calls, oldest first (bounded by `callLogSize`). */
   calls: CallRecord[];
 }
@@ -48,7 +53,7 @@ export class CallStats {
   }
 
   static #empty(): EmulatorStats {
-    return { total: 0, byRoute: {}, byStatus: {}, byClient: {}, injected: {}, calls: [] };
+    return { total: 0, byRoute: {}, byStatus: {}, byClient: {}, injected: {}, abandoned: {}, calls: [] };
   }
 
   record(call: CallRecord): void {
@@ -78,8 +83,14 @@ export class CallStats {
       byStatus: { ...s.byStatus },
       byClient: { ...s.byClient },
       injected: { ...s.injected },
+      abandoned: { ...s.abandoned },
       calls: [...s.calls],
     };
+  }
+
+  /** A call the client gave up on before the answer. */
+  abandon(injected: InjectedOutcome | null): void {
+    bump(this.#stats.abandoned, injected ?? 'none');
   }
 
   reset(): void {

@@ -30,20 +30,33 @@ export interface ConsentDeps {
   gateway: EnedisGateway;
   pdls: PdlService;
   log: FastifyBaseLogger;
+  /** The clock the state's 10 minutes are measured with (tests move it). */
+  now?: () => number;
 }
 
 /**
  * Enedis consent at account level. The `state` is random, single-use, expires after 10 minutes and is
  * bound to the user who started the flow: completing it from another session fails, so nobody can
- * attach their meter to someone else's account (or the reverse) with a crafted link.
+ * attach their meter to someone else's account (or the reverse) with a crafted link — and presenting
+ * someone else's state does not consume it: its owner can still finish.
+ *
+ * The cache entry is `<user id> <issued at ms>`: the entry's own TTL ends it, and the issue time is
+ * checked as well, so the 10 minutes hold whatever the cache backend's clock says.
  */
 export function createConsentService(deps: ConsentDeps) {
+  const now = deps.now ?? (() => Date.now());
   const stateKey = (state: string) => `oauth_state:${deps.keys.hmac('cache-keys', `state:${state}`).slice(0, 32)}`;
+  const stateValue = (userId: string, issuedAt: number) => `${userId} ${issuedAt}`;
+  const stateOwner = (value: Buffer | null): string | null => {
+    const [userId, issuedAt] = value?.toString().split(' ') ?? [];
+    const age = now() - Number(issuedAt);
+    return userId && age >= 0 && age <= STATE_TTL_MS ? userId : null;
+  };
 
   return {
     async authorize(user: AuthUser): Promise<{ authorize_url: string; description: string; state: string }> {
       const state = randomBytes(24).toString('base64url');
-      await deps.cache.setIfAbsent(stateKey(state), user.id, STATE_TTL_MS);
+      await deps.cache.setIfAbsent(stateKey(state), stateValue(user.id, now()), STATE_TTL_MS);
       const url = new URL(deps.gateway.main.authorizeUrl);
       url.search = new URLSearchParams({
         client_id: deps.gateway.main.clientId,
@@ -67,8 +80,13 @@ export function createConsentService(deps: ConsentDeps) {
       if (!query.state) {
         return fail('invalid_state');
       }
-      const owner = (await deps.cache.take(stateKey(query.state)))?.toString();
-      if (owner !== user.id) {
+      const key = stateKey(query.state);
+      // Ownership first: only the user who started the flow may consume the single-use state.
+      if (stateOwner(await deps.cache.get(key)) !== user.id) {
+        return fail('invalid_state');
+      }
+      // Atomic take: of two concurrent callbacks of that user, one wins.
+      if (stateOwner(await deps.cache.take(key)) !== user.id) {
         return fail('invalid_state');
       }
       if (query.error) {

@@ -32,8 +32,11 @@ async function measures(
 
 /**
  * Reads what Enedis knows of a meter and stores it on the PDL: consumption/production detection,
- * then (consumption meters only: Enedis has no customer data for production-only points) the contract:
- * subscribed power, off-peak ranges and last activation date. Best effort: a failure leaves fields as they were.
+ * then the contract of every meter, production-only ones included (contracts are per usage point):
+ * subscribed power, off-peak ranges and last activation date. Enedis documents customer data for
+ * consumption points only (reference §A6) and refuses the others with ADAM-ERR0069; their activation
+ * date is then learnt from the first metering call Enedis refuses as "before activation".
+ * Best effort: a failure leaves fields as they were.
  */
 export async function refreshMeterProfile(
   db: Db,
@@ -53,7 +56,7 @@ export async function refreshMeterProfile(
   if (hasConsumption || hasProduction) {
     Object.assign(changes, { has_consumption: hasConsumption, has_production: hasProduction });
   }
-  if (hasConsumption) {
+  if (hasConsumption || hasProduction) {
     try {
       const contract = await api.contract(pdl.usage_point_id);
       if (contract.subscribedPowerKva !== null) {
@@ -69,7 +72,11 @@ export async function refreshMeterProfile(
         changes.pricing_option = contract.offpeakRanges ? 'HC_HP' : 'BASE';
       }
     } catch (error) {
-      log.warn({ err: error, pdl: pdl.id }, 'could not read the Enedis contract');
+      if (error instanceof EnedisError && error.code === ErrorCode.WRONG_DIRECTION && !hasConsumption) {
+        log.info({ pdl: pdl.id }, 'no Enedis contract for a production-only meter');
+      } else {
+        log.warn({ err: error, pdl: pdl.id }, 'could not read the Enedis contract');
+      }
     }
   }
   if (Object.keys(changes).length > 0) {

@@ -1,4 +1,4 @@
-import { createSecretKey } from 'node:crypto';
+import { createSecretKey, randomBytes } from 'node:crypto';
 import type { CachePort } from '../../cache/cache.port.ts';
 import { userCachePrefix } from '../../cache/user-keys.ts';
 import { open, seal } from '../../security/aead.ts';
@@ -16,6 +16,12 @@ type Bundle<T> = (StoredDay<T> | null)[];
 
 const dayIndex = (day: string) => Number(day.slice(8, 10)) - 1;
 
+/** A month entry is rewritten under a short lock; a writer that crashed frees it after this long. */
+const LOCK_TTL_MS = 5_000;
+/** A writer that cannot get the lock within this long skips caching: the days are simply fetched again. */
+const LOCK_WAIT_MS = 3_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * Per-user encrypted cache of complete days. Days are the unit of completeness (a day is stored only
  * once complete) while storage is one entry per calendar month, so a year is read with 13 keys.
@@ -24,6 +30,8 @@ const dayIndex = (day: string) => Number(day.slice(8, 10)) - 1;
  * - Values: AES-256-GCM under a key derived (HKDF) from the server key and the user's client secret,
  *   with the key name as associated data. Rotating the secret makes old entries unreadable and the
  *   rotation deletes them anyway.
+ * - Writes re-read and merge a month entry under a per-entry lock (`setIfAbsent`), so two requests
+ *   caching different days of one month, on one instance or several, never drop each other's days.
  */
 export function createDayCache(options: { cache: CachePort; keys: ServerKeys; ttlSeconds: number }) {
   const { cache, keys, ttlSeconds } = options;
@@ -61,6 +69,25 @@ export function createDayCache(options: { cache: CachePort; keys: ServerKeys; tt
         return openBundle<T>(keyName, await cache.get(keyName));
       }
 
+      /** Runs `work` holding the entry's lock; gives up (without running it) when the lock stays taken. */
+      async function underLock(keyName: string, work: () => Promise<void>): Promise<void> {
+        const lockName = `${keyName}:lock`;
+        const token = randomBytes(12).toString('base64url');
+        // performance.now(), not Date.now(): a moved wall clock must not make the wait endless or empty.
+        const deadline = performance.now() + LOCK_WAIT_MS;
+        while (!(await cache.setIfAbsent(lockName, token, LOCK_TTL_MS))) {
+          if (performance.now() > deadline) {
+            return;
+          }
+          await sleep(2 + Math.random() * 8);
+        }
+        try {
+          await work();
+        } finally {
+          await cache.deleteIfEquals(lockName, token);
+        }
+      }
+
       return {
         /** Cached items of each requested day that is still fresh; absent days are simply missing. */
         async read<T>(dataset: Dataset, prm: string, days: readonly string[]): Promise<Map<string, T>> {
@@ -86,25 +113,28 @@ export function createDayCache(options: { cache: CachePort; keys: ServerKeys; tt
           for (const [day, items] of days) {
             byMonth.set(day.slice(0, 7), [...(byMonth.get(day.slice(0, 7)) ?? []), [day, items]]);
           }
-          const now = Date.now();
           await Promise.all(
-            [...byMonth].map(async ([month, entries]) => {
+            [...byMonth].map(([month, entries]) => {
               const keyName = name(dataset, prm, month);
-              const bundle = await readBundle<T>(keyName);
-              for (let index = 0; index < bundle.length; index += 1) {
-                const stored = bundle[index];
-                if (stored && stored[0] < now - ttlSeconds * 1000) {
-                  bundle[index] = null;
+              return underLock(keyName, async () => {
+                // Read inside the lock: whatever another writer stored meanwhile is kept.
+                const bundle = await readBundle<T>(keyName);
+                const now = Date.now();
+                for (let index = 0; index < bundle.length; index += 1) {
+                  const stored = bundle[index];
+                  if (stored && stored[0] < now - ttlSeconds * 1000) {
+                    bundle[index] = null;
+                  }
                 }
-              }
-              for (const [day, items] of entries) {
-                const index = dayIndex(day);
-                while (bundle.length < index) {
-                  bundle.push(null);
+                for (const [day, items] of entries) {
+                  const index = dayIndex(day);
+                  while (bundle.length < index) {
+                    bundle.push(null);
+                  }
+                  bundle[index] = [now, items];
                 }
-                bundle[index] = [now, items];
-              }
-              await cache.set(keyName, seal(key, Buffer.from(JSON.stringify(bundle)), keyName), ttlSeconds);
+                await cache.set(keyName, seal(key, Buffer.from(JSON.stringify(bundle)), keyName), ttlSeconds);
+              });
             }),
           );
         },
@@ -112,7 +142,10 @@ export function createDayCache(options: { cache: CachePort; keys: ServerKeys; tt
         /** Removes every dataset of one meter for this user (`DELETE /api/enedis/cache/{pdl}`). */
         async clearMeter(prm: string): Promise<number> {
           const hash = prmHash(prm);
-          const names = (await cache.keys(prefix)).filter((keyName) => keyName.includes(`:${hash}:`));
+          // Month entries (`…:<hash>:<month>`) and documents (`…d:<kind>:<hash>`) alike.
+          const names = (await cache.keys(prefix)).filter((keyName) =>
+            keyName.slice(prefix.length).split(':').includes(hash),
+          );
           return cache.delete(...names);
         },
 

@@ -185,7 +185,8 @@ export function meteringRoutes(deps: MeteringRouteDeps): FastifyPluginAsyncZod {
     app.delete(
       '/cache/:pdl',
       {
-        onRequest: guard(),
+        // A write: the read-only demo account may not empty its shared cache.
+        onRequest: guard({ writes: true }),
         schema: {
           tags,
           security,

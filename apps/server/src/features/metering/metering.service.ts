@@ -1,5 +1,5 @@
 import { ErrorCode } from '@med/contracts';
-import { eachDay, missingDayRanges, parisToday, planRange, type DateRange } from '@med/core';
+import { eachDay, maxDate, missingDayRanges, parisToday, planRange, type DateRange } from '@med/core';
 import type { FastifyReply } from 'fastify';
 import { AppError, badRequest, forbidden, notFound, unprocessable } from '../../http/app-error.ts';
 import type { AuthUser } from '../../http/auth.ts';
@@ -8,8 +8,9 @@ import { revealClientSecret } from '../../security/client-credentials.ts';
 import type { ServerKeys } from '../../security/keys.ts';
 import { EnedisError } from '../enedis/enedis-errors.ts';
 import type { EnedisGateway } from '../enedis/enedis-gateway.ts';
-import { findUserPdlByUsagePoint } from '../pdl/pdl.repository.ts';
+import { findUserPdlByUsagePoint, updateUserPdl } from '../pdl/pdl.repository.ts';
 import type { Quotas } from '../quotas/quota.ts';
+import { isEnedisCode, probeActivation } from './activation-probe.ts';
 import type { DayCache, UserDayCache } from './day-cache.ts';
 import type { DatasetSpec, ServedReading } from './datasets.ts';
 
@@ -43,6 +44,12 @@ export interface MeteringDeps {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+interface Fetched<Stored> {
+  byDay: Map<string, Stored[]>;
+  /** Enedis refused the days before `from` as preceding the meter's activation (`refusal` says so). */
+  activation: { from: string; refusal: EnedisError } | undefined;
+}
 
 /** Reads metering data for the caller's own meter: cache first (per complete day), Enedis for the rest. */
 export function createMeteringService(deps: MeteringDeps) {
@@ -84,13 +91,8 @@ export function createMeteringService(deps: MeteringDeps) {
         throw unprocessable(ErrorCode.INVALID_DATE_FORMAT, `Date attendue au format AAAA-MM-JJ.`, field);
       }
     }
-    const result = planRange({
-      start: request.start,
-      end: request.end,
-      today: parisToday(now()),
-      historyMonths,
-      activationDate: pdl.activation_date,
-    });
+    const input = { start: request.start, end: request.end, today: parisToday(now()), historyMonths };
+    const result = planRange({ ...input, activationDate: pdl.activation_date });
     if (result.ok) {
       return result.range;
     }
@@ -108,9 +110,17 @@ export function createMeteringService(deps: MeteringDeps) {
           'start',
         );
       case 'before_history':
+        // Inside the history but before activation: say which of the two limits the range hits.
+        if (planRange({ ...input, activationDate: null }).ok) {
+          throw unprocessable(
+            ErrorCode.BEFORE_ACTIVATION_DATE,
+            `La période demandée précède la mise en service du compteur (${pdl.activation_date ?? '?'}).`,
+            'end',
+          );
+        }
         throw unprocessable(
           ErrorCode.DATE_TOO_OLD,
-          `Enedis ne conserve que ${historyMonths} mois d’historique pour ces données (ou la période précède la mise en service).`,
+          `Enedis ne conserve que ${historyMonths} mois d’historique pour ces données.`,
           'start',
         );
     }
@@ -131,8 +141,8 @@ export function createMeteringService(deps: MeteringDeps) {
       reply: FastifyReply,
     ): Promise<MeterReadingResponse> {
       const pdl = await ownedMeter(user, request.usagePointId);
-      const range = plan(request, spec.historyMonths, pdl);
-      const days = eachDay(range.start, range.end);
+      let range = plan(request, spec.historyMonths, pdl);
+      let days = eachDay(range.start, range.end);
       const cache = userCache(user);
       const cachedDays = request.useCache
         ? await cache.read<Stored[]>(spec.dataset, pdl.usage_point_id, days)
@@ -143,9 +153,9 @@ export function createMeteringService(deps: MeteringDeps) {
       // The cache's answer is ours to extend: fetched days join it.
       const byDay = cachedDays;
       if (missing.length > 0) {
-        const fetched = await fetchMissing(user, spec, pdl.usage_point_id, missing);
+        const fetched = await fetchMissing(user, spec, pdl, missing);
         const complete = new Map<string, Stored[]>();
-        for (const [day, stored] of fetched) {
+        for (const [day, stored] of fetched.byDay) {
           byDay.set(day, stored);
           if (spec.isComplete(day, stored)) {
             complete.set(day, stored);
@@ -153,6 +163,15 @@ export function createMeteringService(deps: MeteringDeps) {
         }
         if (complete.size > 0) {
           await cache.write(spec.dataset, pdl.usage_point_id, complete);
+        }
+        const activation = fetched.activation;
+        if (activation !== undefined) {
+          // Days before activation do not exist: the range starts at activation, as it would with a known date.
+          days = days.filter((day) => day >= activation.from);
+          if (days.length === 0) {
+            throw activation.refusal;
+          }
+          range = { start: maxDate(range.start, activation.from), end: range.end };
         }
       }
 
@@ -188,35 +207,26 @@ export function createMeteringService(deps: MeteringDeps) {
 
   /**
    * Fetches the missing days in ≤ maxDaysPerCall chunks, all in flight at once (the HTTP layer paces
-   * them to the global rate). `no_data_found` on a chunk means those days have no data yet; any other
-   * permanent error (consent, direction…) is the answer; transient failures after retries fail the
-   * request with 503 — but the complete days of the chunks that succeeded are still returned for caching.
+   * them to the global rate). `no_data_found` on a chunk means those days have no data yet;
+   * "before activation" on chunks means the meter started later than we knew: the date is found and
+   * remembered, and the days after it are served. Any other permanent error (consent, direction…) is
+   * the answer; transient failures after retries fail the request with 503 — but the complete days of
+   * the chunks that succeeded are still cached.
    */
   async function fetchMissing<Item, Stored>(
     user: AuthUser,
     spec: DatasetSpec<Item, Stored>,
-    prm: string,
+    pdl: PdlRow,
     missing: string[],
-  ): Promise<Map<string, Stored[]>> {
+  ): Promise<Fetched<Stored>> {
     const api = deps.gateway.apiFor(user);
+    const prm = pdl.usage_point_id;
     const chunks = missingDayRanges(missing, spec.maxDaysPerCall);
     const results = await Promise.allSettled(chunks.map((chunk) => spec.fetch(api, prm, chunk.start, chunk.end)));
     const wanted = new Set(missing);
     const byDay = new Map<string, Stored[]>();
-    let failure: unknown;
-    for (const result of results) {
-      if (result.status === 'rejected') {
-        const error: unknown = result.reason;
-        if (error instanceof EnedisError && error.code === ErrorCode.NO_DATA) {
-          continue;
-        }
-        // A permanent answer (consent, direction…) wins over a transient one: it tells the user what to do.
-        if (failure === undefined || (error instanceof EnedisError && error.status !== 503)) {
-          failure = error;
-        }
-        continue;
-      }
-      for (const item of result.value) {
+    const addItems = (items: Item[]) => {
+      for (const item of items) {
         const day = spec.dayOf(item);
         if (!wanted.has(day)) {
           continue;
@@ -228,7 +238,48 @@ export function createMeteringService(deps: MeteringDeps) {
           byDay.set(day, [spec.store(item)]);
         }
       }
+    };
+    let failure: unknown;
+    const noteFailure = (error: unknown) => {
+      // A permanent answer (consent, direction…) wins over a transient one: it tells the user what to do.
+      if (failure === undefined || (error instanceof EnedisError && error.status !== 503)) {
+        failure = error;
+      }
+    };
+    let beforeActivation: { chunk: DateRange; error: EnedisError } | undefined;
+    for (const [index, result] of results.entries()) {
+      if (result.status === 'fulfilled') {
+        addItems(result.value);
+        continue;
+      }
+      const error: unknown = result.reason;
+      if (isEnedisCode(error, ErrorCode.NO_DATA)) {
+        continue;
+      }
+      const chunk = chunks[index];
+      if (chunk && isEnedisCode(error, ErrorCode.BEFORE_ACTIVATION_DATE)) {
+        // Chunks are in date order: the last refused one holds the activation date (or precedes it).
+        beforeActivation = { chunk, error };
+        continue;
+      }
+      noteFailure(error);
     }
+
+    let activation: Fetched<Stored>['activation'];
+    if (beforeActivation) {
+      try {
+        const probe = await probeActivation(api, spec, prm, beforeActivation.chunk);
+        addItems(probe.items);
+        activation = { from: probe.from, refusal: beforeActivation.error };
+        // Remembered on the PDL: later requests start at activation without asking (a bound is not a date).
+        if (probe.exact && (pdl.activation_date === null || pdl.activation_date < probe.from)) {
+          await updateUserPdl(deps.db, pdl.user_id, pdl.id, { activation_date: probe.from });
+        }
+      } catch (error) {
+        noteFailure(error);
+      }
+    }
+
     if (failure !== undefined) {
       // Keep what is complete so a retry only asks for what is still missing.
       if (byDay.size > 0) {
@@ -236,7 +287,7 @@ export function createMeteringService(deps: MeteringDeps) {
       }
       throw failure instanceof Error ? failure : badRequest(ErrorCode.ENEDIS_ERROR, 'Erreur Enedis inattendue.');
     }
-    return byDay;
+    return { byDay, activation };
   }
 
   async function persistComplete<Item, Stored>(
