@@ -1,4 +1,5 @@
 import { addDays, eachDay, isoWeekday, missingDayRanges, parisToday } from '@med/core';
+import { Valkey } from 'iovalkey';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from './support/backends.ts';
 import { createUser, type TestUser } from './support/accounts-helpers.ts';
@@ -216,28 +217,68 @@ describe.each(backends)('Enedis consent and metering on $name', (backend) => {
     expect((await get(`/api/enedis/consumption/daily/123?start=${today}&end=${today}`)).status).toBe(422);
   });
 
-  it('keeps neither PRMs nor consumption values in clear in the cache', async () => {
+  it('keeps neither PRMs nor consumption values in clear in the cache (raw dump of every key of the session)', async () => {
     const start = addDays(today, -30);
-    const daily = await get(
-      `/api/enedis/consumption/daily/${CONSUMPTION_PRM}?start=${start}&end=${today}&use_cache=true`,
-    );
-    const values = (daily.body.data?.meter_reading.interval_reading ?? [])
-      .map((reading) => String(reading.value))
-      .filter((value) => value.length >= 4);
+    const reads = await Promise.all([
+      get(`/api/enedis/consumption/daily/${CONSUMPTION_PRM}?start=${start}&end=${today}&use_cache=true`),
+      get(`/api/enedis/consumption/detail/${CONSUMPTION_PRM}?start=${addDays(today, -3)}&end=${today}&use_cache=true`),
+      get(`/api/enedis/production/daily/${PRODUCTION_PRM}?start=${start}&end=${today}&use_cache=true`),
+      get(`/api/enedis/power/${CONSUMPTION_PRM}?start=${start}&end=${today}&use_cache=true`),
+    ]);
+    for (const read of reads) {
+      expect(read.status).toBe(200);
+    }
     await server.app.inject({
       method: 'GET',
       url: `/api/enedis/contract/${CONSUMPTION_PRM}`,
       headers: { cookie: user.cookie },
     });
-    const keys = await server.deps.cache.keys('');
-    expect(keys.length).toBeGreaterThan(0);
-    const dump = (
-      await Promise.all(
-        keys.map(async (key) => `${key}=${(await server.deps.cache.get(key))?.toString('latin1') ?? ''}`),
-      )
-    ).join('\n');
-    for (const secret of [CONSUMPTION_PRM, PRODUCTION_PRM, user.email, ...values.slice(0, 20)]) {
-      expect(dump).not.toContain(secret);
+    const series = reads.map((read) =>
+      (read.body.data?.meter_reading.interval_reading ?? []).map((reading) => String(reading.value)),
+    );
+    const dump = await rawCacheDump();
+    expect(dump.keyCount).toBeGreaterThan(0);
+    // Any plain encoding of a series (JSON strings or numbers, CSV, arrays) puts two neighbours side by side
+    // with a separator; a 4-digit value alone could appear by chance in ciphertext, such a pair cannot.
+    const plainFragments = series.flatMap((values) =>
+      values.slice(1).flatMap((value, index) => {
+        const previous = values[index] ?? '';
+        return [`${previous},${value}`, `"${previous}","${value}"`, `"value":"${value}"`, `"value":${value}`];
+      }),
+    );
+    expect(plainFragments.length).toBeGreaterThan(150);
+    // The detector finds the values in a plain answer, so its silence on the dump means something.
+    expect(
+      plainFragments.filter((fragment) => JSON.stringify(reads[1]?.body).includes(fragment)).length,
+    ).toBeGreaterThan(100);
+    for (const secret of [CONSUMPTION_PRM, PRODUCTION_PRM, user.email, ...plainFragments]) {
+      expect(dump.text).not.toContain(secret);
     }
   });
+
+  /** Every key of this server and its raw value, read past the cache port when Valkey is used. */
+  async function rawCacheDump(): Promise<{ keyCount: number; text: string }> {
+    if (!backend.redisUrl) {
+      const keys = await server.deps.cache.keys('');
+      const values = await server.deps.cache.getMany(keys);
+      return {
+        keyCount: keys.length,
+        text: keys.map((key, index) => `${key}=${values[index]?.toString('latin1') ?? ''}`).join('\n'),
+      };
+    }
+    const client = new Valkey(backend.redisUrl);
+    try {
+      const keys = await client.keys(`test:${server.storage.suffix}:*`);
+      const lines = await Promise.all(
+        keys.map(async (key) => {
+          const type = await client.type(key);
+          const value = type === 'string' ? ((await client.getBuffer(key))?.toString('latin1') ?? '') : type;
+          return `${key}=${value}`;
+        }),
+      );
+      return { keyCount: keys.length, text: lines.join('\n') };
+    } finally {
+      client.disconnect();
+    }
+  }
 });
