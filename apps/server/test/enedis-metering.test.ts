@@ -31,6 +31,18 @@ describe.each(backends)('Enedis consent and metering on $name', (backend) => {
   });
   afterAll(async () => server.close());
 
+  // Sandbox client 4's meter can be consented by one account only: its tests share it.
+  let holesUserOnce: Promise<TestUser> | undefined;
+  const holesUser = () => {
+    holesUserOnce ??= createUser(server, 'holes').then(async (created) => {
+      await giveConsent(server, created, [HOLES_PRM]);
+      return created;
+    });
+    return holesUserOnce;
+  };
+  /** A body without its `timestamp`, to compare two answers. */
+  const sameAnswer = (body: MeterReadingBody) => ({ ...body, timestamp: null });
+
   const get = async (path: string) => {
     const response = await server.app.inject({ method: 'GET', url: path, headers: { cookie: user.cookie } });
     return { status: response.statusCode, headers: response.headers, body: response.json<MeterReadingBody>() };
@@ -130,17 +142,21 @@ describe.each(backends)('Enedis consent and metering on $name', (backend) => {
     ]);
   });
 
-  it('answers PARTIAL_DATA with exactly the days Enedis has no data for, and never caches them', async () => {
+  it('answers PARTIAL_DATA with exactly the days Enedis has no data for; re-asks only the last 7 days of them', async () => {
     // Sandbox client 4 sends nothing on Tuesdays and Wednesdays.
-    const holesUser = await createUser(server, 'holes');
-    await giveConsent(server, holesUser, [HOLES_PRM]);
+    const holesOwner = await holesUser();
+    const holesUserId = await userIdOf(server, holesOwner);
     const start = addDays(today, -28);
     const days = eachDay(start, today);
     const holes = days.filter((day) => [2, 3].includes(isoWeekday(day)));
-    expect(holes.length).toBeGreaterThanOrEqual(8);
+    // Enedis may still publish D-1..D-7: only older holes are remembered as such.
+    const settledHoles = holes.filter((day) => day < addDays(today, -7));
+    const recentHoles = holes.filter((day) => day >= addDays(today, -7));
+    expect(settledHoles.length).toBeGreaterThanOrEqual(6);
+    expect(recentHoles.length).toBeGreaterThanOrEqual(2);
     for (const dataset of ['consumption/daily', 'consumption/detail/batch'] as const) {
       const url = `/api/enedis/${dataset}/${HOLES_PRM}?start=${start}&end=${today}&use_cache=true`;
-      const first = await getReading(server, holesUser, url);
+      const first = await getReading(server, holesOwner, url);
       expect(first.status, dataset).toBe(200);
       expect(first.body.error?.code, dataset).toBe('PARTIAL_DATA');
       expect(first.body.data?.missing_dates, dataset).toEqual(holes);
@@ -149,20 +165,60 @@ describe.each(backends)('Enedis consent and metering on $name', (backend) => {
       );
       expect([...served].sort(), dataset).toEqual(days.filter((day) => !holes.includes(day)));
 
-      // Only the complete days are in the cache; a second read asks Enedis again for the holes alone.
-      const cachedDays = await userDayCache(server, await userIdOf(server, holesUser), holesUser.clientSecret).read(
+      // The complete days are cached with their data, the settled holes as days without data, the recent
+      // holes not at all.
+      const cached = await userDayCache(server, holesUserId, holesOwner.clientSecret).readWithNoData(
         dataset === 'consumption/daily' ? 'consumption_daily' : 'consumption_curve',
         HOLES_PRM,
         days,
       );
-      expect([...cachedDays.keys()].sort(), dataset).toEqual([...served].sort());
+      expect([...cached.found.keys()].sort(), dataset).toEqual([...served].sort());
+      expect([...cached.noData].sort(), dataset).toEqual(settledHoles);
+
+      // A second read answers the same, asking Enedis again for the recent holes alone.
       enedisEmulator(server).resetStats();
-      const second = await getReading(server, holesUser, url);
-      expect(second.body.data?.missing_dates, dataset).toEqual(holes);
-      expect(second.body.data?.meter_reading.interval_reading).toEqual(first.body.data?.meter_reading.interval_reading);
+      const second = await getReading(server, holesOwner, url);
+      expect(second.status, dataset).toBe(200);
+      expect(sameAnswer(second.body), dataset).toEqual(sameAnswer(first.body));
+      expect(second.headers['x-ratelimit-scope'], dataset).toBe('no_cache');
       const asked = enedisEmulator(server).stats.calls.filter((call) => call.path.startsWith('/metering_data_'));
-      // One call per run of consecutive holes (each Tuesday–Wednesday pair, or a lone edge day).
-      expect(asked.length, dataset).toBe(missingDayRanges(holes, 7).length);
+      // One call per run of consecutive recent holes (a Tuesday–Wednesday pair, or a lone edge day).
+      expect(asked.length, dataset).toBe(missingDayRanges(recentHoles, 7).length);
+    }
+  });
+
+  it('a range of settled holes is answered from the cache the second time, PARTIAL_DATA alike', async () => {
+    const holesOwner = await holesUser();
+    // Ends before D-7: every hole of it is settled.
+    const start = addDays(today, -40);
+    const end = addDays(today, -8);
+    const holes = eachDay(start, end).filter((day) => [2, 3].includes(isoWeekday(day)));
+    expect(holes.length).toBeGreaterThanOrEqual(8);
+    for (const dataset of ['consumption/daily', 'consumption/detail/batch'] as const) {
+      const url = `/api/enedis/${dataset}/${HOLES_PRM}?start=${start}&end=${end}&use_cache=true`;
+      enedisEmulator(server).resetStats();
+      const first = await getReading(server, holesOwner, url);
+      expect(first.status, dataset).toBe(200);
+      expect(first.body.error?.code, dataset).toBe('PARTIAL_DATA');
+      expect(first.body.data?.missing_dates, dataset).toEqual(holes);
+      expect(first.headers['x-ratelimit-scope'], dataset).toBe('no_cache');
+      expect(meteringCalls(server), dataset).toBeGreaterThan(0);
+
+      enedisEmulator(server).resetStats();
+      const second = await getReading(server, holesOwner, url);
+      expect(second.status, dataset).toBe(200);
+      expect(sameAnswer(second.body), dataset).toEqual(sameAnswer(first.body));
+      expect(meteringCalls(server), dataset).toBe(0);
+      expect(second.headers['x-ratelimit-scope'], dataset).toBe('cached');
+
+      // use_cache=false still asks Enedis for the whole range; the no_cache counter moved by this call only.
+      const uncached = await getReading(server, holesOwner, url.replace('use_cache=true', 'use_cache=false'));
+      expect(sameAnswer(uncached.body), dataset).toEqual(sameAnswer(first.body));
+      expect(meteringCalls(server), dataset).toBeGreaterThan(0);
+      expect(uncached.headers['x-ratelimit-scope'], dataset).toBe('no_cache');
+      expect(Number(uncached.headers['x-ratelimit-remaining']), dataset).toBe(
+        Number(first.headers['x-ratelimit-remaining']) - 1,
+      );
     }
   });
 

@@ -1,4 +1,4 @@
-import { addDays, eachDay, parisToday } from '@med/core';
+import { addDays, eachDay, isoWeekday, parisToday } from '@med/core';
 import { Valkey } from 'iovalkey';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { backends } from './support/backends.ts';
@@ -15,6 +15,8 @@ import {
 import { startTestServer, type TestServer } from './support/test-server.ts';
 
 const TTL_SECONDS = 60; // the shortest CACHE_TTL_SECONDS the configuration accepts
+// Sandbox client 4: no data on Tuesdays and Wednesdays.
+const HOLES_PRM = '42900589957123';
 
 describe.each(backends)('metering cache lifecycle on $name', (backend) => {
   let server: TestServer;
@@ -30,9 +32,28 @@ describe.each(backends)('metering cache lifecycle on $name', (backend) => {
   afterAll(async () => server.close());
   afterEach(() => {
     vi.useRealTimers();
+    enedisEmulator(server).setFaults({ error503Rate: 0 });
     // The emulator's quota clock followed the moved Date; give it a fresh start on the real one.
     enedisEmulator(server).resetRateLimits();
   });
+
+  // Sandbox client 4's meter can be consented by one account only: its tests share it.
+  let holesOwnerOnce: Promise<TestUser> | undefined;
+  const holesOwner = () => {
+    holesOwnerOnce ??= createUser(server, 'cache-holes').then(async (created) => {
+      await giveConsent(server, created, [HOLES_PRM]);
+      return created;
+    });
+    return holesOwnerOnce;
+  };
+  const clearHolesCache = async (user: TestUser) => {
+    const cleared = await server.app.inject({
+      method: 'DELETE',
+      url: `/api/enedis/cache/${HOLES_PRM}`,
+      headers: { cookie: user.cookie },
+    });
+    expect(cleared.statusCode).toBe(200);
+  };
 
   /** A user with `prms` consented and, for each, daily data, a load curve and the contract cached. */
   async function userWithCache(prefix: string, prms: string[]): Promise<{ user: TestUser; id: string }> {
@@ -125,6 +146,72 @@ describe.each(backends)('metering cache lifecycle on $name', (backend) => {
     expect(meteringCalls(server) - expired).toBe(fetchCalls);
     expect(third.headers['x-ratelimit-scope']).toBe('no_cache');
     expect(third.body.data?.meter_reading).toEqual(first.body.data?.meter_reading);
+  });
+
+  it('a day Enedis had no data for is remembered CACHE_TTL_SECONDS, then asked again; DELETE forgets it', async () => {
+    const user = await holesOwner();
+    await clearHolesCache(user);
+    const cache = userDayCache(server, await userIdOf(server, user), user.clientSecret);
+    // Older than D-7: Enedis will not publish these days any more.
+    const holesStart = addDays(today, -30);
+    const holesEnd = addDays(today, -8);
+    const days = eachDay(holesStart, holesEnd);
+    const holes = days.filter((day) => [2, 3].includes(isoWeekday(day)));
+    const url = `/api/enedis/consumption/daily/${HOLES_PRM}?start=${holesStart}&end=${holesEnd}&use_cache=true`;
+    const readAsking = async (scope: 'cached' | 'no_cache') => {
+      const before = meteringCalls(server);
+      const response = await getReading(server, user, url);
+      expect(response.status).toBe(200);
+      expect(response.body.error?.code).toBe('PARTIAL_DATA');
+      expect(response.body.data?.missing_dates).toEqual(holes);
+      expect(response.headers['x-ratelimit-scope']).toBe(scope);
+      return meteringCalls(server) - before;
+    };
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+
+    expect(await readAsking('no_cache')).toBe(1);
+    expect([...(await cache.readWithNoData('consumption_daily', HOLES_PRM, days)).noData]).toEqual(holes);
+
+    vi.setSystemTime(Date.now() + (TTL_SECONDS - 5) * 1000);
+    expect(await readAsking('cached')).toBe(0);
+
+    vi.setSystemTime(Date.now() + 6_000);
+    const expired = await cache.readWithNoData('consumption_daily', HOLES_PRM, days);
+    expect([expired.found.size, expired.noData.size]).toEqual([0, 0]);
+    expect(await readAsking('no_cache')).toBe(1);
+    expect([...(await cache.readWithNoData('consumption_daily', HOLES_PRM, days)).noData]).toEqual(holes);
+
+    await clearHolesCache(user);
+    expect((await cache.readWithNoData('consumption_daily', HOLES_PRM, days)).noData.size).toBe(0);
+    expect(await readAsking('no_cache')).toBe(1);
+  });
+
+  it('a failed Enedis call never marks its days as without data', async () => {
+    const user = await holesOwner();
+    await clearHolesCache(user);
+    const cache = userDayCache(server, await userIdOf(server, user), user.clientSecret);
+    const holesStart = addDays(today, -30);
+    const holesEnd = addDays(today, -9);
+    const days = eachDay(holesStart, holesEnd);
+    const holes = days.filter((day) => [2, 3].includes(isoWeekday(day)));
+    const emulator = enedisEmulator(server);
+    for (const dataset of ['consumption/daily', 'consumption/detail/batch'] as const) {
+      const cacheDataset = dataset === 'consumption/daily' ? 'consumption_daily' : 'consumption_curve';
+      const url = `/api/enedis/${dataset}/${HOLES_PRM}?start=${holesStart}&end=${holesEnd}&use_cache=true`;
+      emulator.setFaults({ error503Rate: 1, targets: ['metering'] });
+      const failed = await getReading(server, user, url);
+      emulator.setFaults({ error503Rate: 0 });
+      expect(failed.status, dataset).toBe(503);
+      const afterFailure = await cache.readWithNoData(cacheDataset, HOLES_PRM, days);
+      expect([afterFailure.found.size, afterFailure.noData.size], dataset).toEqual([0, 0]);
+
+      // The next read asks Enedis for the whole range, and only this answer marks the holes.
+      const before = meteringCalls(server);
+      const answered = await getReading(server, user, url);
+      expect(meteringCalls(server) - before, dataset).toBeGreaterThan(0);
+      expect(answered.body.data?.missing_dates, dataset).toEqual(holes);
+      expect([...(await cache.readWithNoData(cacheDataset, HOLES_PRM, days)).noData], dataset).toEqual(holes);
+    }
   });
 
   it('DELETE /api/enedis/cache/{pdl} empties that meter only, and its next read refetches', async () => {

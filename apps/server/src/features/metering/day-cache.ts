@@ -7,12 +7,20 @@ import type { ServerKeys } from '../../security/keys.ts';
 export type Dataset = 'consumption_daily' | 'consumption_curve' | 'production_daily' | 'production_curve' | 'max_power';
 
 /**
- * A month bundle: index = day of month − 1; each entry is `[storedAtMs, items]` or null.
+ * A month bundle: index = day of month − 1; each entry is `[storedAtMs, items]`, `[storedAtMs]` or null.
+ * `[storedAtMs]` (no items at all, not an empty or zero value) means "Enedis answered and had no data
+ * for this day": the day is not asked again until the entry expires, like any cached day.
  * An array (not an object keyed by date) parses and indexes several times faster: a year is 13 bundles
  * on every request. Each day keeps its own store time, so the TTL applies per day.
  */
-type StoredDay<T> = [at: number, items: T];
+type StoredDay<T> = [at: number, items: T] | [at: number];
 type Bundle<T> = (StoredDay<T> | null)[];
+
+/** Fresh cached days of a read: their items, and the days Enedis answered it had no data for. */
+export interface CachedDays<T> {
+  found: Map<string, T>;
+  noData: Set<string>;
+}
 
 const dayIndex = (day: string) => Number(day.slice(8, 10)) - 1;
 
@@ -88,30 +96,57 @@ export function createDayCache(options: { cache: CachePort; keys: ServerKeys; tt
         }
       }
 
+      /** Like `read`, plus the still fresh days Enedis answered it had no data for. */
+      async function readWithNoData<T>(dataset: Dataset, prm: string, days: readonly string[]): Promise<CachedDays<T>> {
+        const months = [...new Set(days.map((day) => day.slice(0, 7)))];
+        const names = months.map((month) => name(dataset, prm, month));
+        const sealed = await cache.getMany(names);
+        const bundles = names.map((keyName, index) => openBundle<T>(keyName, sealed[index] ?? null));
+        const oldest = Date.now() - ttlSeconds * 1000;
+        const found = new Map<string, T>();
+        const noData = new Set<string>();
+        const byMonth = new Map(months.map((month, index) => [month, bundles[index] ?? []]));
+        for (const day of days) {
+          const stored = byMonth.get(day.slice(0, 7))?.[dayIndex(day)];
+          if (!stored || stored[0] < oldest) {
+            continue;
+          }
+          if (stored.length === 1) {
+            noData.add(day);
+          } else {
+            found.set(day, stored[1]);
+          }
+        }
+        return { found, noData };
+      }
+
       return {
+        readWithNoData,
+
         /** Cached items of each requested day that is still fresh; absent days are simply missing. */
         async read<T>(dataset: Dataset, prm: string, days: readonly string[]): Promise<Map<string, T>> {
-          const months = [...new Set(days.map((day) => day.slice(0, 7)))];
-          const names = months.map((month) => name(dataset, prm, month));
-          const sealed = await cache.getMany(names);
-          const bundles = names.map((keyName, index) => openBundle<T>(keyName, sealed[index] ?? null));
-          const oldest = Date.now() - ttlSeconds * 1000;
-          const found = new Map<string, T>();
-          const byMonth = new Map(months.map((month, index) => [month, bundles[index] ?? []]));
-          for (const day of days) {
-            const stored = byMonth.get(day.slice(0, 7))?.[dayIndex(day)];
-            if (stored && stored[0] >= oldest) {
-              found.set(day, stored[1]);
-            }
-          }
-          return found;
+          return (await readWithNoData<T>(dataset, prm, days)).found;
         },
 
-        /** Adds complete days (callers never pass a partial day). Expired days are dropped on the way. */
-        async write<T>(dataset: Dataset, prm: string, days: ReadonlyMap<string, T>): Promise<void> {
-          const byMonth = new Map<string, [string, T][]>();
-          for (const [day, items] of days) {
+        /**
+         * Adds complete days (callers never pass a partial day) and, in `noData`, days Enedis answered it
+         * had no data for. Expired days are dropped on the way.
+         */
+        async write<T>(
+          dataset: Dataset,
+          prm: string,
+          days: ReadonlyMap<string, T>,
+          noData: readonly string[] = [],
+        ): Promise<void> {
+          const byMonth = new Map<string, [string, T | undefined][]>();
+          const add = (day: string, items: T | undefined) => {
             byMonth.set(day.slice(0, 7), [...(byMonth.get(day.slice(0, 7)) ?? []), [day, items]]);
+          };
+          for (const [day, items] of days) {
+            add(day, items);
+          }
+          for (const day of noData) {
+            add(day, undefined);
           }
           await Promise.all(
             [...byMonth].map(([month, entries]) => {
@@ -131,7 +166,7 @@ export function createDayCache(options: { cache: CachePort; keys: ServerKeys; tt
                   while (bundle.length < index) {
                     bundle.push(null);
                   }
-                  bundle[index] = [now, items];
+                  bundle[index] = items === undefined ? [now] : [now, items];
                 }
                 await cache.set(keyName, seal(key, Buffer.from(JSON.stringify(bundle)), keyName), ttlSeconds);
               });

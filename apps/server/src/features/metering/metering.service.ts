@@ -1,5 +1,5 @@
 import { ErrorCode } from '@med/contracts';
-import { eachDay, maxDate, missingDayRanges, parisToday, planRange, type DateRange } from '@med/core';
+import { addDays, eachDay, maxDate, missingDayRanges, parisToday, planRange, type DateRange } from '@med/core';
 import type { FastifyReply } from 'fastify';
 import { AppError, badRequest, forbidden, notFound, unprocessable } from '../../http/app-error.ts';
 import type { AuthUser } from '../../http/auth.ts';
@@ -45,10 +45,18 @@ export interface MeteringDeps {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * Enedis publishes D-1 in the morning and sometimes a few days late: a day it has no data for is
+ * remembered as such (not asked again until the cache entry expires) only once it is older than this.
+ */
+const NO_DATA_SETTLED_AFTER_DAYS = 7;
+
 interface Fetched<Stored> {
   byDay: Map<string, Stored[]>;
   /** Enedis refused the days before `from` as preceding the meter's activation (`refusal` says so). */
   activation: { from: string; refusal: EnedisError } | undefined;
+  /** Settled days Enedis answered it had no data for (no item at all), to remember as such. */
+  noData: string[];
 }
 
 /** Reads metering data for the caller's own meter: cache first (per complete day), Enedis for the rest. */
@@ -144,10 +152,12 @@ export function createMeteringService(deps: MeteringDeps) {
       let range = plan(request, spec.historyMonths, pdl);
       let days = eachDay(range.start, range.end);
       const cache = userCache(user);
-      const cachedDays = request.useCache
-        ? await cache.read<Stored[]>(spec.dataset, pdl.usage_point_id, days)
-        : new Map<string, Stored[]>();
-      const missing = days.filter((day) => !cachedDays.has(day));
+      const cached = request.useCache
+        ? await cache.readWithNoData<Stored[]>(spec.dataset, pdl.usage_point_id, days)
+        : { found: new Map<string, Stored[]>(), noData: new Set<string>() };
+      const cachedDays = cached.found;
+      // Days remembered as having no data are not asked again: they stay in `missing_dates` below.
+      const missing = days.filter((day) => !cachedDays.has(day) && !cached.noData.has(day));
       await deps.quotas.consume(user, missing.length > 0 ? 'no_cache' : 'cached', reply);
 
       // The cache's answer is ours to extend: fetched days join it.
@@ -161,8 +171,8 @@ export function createMeteringService(deps: MeteringDeps) {
             complete.set(day, stored);
           }
         }
-        if (complete.size > 0) {
-          await cache.write(spec.dataset, pdl.usage_point_id, complete);
+        if (complete.size > 0 || fetched.noData.length > 0) {
+          await cache.write(spec.dataset, pdl.usage_point_id, complete, fetched.noData);
         }
         const activation = fetched.activation;
         if (activation !== undefined) {
@@ -211,7 +221,9 @@ export function createMeteringService(deps: MeteringDeps) {
    * "before activation" on chunks means the meter started later than we knew: the date is found and
    * remembered, and the days after it are served. Any other permanent error (consent, direction…) is
    * the answer; transient failures after retries fail the request with 503 — but the complete days of
-   * the chunks that succeeded are still cached.
+   * the chunks that succeeded are still cached. Days of chunks Enedis answered (data or
+   * `no_data_found`) that got no item at all and are older than D-7 are returned (and, on failure,
+   * cached) as days without data; failed chunks never are.
    */
   async function fetchMissing<Item, Stored>(
     user: AuthUser,
@@ -247,16 +259,23 @@ export function createMeteringService(deps: MeteringDeps) {
       }
     };
     let beforeActivation: { chunk: DateRange; error: EnedisError } | undefined;
+    const answered: DateRange[] = [];
     for (const [index, result] of results.entries()) {
+      const chunk = chunks[index];
       if (result.status === 'fulfilled') {
         addItems(result.value);
+        if (chunk) {
+          answered.push(chunk);
+        }
         continue;
       }
       const error: unknown = result.reason;
       if (isEnedisCode(error, ErrorCode.NO_DATA)) {
+        if (chunk) {
+          answered.push(chunk);
+        }
         continue;
       }
-      const chunk = chunks[index];
       if (chunk && isEnedisCode(error, ErrorCode.BEFORE_ACTIVATION_DATE)) {
         // Chunks are in date order: the last refused one holds the activation date (or precedes it).
         beforeActivation = { chunk, error };
@@ -280,21 +299,28 @@ export function createMeteringService(deps: MeteringDeps) {
       }
     }
 
+    // Only days of answered chunks: a failed chunk says nothing about its days.
+    const settledBefore = addDays(parisToday(now()), -NO_DATA_SETTLED_AFTER_DAYS);
+    const noData = answered
+      .flatMap((chunk) => eachDay(chunk.start, chunk.end))
+      .filter((day) => day < settledBefore && wanted.has(day) && !byDay.has(day));
+
     if (failure !== undefined) {
-      // Keep what is complete so a retry only asks for what is still missing.
-      if (byDay.size > 0) {
-        await persistComplete(user, spec, prm, byDay);
+      // Keep what is known so a retry only asks for what is still missing.
+      if (byDay.size > 0 || noData.length > 0) {
+        await persistKnown(user, spec, prm, byDay, noData);
       }
       throw failure instanceof Error ? failure : badRequest(ErrorCode.ENEDIS_ERROR, 'Erreur Enedis inattendue.');
     }
-    return { byDay, activation };
+    return { byDay, activation, noData };
   }
 
-  async function persistComplete<Item, Stored>(
+  async function persistKnown<Item, Stored>(
     user: AuthUser,
     spec: DatasetSpec<Item, Stored>,
     prm: string,
     byDay: Map<string, Stored[]>,
+    noData: string[],
   ): Promise<void> {
     const complete = new Map<string, Stored[]>();
     for (const [day, stored] of byDay) {
@@ -302,8 +328,8 @@ export function createMeteringService(deps: MeteringDeps) {
         complete.set(day, stored);
       }
     }
-    if (complete.size > 0) {
-      await userCache(user).write(spec.dataset, prm, complete);
+    if (complete.size > 0 || noData.length > 0) {
+      await userCache(user).write(spec.dataset, prm, complete, noData);
     }
   }
 }
