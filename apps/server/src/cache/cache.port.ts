@@ -28,6 +28,8 @@ export interface CachePort {
   increment(key: string, ttlSeconds: number): Promise<{ count: number; ttlMs: number }>;
   /** Reads an integer counter (0 when absent). */
   counter(key: string): Promise<number>;
+  /** Milliseconds before the key expires: 0 when it is absent, -1 when it has no expiry. */
+  ttlMs(key: string): Promise<number>;
   /** Releases a lock only if it still holds `token` (compare-and-delete). */
   deleteIfEquals(key: string, token: string): Promise<boolean>;
   /**

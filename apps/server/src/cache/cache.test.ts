@@ -88,8 +88,14 @@ describe.each(harnesses)('CachePort contract: %s', (_name, makeHarness) => {
     await cache.increment(`${p}count`, 1);
     await cache.incrementBelow(`${p}below`, 10, 1);
     expect((await cache.get(`${p}ttl`))?.toString()).toBe('v');
+    const countTtl = await cache.ttlMs(`${p}count`);
+    expect(countTtl).toBeGreaterThan(0);
+    expect(countTtl).toBeLessThanOrEqual(1000);
+    expect(await cache.ttlMs(`${p}forever`)).toBe(-1);
+    expect(await cache.ttlMs(`${p}absent`)).toBe(0);
 
     await harness.advance(1250);
+    expect(await cache.ttlMs(`${p}count`)).toBe(0);
     expect(await cache.get(`${p}ttl`)).toBeNull();
     expect((await cache.get(`${p}forever`))?.toString()).toBe('v');
     expect(await cache.counter(`${p}count`)).toBe(0);

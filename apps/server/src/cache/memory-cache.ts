@@ -112,6 +112,14 @@ export class MemoryCache implements CachePort {
     return this.#readCounter(key);
   }
 
+  async ttlMs(key: string): Promise<number> {
+    const entry = this.#live(key);
+    if (!entry) {
+      return 0;
+    }
+    return entry.expiresAt === null ? -1 : entry.expiresAt - this.#now();
+  }
+
   async deleteIfEquals(key: string, token: string): Promise<boolean> {
     const entry = this.#live(key);
     if (!entry || entry.value.toString() !== token) {

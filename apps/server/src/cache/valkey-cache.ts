@@ -122,6 +122,12 @@ export class ValkeyCache implements CachePort {
     return Number((await this.#client.get(key)) ?? 0);
   }
 
+  async ttlMs(key: string): Promise<number> {
+    const ttl = await this.#client.pttl(key);
+    // PTTL answers -2 for a missing key.
+    return ttl === -2 ? 0 : ttl;
+  }
+
   async deleteIfEquals(key: string, token: string): Promise<boolean> {
     return (await this.#client.eval(DELETE_IF_EQUALS, 1, key, token)) === 1;
   }

@@ -17,19 +17,14 @@ export function createThrottle(cache: CachePort, windowSeconds: number, keys: Se
         throw tooManyAttempts(ttlMs, windowSeconds);
       }
     },
-    /**
-     * Throws 429 when the counter already reached `limit`; below it nothing is counted. Once blocked,
-     * one more increment reads the time left in the window for Retry-After: the counter only grows
-     * past a limit it already reached and keeps its expiry (set when the window opened), so the block
-     * ends exactly when it would have.
-     */
+    /** Throws 429 (Retry-After: the time left in the window) when the counter already reached `limit`; counts nothing. */
     async check(name: string, limit: number): Promise<void> {
       if ((await cache.counter(key(name))) < limit) {
         return;
       }
-      const { count, ttlMs } = await cache.increment(key(name), windowSeconds);
-      // count 1: the window ended between the two calls, so the caller is not blocked any more.
-      if (count > 1) {
+      const ttlMs = await cache.ttlMs(key(name));
+      // 0: the window ended between the two reads, so the caller is not blocked any more.
+      if (ttlMs !== 0) {
         throw tooManyAttempts(ttlMs, windowSeconds);
       }
     },
