@@ -1,20 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, frenchContext, horizontalOverflow, launchBrowser, phoneContext } from './support/browser.ts';
+import { expectPath, PASSWORD, uniqueEmail } from './support/flows.ts';
 import { startServer, type RunningServer } from './support/server.ts';
-
-// A password that satisfies the shared policy (length, lower, upper, digit).
-const PASSWORD = 'Linky2025Secure';
-
-function uniqueEmail(label: string): string {
-  return `e2e-${label}-${randomBytes(4).toString('hex')}@example.com`;
-}
-
-/** Waits for a path (query string ignored) in the address bar. */
-async function expectPath(page: Page, path: string): Promise<void> {
-  await page.waitForURL((url) => url.pathname === path, { timeout: 15_000 });
-}
 
 describe('accounts and PDL in the browser', () => {
   let server: RunningServer | undefined;

@@ -1,22 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, frenchContext, horizontalOverflow, launchBrowser, phoneContext } from './support/browser.ts';
+import { expectPath, PASSWORD, signUpAndLogIn, uniqueEmail } from './support/flows.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 // Sandbox client 3 of the Enedis emulator: one consumption meter and one production meter.
 const CONSUMPTION_PRM = '12345678901234';
 const PRODUCTION_PRM = '10284856584123';
-const PASSWORD = 'Linky2025Secure';
-
-function uniqueEmail(label: string): string {
-  return `e2e-${label}-${randomBytes(4).toString('hex')}@example.com`;
-}
-
-async function expectPath(page: Page, path: string, timeout = 30_000): Promise<void> {
-  await page.waitForURL((url) => url.pathname === path, { timeout });
-}
-
 /** "8 123,4 kWh" → 8123.4 (French number formatting, any kind of space). */
 function kwhValue(text: string): number {
   const match = /(-?[\d\s\u202f\u00a0]+(?:,\d+)?)\s*kWh/.exec(text);
@@ -44,19 +34,6 @@ async function tickOnly(page: Page, prms: readonly string[]): Promise<void> {
   for (const prm of prms) {
     await page.locator(`input[name="usage_point_id"][value="${prm}"]`).check();
   }
-}
-
-async function signUpAndLogIn(page: Page, email: string): Promise<void> {
-  await page.goto('/signup');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Créer mon compte' }).click();
-  await page.getByRole('heading', { name: 'Votre compte est créé' }).waitFor();
-  await page.getByRole('link', { name: 'Se connecter' }).click();
-  await expectPath(page, '/login');
-  await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expectPath(page, '/dashboard');
 }
 
 describe('Enedis end to end in the browser', () => {

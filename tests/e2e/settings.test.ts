@@ -1,17 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, frenchContext, launchBrowser } from './support/browser.ts';
+import { expectPath, PASSWORD, signUpAndLogIn, uniqueEmail } from './support/flows.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
-// Passwords that satisfy the shared policy (length, lower, upper, digit).
-const PASSWORD = 'Linky2025Secure';
+// Also satisfies the shared password policy.
 const NEW_PASSWORD = 'Compteur2026Neuf';
-
-/** Waits for a path (query string ignored) in the address bar. */
-async function expectPath(page: Page, path: string): Promise<void> {
-  await page.waitForURL((url) => url.pathname === path, { timeout: 15_000 });
-}
 
 /** Still on Settings with the account loaded: the page heading and the header's logout button. */
 async function expectSignedInOnSettings(page: Page): Promise<void> {
@@ -41,24 +35,13 @@ describe('the Settings page in the browser', () => {
     const context = await frenchContext(browser, baseUrl);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
     const page = await context.newPage();
-    const email = `e2e-settings-${randomBytes(4).toString('hex')}@example.com`;
+    const email = uniqueEmail('settings');
     // Outside the browser (no session cookie): the credential alone decides.
     const meWithBearer = async (secret: string) =>
       (await fetch(`${baseUrl}/api/accounts/me`, { headers: { authorization: `Bearer ${secret}` } })).status;
 
     // Signup, keeping the first secret, then login.
-    await page.goto('/signup');
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Créer mon compte' }).click();
-    await page.getByRole('heading', { name: 'Votre compte est créé' }).waitFor();
-    const clientId = await page.getByRole('textbox', { name: 'Identifiant client (client_id)' }).inputValue();
-    const firstSecret = await page.getByRole('textbox', { name: 'Secret client (client_secret)' }).inputValue();
-    await page.getByRole('link', { name: 'Se connecter' }).click();
-    await expectPath(page, '/login');
-    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await expectPath(page, '/dashboard');
+    const { clientId, clientSecret: firstSecret } = await signUpAndLogIn(page, email);
 
     // Regenerate the secret: the new one is shown once, with its copy button, and the user stays signed in.
     await page.goto('/settings');
