@@ -17,6 +17,7 @@ const EXPECTED_TABLES = [
   'permissions',
   'role_permissions',
   'pdls',
+  'consents',
   'email_verification_tokens',
   'password_reset_tokens',
   'activity_log',

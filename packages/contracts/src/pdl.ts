@@ -18,6 +18,15 @@ export const offpeakRangeSchema = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-
 export const offpeakHoursSchema = z.object({ ranges: z.array(offpeakRangeSchema).max(8) });
 export type OffpeakHours = z.infer<typeof offpeakHoursSchema>;
 
+/**
+ * Where the account stands with Enedis for a meter: `pending` (added by hand or removed and re-added:
+ * no consent given through this account yet), `active`, `revoked` (Enedis refused it, or another account's
+ * newer consent took the meter over), `expired` (the 3 years have passed). Only `active` serves data.
+ */
+export const consentStatuses = ['pending', 'active', 'revoked', 'expired'] as const;
+export const consentStatusSchema = z.enum(consentStatuses);
+export type ConsentStatus = z.infer<typeof consentStatusSchema>;
+
 export const pdlResponseSchema = z.object({
   id: z.string(),
   usage_point_id: z.string(),
@@ -34,6 +43,12 @@ export const pdlResponseSchema = z.object({
   activation_date: z.string().nullable(),
   linked_production_pdl_id: z.string().nullable(),
   selected_offer_id: z.string().nullable(),
+  consent_status: consentStatusSchema,
+  /** ISO instants of the account's latest consent for this meter (null while pending). */
+  consent_granted_at: z.string().nullable(),
+  consent_expires_at: z.string().nullable(),
+  /** When Enedis refused it or another account took it over; null otherwise. */
+  consent_revoked_at: z.string().nullable(),
 });
 export type Pdl = z.infer<typeof pdlResponseSchema>;
 

@@ -32,6 +32,8 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string };
   throttle: { loginPerEmail: number; loginPerIp: number; signupPerIp: number; windowSeconds: number };
   quotas: { noCachePerDay: number; withCachePerDay: number };
+  /** Meters one account may bind through the consent callback per Paris day (renewals included). */
+  consentMaxPrmsPerDay: number;
   cacheTtlSeconds: number;
   logLevel: RawEnv['LOG_LEVEL'];
   enedis: EnedisConfig;
@@ -151,6 +153,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       windowSeconds: env.THROTTLE_WINDOW_SECONDS,
     },
     quotas: { noCachePerDay: env.USER_DAILY_LIMIT_NO_CACHE, withCachePerDay: env.USER_DAILY_LIMIT_WITH_CACHE },
+    consentMaxPrmsPerDay: env.CONSENT_MAX_PRMS_PER_DAY,
     cacheTtlSeconds: env.CACHE_TTL_SECONDS,
     logLevel: env.LOG_LEVEL,
     enedis: {

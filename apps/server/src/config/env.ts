@@ -65,6 +65,7 @@ export const envSchema = z.object({
   CACHE_TTL_SECONDS: int(60, 365 * 86_400).default(86_400),
   USER_DAILY_LIMIT_NO_CACHE: int(0, 10_000_000).default(50),
   USER_DAILY_LIMIT_WITH_CACHE: int(0, 10_000_000).default(1000),
+  CONSENT_MAX_PRMS_PER_DAY: int(1, 1000).default(10),
   ENEDIS_ENVIRONMENT: z.enum(['production', 'sandbox', 'emulator']).optional(),
   ENEDIS_CLIENT_ID: optionalString,
   ENEDIS_CLIENT_SECRET: optionalString,

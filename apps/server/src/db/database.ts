@@ -67,6 +67,30 @@ export interface PdlsTable {
   updated_at: string;
 }
 
+export type ConsentStatus = 'active' | 'revoked' | 'ended';
+export type ConsentEndReason =
+  | 'removed'
+  | 'account_deleted'
+  | 'revoked_by_enedis'
+  | 'holder_changed'
+  | 'taken_over'
+  | 'renewed'
+  | 'expired';
+
+/** One consent given through our callback, by one account, for one PRM (see migration 0003). */
+export interface ConsentsTable {
+  id: string;
+  user_id: string | null;
+  usage_point_id: string;
+  flow_id: string;
+  status: ConsentStatus;
+  granted_at: string;
+  expires_at: string;
+  ended_at: string | null;
+  end_reason: ConsentEndReason | null;
+  expiry_notice_sent_at: string | null;
+}
+
 /** Single-use tokens (email verification, password reset); only a SHA-256 of the token is stored. */
 export interface UserTokensTable {
   id: string;
@@ -160,6 +184,7 @@ export interface Database {
   permissions: PermissionsTable;
   role_permissions: RolePermissionsTable;
   pdls: PdlsTable;
+  consents: ConsentsTable;
   email_verification_tokens: UserTokensTable;
   password_reset_tokens: UserTokensTable;
   activity_log: ActivityLogTable;
@@ -176,6 +201,7 @@ export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type PdlRow = Selectable<PdlsTable>;
+export type ConsentRow = Selectable<ConsentsTable>;
 export type NewPdl = Insertable<PdlsTable>;
 export type PdlUpdate = Updateable<PdlsTable>;
 

@@ -5,6 +5,9 @@ import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { Config } from '../config/config.ts';
 import { ACCESS_COOKIE } from './auth.ts';
 
+/** Every way to authenticate, as the OpenAPI `security` of protected routes. */
+export const security: { [scheme: string]: string[] }[] = [{ bearer: [] }, { oauth2: [] }, { cookie: [] }];
+
 /** OpenAPI generated from the route zod schemas; Swagger UI can authorize with client credentials. */
 export async function registerOpenApi(app: FastifyInstance, config: Config): Promise<void> {
   await app.register(swagger, {

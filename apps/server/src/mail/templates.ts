@@ -66,3 +66,19 @@ export function existingAccountMail(to: string, loginLink: string, resetLink: st
     ),
   };
 }
+
+/** Once per consent, 30 days before its 3 years end; meters shown by name or masked number. */
+export function consentExpiryMail(to: string, meters: string[], expiresOn: string, link: string): MailMessage {
+  return {
+    to,
+    subject: 'Votre consentement Enedis expire bientôt — MyElectricalData',
+    ...layout(
+      'Votre consentement Enedis expire bientôt',
+      [
+        `Le consentement qui permet à MyElectricalData de lire vos données Enedis expire le ${expiresOn} pour : ${meters.join(', ')}.`,
+        'Renouvelez-le depuis votre tableau de bord pour continuer à recevoir vos données sans interruption.',
+      ],
+      { href: link, label: 'Renouveler mon consentement' },
+    ),
+  };
+}

@@ -19,6 +19,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
 import { currentUser } from '../../http/auth.ts';
 import { ok } from '../../http/envelope.ts';
+import { security } from '../../http/openapi.ts';
 import { clearSessionCookie, clientIp, envelope, setSessionCookie } from '../../http/route-helpers.ts';
 import { createAccountsService } from './accounts.service.ts';
 import { createProfileService } from './profile.service.ts';
@@ -26,7 +27,6 @@ import { registerTokenRoute } from './token.route.ts';
 
 const tags = ['accounts'];
 /** OpenAPI: protected routes accept the session cookie, a JWT bearer, client credentials, or the client secret. */
-export const security: { [scheme: string]: string[] }[] = [{ bearer: [] }, { oauth2: [] }, { cookie: [] }];
 
 export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {

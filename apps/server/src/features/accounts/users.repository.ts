@@ -1,4 +1,5 @@
 import type { Db, NewUser, UserRow, UserUpdate } from '../../db/database.ts';
+import { endOpenConsents } from '../consent/consent.repository.ts';
 
 export function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
@@ -34,12 +35,14 @@ export async function revokeUserTokens(db: Db, id: string): Promise<void> {
 }
 
 /**
- * PDLs and email/reset tokens go with the user (ON DELETE CASCADE). So does the user's activity log:
+ * PDLs and email/reset tokens go with the user (ON DELETE CASCADE); consent records end. So does the user's activity log:
  * its rows (actions with IPs) are personal data with no use once the account is gone; the foreign key
  * alone would only blank `user_id` and keep them.
  */
 export async function deleteUser(db: Db, id: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    // Consent records end here and stay, without their account, for the audit trail.
+    await endOpenConsents(trx, { userId: id }, 'account_deleted', new Date().toISOString());
     await trx.deleteFrom('activity_log').where('user_id', '=', id).execute();
     await trx.deleteFrom('users').where('id', '=', id).execute();
   });

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { currentUser, type Guard } from '../../http/auth.ts';
 import { ok } from '../../http/envelope.ts';
-import { envelope } from '../../http/route-helpers.ts';
-import { security } from '../accounts/accounts.routes.ts';
+import { clientIp, envelope } from '../../http/route-helpers.ts';
+import { security } from '../../http/openapi.ts';
 import type { ConsentService } from './consent.service.ts';
 
 const tags = ['oauth'];
@@ -50,7 +50,7 @@ export function consentRoutes(deps: {
       },
       async (request, reply) => {
         const user = await authenticate(request);
-        const outcome = await deps.consent.callback(user, request.query);
+        const outcome = await deps.consent.callback(user, request.query, clientIp(request));
         if (outcome.kind === 'login') {
           // Not logged in on this browser: log in first, then come back to finish (the state is kept).
           const back = request.url;

@@ -5,9 +5,10 @@ import type { Db } from '../../db/database.ts';
 import { currentUser, type Guard } from '../../http/auth.ts';
 import { ok } from '../../http/envelope.ts';
 import { envelope } from '../../http/route-helpers.ts';
-import { security } from '../accounts/accounts.routes.ts';
+import { security } from '../../http/openapi.ts';
 import type { EnedisGateway } from '../enedis/enedis-gateway.ts';
 import type { PdlService } from '../pdl/pdl.service.ts';
+import { requireLiveConsent, revokeFromEnedis } from './consent-access.ts';
 import { refreshMeterProfile } from './meter-profile.ts';
 
 /** `POST /api/pdl/{id}/fetch-contract`: read the contract again and re-detect consumption/production. */
@@ -33,7 +34,12 @@ export function meterProfileRoutes(deps: {
       async (request) => {
         const user = currentUser(request);
         const row = await deps.pdls.requireOwned(user, request.params.id);
-        await refreshMeterProfile(deps.db, deps.gateway.apiFor(user), row, request.log);
+        // The contract carries personal data: only under a live consent of this account.
+        const consent = await requireLiveConsent(deps.db, row, new Date());
+        const profile = await refreshMeterProfile(deps.db, deps.gateway.apiFor(user), row, request.log);
+        if (profile.consentRefused) {
+          throw await revokeFromEnedis(deps.db, consent, profile.consentRefused.enedisCode, new Date());
+        }
         return ok(await deps.pdls.get(user, row.id));
       },
     );

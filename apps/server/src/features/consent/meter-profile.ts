@@ -6,13 +6,21 @@ import type { EnedisApi } from '../enedis/enedis-api.ts';
 import { EnedisError } from '../enedis/enedis-errors.ts';
 import { updateUserPdl } from '../pdl/pdl.repository.ts';
 
-/** Whether the meter answers daily data in one direction: data or "no data" = yes, wrong direction = no. */
+/** Enedis refused the consent itself: the meter's record must stop granting access. */
+interface ConsentRefused {
+  refused: EnedisError;
+}
+
+/**
+ * Whether the meter answers daily data in one direction: data or "no data" = yes, wrong direction = no,
+ * null when unknown (a transient failure), or Enedis's consent refusal.
+ */
 async function measures(
   api: EnedisApi,
   direction: 'consumption' | 'production',
   prm: string,
   today: string,
-): Promise<boolean | null> {
+): Promise<boolean | null | ConsentRefused> {
   try {
     await api.dailyEnergy(direction, prm, addDays(today, -7), today);
     return true;
@@ -26,6 +34,9 @@ async function measures(
     if (error instanceof EnedisError && error.code === ErrorCode.WRONG_DIRECTION) {
       return false;
     }
+    if (error instanceof EnedisError && error.code === ErrorCode.CONSENT_REQUIRED) {
+      return { refused: error };
+    }
     return null;
   }
 }
@@ -36,7 +47,8 @@ async function measures(
  * subscribed power, off-peak ranges and last activation date. Enedis documents customer data for
  * consumption points only (reference §A6) and refuses the others with ADAM-ERR0069; their activation
  * date is then learnt from the first metering call Enedis refuses as "before activation".
- * Best effort: a failure leaves fields as they were.
+ * Best effort: a failure leaves fields as they were. Returns Enedis's consent refusal when it gave one
+ * (the caller revokes the record: a consent Enedis does not know of grants nothing).
  */
 export async function refreshMeterProfile(
   db: Db,
@@ -44,12 +56,17 @@ export async function refreshMeterProfile(
   pdl: PdlRow,
   log: FastifyBaseLogger,
   now = new Date(),
-): Promise<void> {
+): Promise<{ consentRefused: EnedisError | undefined }> {
   const today = parisToday(now);
-  const [consumption, production] = await Promise.all([
+  const answers = await Promise.all([
     measures(api, 'consumption', pdl.usage_point_id, today),
     measures(api, 'production', pdl.usage_point_id, today),
   ]);
+  const refusal = answers.find((answer): answer is ConsentRefused => typeof answer === 'object' && answer !== null);
+  if (refusal) {
+    return { consentRefused: refusal.refused };
+  }
+  const [consumption, production] = answers as (boolean | null)[];
   const hasConsumption = consumption ?? toBool(pdl.has_consumption);
   const hasProduction = production ?? toBool(pdl.has_production);
   const changes: Parameters<typeof updateUserPdl>[3] = {};
@@ -82,4 +99,5 @@ export async function refreshMeterProfile(
   if (Object.keys(changes).length > 0) {
     await updateUserPdl(db, pdl.user_id, pdl.id, changes);
   }
+  return { consentRefused: undefined };
 }

@@ -6,7 +6,9 @@ import { newClientId, newClientSecret, protectClientSecret } from '../../securit
 import type { ServerKeys } from '../../security/keys.ts';
 import { findUserByEmail, insertUser } from '../accounts/users.repository.ts';
 import type { EnedisGateway } from '../enedis/enedis-gateway.ts';
-import { findPdlOwner, findUserPdlByUsagePoint, insertPdl } from '../pdl/pdl.repository.ts';
+import { findUserPdlByUsagePoint, updateUserPdl } from '../pdl/pdl.repository.ts';
+import { bindConsent } from '../consent/consent-binding.ts';
+import { findLatestConsent } from '../consent/consent.repository.ts';
 import { refreshMeterProfile } from '../consent/meter-profile.ts';
 import { findRoleIdByName } from '../roles/roles.repository.ts';
 
@@ -61,33 +63,21 @@ export async function ensureDemoAccount(deps: {
       throw new Error('demo account could not be created');
     }
   }
+  const flowId = 'demo';
   for (const [index, meter] of DEMO_METERS.entries()) {
-    if (await findPdlOwner(db, meter.prm)) {
-      continue;
-    }
-    const now = new Date().toISOString();
-    await insertPdl(db, {
-      id: randomUUID(),
-      usage_point_id: meter.prm,
-      user_id: user.id,
-      name: meter.name,
-      display_order: index,
-      subscribed_power: null,
-      offpeak_hours: null,
-      pricing_option: null,
-      has_consumption: true,
-      has_production: false,
-      is_active: true,
-      oldest_available_data_date: null,
-      activation_date: null,
-      linked_production_pdl_id: null,
-      selected_offer_id: null,
-      created_at: now,
-      updated_at: now,
-    }).catch(() => undefined);
-    const row = await findUserPdlByUsagePoint(db, user.id, meter.prm);
-    if (row) {
-      await refreshMeterProfile(db, gateway.demoApi, row, deps.log);
+    // The demo's meters are consented at the emulator above; its records follow the same rules as anyone's.
+    const current = await findLatestConsent(db, user.id, meter.prm);
+    if (current?.status !== 'active') {
+      const result = await bindConsent(db, { userId: user.id, usagePointId: meter.prm, flowId, at: new Date() });
+      if (result === 'held') {
+        deps.log.warn('a demo meter is under another account\'s consent; the demo account does not list it');
+        continue;
+      }
+      const row = await findUserPdlByUsagePoint(db, user.id, meter.prm);
+      if (row) {
+        await updateUserPdl(db, user.id, row.id, { name: meter.name, display_order: index });
+        await refreshMeterProfile(db, gateway.demoApi, row, deps.log);
+      }
     }
   }
   return user.id;

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../deps.ts';
+import { consentExpiryJob } from '../consent/consent-expiry.job.ts';
+import { adminConsentRoutes, consentHistoryRoutes } from '../consent/consent-history.routes.ts';
 import { consentRoutes } from '../consent/consent.routes.ts';
 import { createConsentService } from '../consent/consent.service.ts';
 import { meterProfileRoutes } from '../consent/meter-profile.routes.ts';
@@ -17,11 +19,14 @@ export async function registerEnedisFeatures(app: FastifyInstance, deps: AppDeps
   const quotas = createQuotas({ cache, keys, config });
   const dayCache = createDayCache({ cache, keys, ttlSeconds: config.cacheTtlSeconds });
   const metering = createMeteringService({ db, keys, dayCache, quotas, gateway });
-  const consent = createConsentService({ db, cache, keys, config, gateway, pdls, log: app.log });
+  const consent = createConsentService({ db, cache, keys, config, gateway, log: app.log });
 
   await app.register(meteringRoutes({ metering, quotas, guard }), { prefix: '/api/enedis' });
   await app.register(consentRoutes({ consent, guard, frontendUrl: config.http.frontendUrl }), { prefix: '/api/oauth' });
   await app.register(meterProfileRoutes({ db, gateway, pdls, guard }), { prefix: '/api/pdl' });
+  await app.register(consentHistoryRoutes({ db, guard }), { prefix: '/api/consents' });
+  await app.register(adminConsentRoutes({ db, guard }), { prefix: '/api/admin/consents' });
+  deps.scheduler.register(consentExpiryJob({ db, mailer: deps.mailer, frontendUrl: config.http.frontendUrl }));
   if (config.demoEnabled) {
     await app.register(demoRoutes(deps), { prefix: '/api/accounts' });
   }

@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { currentUser, type AuthUser, type Guard } from '../../http/auth.ts';
 import { ok } from '../../http/envelope.ts';
 import { envelope } from '../../http/route-helpers.ts';
-import { security } from '../accounts/accounts.routes.ts';
+import { security } from '../../http/openapi.ts';
 import type { Quotas } from '../quotas/quota.ts';
 import { DATASETS } from './datasets.ts';
 import type { MeteringService, MeteringRequest, MeterReadingResponse } from './metering.service.ts';
@@ -168,15 +168,16 @@ export function meteringRoutes(deps: MeteringRouteDeps): FastifyPluginAsyncZod {
         },
         async (request, reply) => {
           const user = currentUser(request);
-          const pdl = await deps.metering.ownedMeter(user, request.params.pdl);
+          const access = await deps.metering.consentedMeter(user, request.params.pdl);
+          const prm = access.pdl.usage_point_id;
           const cache = deps.metering.userCache(user);
-          const cached = request.query.use_cache ? await cache.getDocument(kind, pdl.usage_point_id) : undefined;
+          const cached = request.query.use_cache ? await cache.getDocument(kind, prm) : undefined;
           await deps.quotas.consume(user, cached === undefined ? 'no_cache' : 'cached', reply);
           if (cached !== undefined) {
             return ok(cached);
           }
-          const document = await deps.metering.customerData(user, kind, pdl.usage_point_id);
-          await cache.setDocument(kind, pdl.usage_point_id, document);
+          const document = await deps.metering.customerData(user, kind, access);
+          await cache.setDocument(kind, prm, document);
           return ok(document);
         },
       );

@@ -3,9 +3,10 @@ import { addDays, eachDay, maxDate, missingDayRanges, parisToday, planRange, typ
 import type { FastifyReply } from 'fastify';
 import { AppError, badRequest, forbidden, notFound, unprocessable } from '../../http/app-error.ts';
 import type { AuthUser } from '../../http/auth.ts';
-import { toBool, type Db, type PdlRow } from '../../db/database.ts';
+import { toBool, type ConsentRow, type Db, type PdlRow } from '../../db/database.ts';
 import { revealClientSecret } from '../../security/client-credentials.ts';
 import type { ServerKeys } from '../../security/keys.ts';
+import { requireLiveConsent, revokeFromEnedis } from '../consent/consent-access.ts';
 import { EnedisError } from '../enedis/enedis-errors.ts';
 import type { EnedisGateway } from '../enedis/enedis-gateway.ts';
 import { findUserPdlByUsagePoint, updateUserPdl } from '../pdl/pdl.repository.ts';
@@ -32,6 +33,12 @@ export interface MeterReadingResponse {
   };
   /** Days of the range Enedis had no (complete) data for; with the `PARTIAL_DATA` error. */
   missing_dates: string[];
+}
+
+/** A meter the caller may read, with the consent record that allows it. */
+export interface MeterAccess {
+  pdl: PdlRow;
+  consent: ConsentRow;
 }
 
 export interface MeteringDeps {
@@ -63,6 +70,7 @@ interface Fetched<Stored> {
 export function createMeteringService(deps: MeteringDeps) {
   const now = deps.now ?? (() => new Date());
 
+  /** A meter the caller lists and has not switched off (enough to empty its cache). */
   async function ownedMeter(user: AuthUser, usagePointId: string): Promise<PdlRow> {
     const pdl = await findUserPdlByUsagePoint(deps.db, user.id, usagePointId);
     if (!pdl) {
@@ -72,6 +80,27 @@ export function createMeteringService(deps: MeteringDeps) {
       throw forbidden('Ce PDL est désactivé : réactivez-le depuis le tableau de bord.', ErrorCode.ACCESS_DENIED);
     }
     return pdl;
+  }
+
+  /**
+   * A meter the caller may read: listed, switched on, and under a live consent record of this account.
+   * Checked before the quota and the cache, so a meter without consent costs nothing and serves nothing.
+   */
+  async function consentedMeter(user: AuthUser, usagePointId: string): Promise<MeterAccess> {
+    const pdl = await ownedMeter(user, usagePointId);
+    return { pdl, consent: await requireLiveConsent(deps.db, pdl, now()) };
+  }
+
+  /** Runs Enedis calls for a meter; a consent refusal from Enedis revokes the record on the spot. */
+  async function underConsent<T>(access: MeterAccess, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (isEnedisCode(error, ErrorCode.CONSENT_REQUIRED)) {
+        throw await revokeFromEnedis(deps.db, access.consent, (error as EnedisError).enedisCode, now());
+      }
+      throw error;
+    }
   }
 
   // Opening the stored secret and deriving the cache key is per user, not per request: keep a few.
@@ -136,10 +165,16 @@ export function createMeteringService(deps: MeteringDeps) {
 
   return {
     ownedMeter,
+    consentedMeter,
+    underConsent,
     userCache,
 
-    customerData(user: AuthUser, kind: 'contract' | 'address' | 'identity' | 'contact', prm: string): Promise<unknown> {
-      return deps.gateway.apiFor(user).customerData(kind, prm);
+    customerData(
+      user: AuthUser,
+      kind: 'contract' | 'address' | 'identity' | 'contact',
+      access: MeterAccess,
+    ): Promise<unknown> {
+      return underConsent(access, () => deps.gateway.apiFor(user).customerData(kind, access.pdl.usage_point_id));
     },
 
     async read<Item, Stored>(
@@ -148,7 +183,8 @@ export function createMeteringService(deps: MeteringDeps) {
       request: MeteringRequest,
       reply: FastifyReply,
     ): Promise<MeterReadingResponse> {
-      const pdl = await ownedMeter(user, request.usagePointId);
+      const access = await consentedMeter(user, request.usagePointId);
+      const { pdl } = access;
       let range = plan(request, spec.historyMonths, pdl);
       let days = eachDay(range.start, range.end);
       const cache = userCache(user);
@@ -163,7 +199,7 @@ export function createMeteringService(deps: MeteringDeps) {
       // The cache's answer is ours to extend: fetched days join it.
       const byDay = cachedDays;
       if (missing.length > 0) {
-        const fetched = await fetchMissing(user, spec, pdl, missing);
+        const fetched = await underConsent(access, () => fetchMissing(user, spec, pdl, missing));
         const complete = new Map<string, Stored[]>();
         for (const [day, stored] of fetched.byDay) {
           byDay.set(day, stored);

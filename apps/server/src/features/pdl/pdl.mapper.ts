@@ -1,5 +1,6 @@
 import { offpeakHoursSchema, pricingOptionSchema, type OffpeakHours, type Pdl } from '@med/contracts';
-import { toBool, type PdlRow } from '../../db/database.ts';
+import { toBool, type ConsentRow, type PdlRow } from '../../db/database.ts';
+import { consentStatusOf } from '../consent/consent-access.ts';
 
 /** Stored off-peak JSON → `{ranges}`; anything unreadable is reported as unknown (null), never guessed. */
 export function parseStoredOffpeak(value: string | null): OffpeakHours | null {
@@ -14,8 +15,10 @@ export function parseStoredOffpeak(value: string | null): OffpeakHours | null {
   }
 }
 
-export function pdlRowToDto(row: PdlRow): Pdl {
+/** `consent` is the account's latest consent record for this meter (undefined: none yet). */
+export function pdlRowToDto(row: PdlRow, consent: ConsentRow | undefined, now: Date): Pdl {
   const pricing = pricingOptionSchema.safeParse(row.pricing_option);
+  const consentStatus = consentStatusOf(consent, now);
   return {
     id: row.id,
     usage_point_id: row.usage_point_id,
@@ -32,5 +35,9 @@ export function pdlRowToDto(row: PdlRow): Pdl {
     activation_date: row.activation_date,
     linked_production_pdl_id: row.linked_production_pdl_id,
     selected_offer_id: row.selected_offer_id,
+    consent_status: consentStatus,
+    consent_granted_at: consent?.granted_at ?? null,
+    consent_expires_at: consent?.expires_at ?? null,
+    consent_revoked_at: consentStatus === 'revoked' ? (consent?.ended_at ?? null) : null,
   };
 }

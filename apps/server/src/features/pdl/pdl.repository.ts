@@ -27,8 +27,34 @@ export function findUserPdlByUsagePoint(db: Db, userId: string, usagePointId: st
     .executeTakeFirst();
 }
 
-export function findPdlOwner(db: Db, usagePointId: string): Promise<{ user_id: string } | undefined> {
-  return db.selectFrom('pdls').select('user_id').where('usage_point_id', '=', usagePointId).executeTakeFirst();
+/** A meter as first listed on an account: nothing known yet but its number (and a name if given). */
+export function newPdlRow(input: {
+  id: string;
+  userId: string;
+  usagePointId: string;
+  name?: string | null | undefined;
+  displayOrder?: number | null;
+  now: string;
+}): NewPdl {
+  return {
+    id: input.id,
+    usage_point_id: input.usagePointId,
+    user_id: input.userId,
+    name: input.name ?? null,
+    display_order: input.displayOrder ?? null,
+    subscribed_power: null,
+    offpeak_hours: null,
+    pricing_option: null,
+    has_consumption: true,
+    has_production: false,
+    is_active: true,
+    oldest_available_data_date: null,
+    activation_date: null,
+    linked_production_pdl_id: null,
+    selected_offer_id: null,
+    created_at: input.now,
+    updated_at: input.now,
+  };
 }
 
 export async function insertPdl(db: Db, pdl: NewPdl): Promise<void> {

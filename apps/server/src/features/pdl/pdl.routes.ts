@@ -16,7 +16,7 @@ import type { AppDeps } from '../../deps.ts';
 import { currentUser } from '../../http/auth.ts';
 import { ok } from '../../http/envelope.ts';
 import { envelope } from '../../http/route-helpers.ts';
-import { security } from '../accounts/accounts.routes.ts';
+import { security } from '../../http/openapi.ts';
 import { createPdlService } from './pdl.service.ts';
 
 const tags = ['pdl'];

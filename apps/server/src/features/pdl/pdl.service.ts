@@ -1,19 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, type OffpeakHours, type Pdl, type PricingOption } from '@med/contracts';
-import { toBool } from '../../db/database.ts';
+import { toBool, type ConsentRow } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
 import { conflict, notFound, unprocessable } from '../../http/app-error.ts';
 import type { AuthUser } from '../../http/auth.ts';
+import { endOpenConsents, findLatestConsent, listUserConsents } from '../consent/consent.repository.ts';
 import { pdlRowToDto } from './pdl.mapper.ts';
-import { deleteUserPdl, findPdlOwner, findUserPdl, insertPdl, listUserPdls, updateUserPdl } from './pdl.repository.ts';
+import {
+  deleteUserPdl,
+  findUserPdl,
+  findUserPdlByUsagePoint,
+  insertPdl,
+  listUserPdls,
+  newPdlRow,
+  updateUserPdl,
+} from './pdl.repository.ts';
 
 const pdlNotFound = () => notFound(ErrorCode.PDL_NOT_FOUND, 'PDL introuvable.');
-const alreadyRegistered = () =>
-  conflict(ErrorCode.PDL_ALREADY_EXISTS, 'Ce PDL est déjà enregistré sur un compte.', 'usage_point_id');
+// Only ever about the caller's own list: whether another account lists the PRM is never revealed.
+const alreadyListed = () =>
+  conflict(ErrorCode.PDL_ALREADY_EXISTS, 'Ce PDL figure déjà dans votre liste.', 'usage_point_id');
 
-/** Every operation is scoped to the caller: other users' meters are invisible (404), never 403. */
-export function createPdlService(deps: AppDeps) {
+/**
+ * Every operation is scoped to the caller: other users' meters are invisible (404), never 403.
+ * A meter added by hand is a private placeholder awaiting consent: it grants nothing, and never blocks
+ * another account (data access comes only from a consent record, see features/consent).
+ */
+export function createPdlService(deps: Pick<AppDeps, 'db'> & { now?: () => Date }) {
   const { db } = deps;
+  const now = deps.now ?? (() => new Date());
 
   async function requireOwned(user: AuthUser, pdlId: string) {
     const row = await findUserPdl(db, user.id, pdlId);
@@ -24,64 +39,67 @@ export function createPdlService(deps: AppDeps) {
   }
 
   async function updated(user: AuthUser, pdlId: string): Promise<Pdl> {
-    return pdlRowToDto(await requireOwned(user, pdlId));
+    const row = await requireOwned(user, pdlId);
+    return pdlRowToDto(row, await findLatestConsent(db, user.id, row.usage_point_id), now());
+  }
+
+  async function listed(userId: string): Promise<Pdl[]> {
+    const latest = new Map<string, ConsentRow>();
+    for (const record of await listUserConsents(db, userId)) {
+      if (!latest.has(record.usage_point_id)) {
+        latest.set(record.usage_point_id, record); // newest first
+      }
+    }
+    const at = now();
+    return (await listUserPdls(db, userId)).map((row) => pdlRowToDto(row, latest.get(row.usage_point_id), at));
   }
 
   return {
     requireOwned,
 
     async list(user: AuthUser): Promise<Pdl[]> {
-      return (await listUserPdls(db, user.id)).map(pdlRowToDto);
+      return listed(user.id);
     },
 
     async get(user: AuthUser, pdlId: string): Promise<Pdl> {
       return updated(user, pdlId);
     },
 
-    async create(
-      user: AuthUser,
-      input: { usage_point_id: string; name?: string | undefined },
-      extra: Partial<Pick<Pdl, 'has_consumption' | 'has_production'>> = {},
-    ): Promise<Pdl> {
-      if (await findPdlOwner(db, input.usage_point_id)) {
-        throw alreadyRegistered();
+    async create(user: AuthUser, input: { usage_point_id: string; name?: string | undefined }): Promise<Pdl> {
+      if (await findUserPdlByUsagePoint(db, user.id, input.usage_point_id)) {
+        throw alreadyListed();
       }
       const id = randomUUID();
-      const now = new Date().toISOString();
       try {
-        await insertPdl(db, {
-          id,
-          usage_point_id: input.usage_point_id,
-          user_id: user.id,
-          name: input.name ?? null,
-          display_order: null,
-          subscribed_power: null,
-          offpeak_hours: null,
-          pricing_option: null,
-          has_consumption: extra.has_consumption ?? true,
-          has_production: extra.has_production ?? false,
-          is_active: true,
-          oldest_available_data_date: null,
-          activation_date: null,
-          linked_production_pdl_id: null,
-          selected_offer_id: null,
-          created_at: now,
-          updated_at: now,
-        });
+        await insertPdl(
+          db,
+          newPdlRow({
+            id,
+            userId: user.id,
+            usagePointId: input.usage_point_id,
+            name: input.name,
+            now: now().toISOString(),
+          }),
+        );
       } catch (error) {
-        // Lost a race on the global unique index.
-        if (await findPdlOwner(db, input.usage_point_id)) {
-          throw alreadyRegistered();
+        // Lost a race with the same account's other request on the (user, PRM) unique index.
+        if (await findUserPdlByUsagePoint(db, user.id, input.usage_point_id)) {
+          throw alreadyListed();
         }
         throw error;
       }
       return updated(user, id);
     },
 
+    /** Removing a meter ends its consent record: reading it again takes a new consent, even for this account. */
     async remove(user: AuthUser, pdlId: string): Promise<void> {
-      if (!(await deleteUserPdl(db, user.id, pdlId))) {
-        throw pdlNotFound();
-      }
+      const row = await requireOwned(user, pdlId);
+      await db.transaction().execute(async (trx) => {
+        await endOpenConsents(trx, { userId: user.id, usagePointId: row.usage_point_id }, 'removed', now().toISOString());
+        if (!(await deleteUserPdl(trx, user.id, pdlId))) {
+          throw pdlNotFound();
+        }
+      });
     },
 
     async rename(user: AuthUser, pdlId: string, name: string | null): Promise<Pdl> {
@@ -185,7 +203,7 @@ export function createPdlService(deps: AppDeps) {
           await updateUserPdl(trx, user.id, entry.id, { display_order: entry.order });
         }
       });
-      return (await listUserPdls(db, user.id)).map(pdlRowToDto);
+      return listed(user.id);
     },
   };
 }

@@ -5,7 +5,7 @@ import type { Guard } from '../../http/auth.ts';
 import type { Scheduler } from '../../jobs/scheduler.ts';
 import { ok } from '../../http/envelope.ts';
 import { envelope } from '../../http/route-helpers.ts';
-import { security } from '../accounts/accounts.routes.ts';
+import { security } from '../../http/openapi.ts';
 import { RTE_APIS, type RteAdminService } from './rte-admin.service.ts';
 import { RTE_JOB_NAMES } from './rte.jobs.ts';
 import { registerRefreshRoute } from './rte-query.ts';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Guard } from '../../http/auth.ts';
 import { ok } from '../../http/envelope.ts';
 import { envelope } from '../../http/route-helpers.ts';
-import { security } from '../accounts/accounts.routes.ts';
+import { security } from '../../http/openapi.ts';
 import type { Scheduler } from '../../jobs/scheduler.ts';
 import { RTE_JOB_NAMES } from './rte.jobs.ts';
 import { dateParam, dateRange, daysParam, registerRefreshRoute } from './rte-query.ts';

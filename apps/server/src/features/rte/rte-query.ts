@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Guard } from '../../http/auth.ts';
 import { ok } from '../../http/envelope.ts';
 import { envelope } from '../../http/route-helpers.ts';
-import { security } from '../accounts/accounts.routes.ts';
+import { security } from '../../http/openapi.ts';
 import { AppError, conflict, tooManyRequests, unprocessable } from '../../http/app-error.ts';
 import type { Scheduler } from '../../jobs/scheduler.ts';
 import { JobDeferred } from '../../jobs/scheduler.ts';

@@ -18,6 +18,10 @@ export function buildPdl(id: string, overrides: Partial<Pdl> = {}): Pdl {
     activation_date: null,
     linked_production_pdl_id: null,
     selected_offer_id: null,
+    consent_status: 'active',
+    consent_granted_at: '2025-01-01T00:00:00Z',
+    consent_expires_at: '2028-01-01T00:00:00Z',
+    consent_revoked_at: null,
     ...overrides,
   };
 }
