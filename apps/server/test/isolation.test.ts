@@ -98,16 +98,23 @@ describe.each(backends)('isolation between accounts on $name', (backend) => {
       expect(await aliceRows()).toEqual(before);
       expect(await pdlRow(server, bobPdl.id)).toEqual(bobBefore);
 
-      // Registering Alice's PRM is refused without taking it over.
+      // Listing Alice's PRM by hand gives Bob a private placeholder that reads nothing, and Alice keeps hers.
+      const placeholder = await server.app.inject({
+        method: 'POST',
+        url: '/api/pdl',
+        headers,
+        payload: { usage_point_id: consumption.usage_point_id },
+      });
+      expect(placeholder.statusCode).toBe(201);
+      expect(placeholder.json<{ data: Pdl }>().data.consent_status).toBe('pending');
       expectError(
         await server.app.inject({
-          method: 'POST',
-          url: '/api/pdl',
+          method: 'GET',
+          url: `/api/enedis/consumption/daily/${consumption.usage_point_id}?start=2025-01-01&end=2025-01-08`,
           headers,
-          payload: { usage_point_id: consumption.usage_point_id },
         }),
-        409,
-        'PDL_ALREADY_EXISTS',
+        403,
+        'CONSENT_REQUIRED',
       );
       expect((await pdlRow(server, consumption.id))?.user_id).toBe(aliceId);
     },

@@ -90,20 +90,20 @@ describe.each(backends)('pdl routes on $name', (backend) => {
     expect(await countRows(server, 'pdls')).toBe(before);
   });
 
-  it('refuses a PDL already registered, by another account or the same one (409)', async () => {
+  it('adds a meter by hand as a private placeholder awaiting consent: 409 only for the same account', async () => {
     const pdl = await createPdl(server, headers);
+    expect(pdl.consent_status).toBe('pending');
+    expect(pdl.consent_granted_at).toBeNull();
     const other = { cookie: (await createUser(server)).cookie };
-    expectError(
-      await server.app.inject({
-        method: 'POST',
-        url: '/api/pdl',
-        headers: other,
-        payload: { usage_point_id: pdl.usage_point_id },
-      }),
-      409,
-      'PDL_ALREADY_EXISTS',
-      'usage_point_id',
-    );
+    // Another account listing the same number learns nothing about the first one (no 409).
+    const theirs = await server.app.inject({
+      method: 'POST',
+      url: '/api/pdl',
+      headers: other,
+      payload: { usage_point_id: pdl.usage_point_id },
+    });
+    expect(theirs.statusCode).toBe(201);
+    expect(theirs.json<{ data: Pdl }>().data.consent_status).toBe('pending');
     expectError(
       await server.app.inject({
         method: 'POST',
@@ -113,24 +113,22 @@ describe.each(backends)('pdl routes on $name', (backend) => {
       }),
       409,
       'PDL_ALREADY_EXISTS',
+      'usage_point_id',
     );
-    expect(await list(other)).toEqual([]);
+    expect(await list(other)).toHaveLength(1);
     const rows = await server.deps.db
       .selectFrom('pdls')
-      .select('id')
+      .select('user_id')
       .where('usage_point_id', '=', pdl.usage_point_id)
       .execute();
-    expect(rows).toEqual([{ id: pdl.id }]);
+    expect(rows).toHaveLength(2);
   });
 
-  it('lets exactly one of several concurrent registrations of one PRM through', async () => {
-    const users = await Promise.all(
-      [1, 2, 3, 4].map(async () => ({ cookie: (await createUser(server, 'race')).cookie })),
-    );
+  it('lets exactly one of several concurrent additions of one PRM by one account through', async () => {
     const usagePointId = nextPrm();
     const responses = await Promise.all(
-      users.map((as) =>
-        server.app.inject({ method: 'POST', url: '/api/pdl', headers: as, payload: { usage_point_id: usagePointId } }),
+      [1, 2, 3, 4].map(() =>
+        server.app.inject({ method: 'POST', url: '/api/pdl', headers, payload: { usage_point_id: usagePointId } }),
       ),
     );
     expect(responses.map((response) => response.statusCode).sort()).toEqual([201, 409, 409, 409]);

@@ -61,6 +61,8 @@ export interface EnedisEmulatorControl {
   /** Records consent as the consent page would (default client, default duration P3Y). */
   grantConsent(prms: string[], options?: { clientId?: string; duration?: string }): void;
   revokeConsent(prm: string, clientId?: string): void;
+  /** A new occupant moves in: every consent for the PRM ends and reads answer ADAM-DC-0007 until a new one. */
+  changeOccupant(prm: string): void;
   consents(): ConsentRecord[];
   /** A valid access token, without going through `/oauth2/v3/token`. */
   issueToken(clientId?: string): string;
@@ -128,6 +130,7 @@ export function createControl(state: EmulatorState): EnedisEmulatorControl {
       }
     },
     revokeConsent: (prm, clientId) => state.consents.revoke(clientId ?? defaultClient().clientId, prm),
+    changeOccupant: (prm) => state.consents.moveOut(prm),
     consents: () => state.consents.list(),
     issueToken: (clientId) =>
       state.tokens.issue(clientId ?? defaultClient().clientId, state.options.now(), state.options.tokenLifetimeSeconds),

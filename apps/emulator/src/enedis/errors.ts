@@ -41,6 +41,8 @@ export const ERRORS = {
   startNotBeforeEnd: invalid('Start date should be before end date'),
   spanTooLong: (days: number) => invalid(`The requested period must be less than ${days} days`),
   noConsent: apiError(403, 'ADAM-DC-0008', 'No consent can be found for this customer and this usage point.'),
+  // Observed in 2026 as a 400 with this French text (reference §A9).
+  notHolder: apiError(400, 'ADAM-DC-0007', "Le client n'est pas titulaire du point demandé."),
   wrongDirection: apiError(400, 'ADAM-ERR0069', 'Le sens de la mesure ne correspond pas pour le PRM demandé'),
   beforeHistory: apiError(400, 'ADAM-ERR0125', 'The start date must be greater than the history deadline.'),
   beforeActivation: apiError(

@@ -11,8 +11,13 @@ export interface ConsentRecord {
   expiresAt: Date;
 }
 
+/** Why a read is refused: no consent for this application, or the consenting customer moved out. */
+export type ConsentRefusal = 'no_consent' | 'not_holder';
+
 export class ConsentStore {
   #records = new Map<string, ConsentRecord>();
+  /** PRMs whose occupant changed: every consent given before ended, reads say "not the holder". */
+  #movedOut = new Set<string>();
 
   static #key(clientId: string, prm: string): string {
     return `${clientId}|${prm}`;
@@ -20,6 +25,17 @@ export class ConsentStore {
 
   grant(record: ConsentRecord): void {
     this.#records.set(ConsentStore.#key(record.clientId, record.prm), record);
+    this.#movedOut.delete(record.prm);
+  }
+
+  /** A new occupant: the contract changes hands, so every application's consent for the PRM ends. */
+  moveOut(prm: string): void {
+    for (const [key, record] of this.#records) {
+      if (record.prm === prm) {
+        this.#records.delete(key);
+      }
+    }
+    this.#movedOut.add(prm);
   }
 
   revoke(clientId: string, prm: string): void {
@@ -32,6 +48,15 @@ export class ConsentStore {
 
   clear(): void {
     this.#records.clear();
+    this.#movedOut.clear();
+  }
+
+  /** `allows`, with the reason of a refusal (ADAM-DC-0008 or ADAM-DC-0007). */
+  refusal(clientId: string, meter: MeterDefinition, now: Date, requireConsent: boolean): ConsentRefusal | null {
+    if (this.allows(clientId, meter, now, requireConsent)) {
+      return null;
+    }
+    return this.#movedOut.has(meter.prm) ? 'not_holder' : 'no_consent';
   }
 
   /**

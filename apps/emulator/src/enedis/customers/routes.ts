@@ -26,8 +26,9 @@ export function registerCustomerRoutes(app: FastifyInstance, state: EmulatorStat
       }
       const { meter } = usagePoint;
       const { now, requireConsent } = state.options;
-      if (!state.consents.allows(authenticatedClient(state, request), meter, now(), requireConsent)) {
-        return sendFailure(reply, ERRORS.noConsent);
+      const refusal = state.consents.refusal(authenticatedClient(state, request), meter, now(), requireConsent);
+      if (refusal !== null) {
+        return sendFailure(reply, refusal === 'not_holder' ? ERRORS.notHolder : ERRORS.noConsent);
       }
       if (!measures(meter, 'consumption')) {
         return sendFailure(reply, ERRORS.wrongDirection);

@@ -52,8 +52,10 @@ function runCheck(
   const { meter, start, end } = request;
   const options = state.options;
   switch (check) {
-    case 'consent':
-      return state.consents.allows(clientId, meter, options.now(), options.requireConsent) ? null : ERRORS.noConsent;
+    case 'consent': {
+      const refusal = state.consents.refusal(clientId, meter, options.now(), options.requireConsent);
+      return refusal === null ? null : refusal === 'not_holder' ? ERRORS.notHolder : ERRORS.noConsent;
+    }
     case 'direction':
       return measures(meter, endpoint.direction) ? null : ERRORS.wrongDirection;
     case 'history': {
