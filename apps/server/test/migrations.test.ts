@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectDatabase, type DbHandle } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { newPdlRow } from '../src/features/pdl/pdl.repository.ts';
 import { backends } from './support/backends.ts';
 import { runSql } from './support/test-server.ts';
 
@@ -74,6 +75,75 @@ describe.each(backends)('migrations on $name', (backend) => {
       expect(tables).toEqual(expect.arrayContaining(EXPECTED_TABLES));
 
       expect(await migrateToLatest(handle)).toEqual([]);
+    } finally {
+      await drop();
+    }
+  });
+});
+
+describe.each(backends)('0003-consents on existing data ($name)', (backend) => {
+  it('keeps every meter and its production link, and lets two accounts list one PRM', async () => {
+    const { handle, drop } = await freshDatabase(backend.databaseUrl);
+    try {
+      await migrateToLatest(handle, '0002-rte');
+      const now = new Date().toISOString();
+      const user = (id: string) => ({
+        id,
+        email: `${id}@example.com`,
+        hashed_password: null,
+        client_id: `cid-${id}`,
+        client_secret_hash: `hash-${id}`,
+        client_secret_enc: 'enc',
+        is_active: true,
+        email_verified: true,
+        debug_mode: false,
+        admin_data_sharing: false,
+        admin_data_sharing_enabled_at: null,
+        role_id: null,
+        created_at: now,
+        updated_at: now,
+      });
+      await handle.db
+        .insertInto('users')
+        .values([user('alice'), user('bob')])
+        .execute();
+      const meter = (id: string, prm: string, link: string | null) => ({
+        ...newPdlRow({ id, userId: 'alice', usagePointId: prm, name: id, now }),
+        linked_production_pdl_id: link,
+      });
+      await handle.db
+        .insertInto('pdls')
+        .values(meter('production', '11111111111111', null))
+        .execute();
+      await handle.db
+        .insertInto('pdls')
+        .values(meter('consumption', '22222222222222', 'production'))
+        .execute();
+      const before = await handle.db.selectFrom('pdls').selectAll().orderBy('id').execute();
+
+      expect(await migrateToLatest(handle)).toContain('0003-consents');
+      expect(await handle.db.selectFrom('pdls').selectAll().orderBy('id').execute()).toEqual(before);
+      // Existing meters hold no consent record: they wait for a consent through the new callback.
+      expect(await handle.db.selectFrom('consents').selectAll().execute()).toEqual([]);
+
+      await handle.db
+        .insertInto('pdls')
+        .values({ ...newPdlRow({ id: 'bob-copy', userId: 'bob', usagePointId: '22222222222222', now }) })
+        .execute();
+      await expect(
+        handle.db
+          .insertInto('pdls')
+          .values(newPdlRow({ id: 'alice-twice', userId: 'alice', usagePointId: '22222222222222', now }))
+          .execute(),
+      ).rejects.toThrow();
+      // The link still points at the meter, and deleting it blanks the link (the self-reference survived).
+      await handle.db.deleteFrom('pdls').where('id', '=', 'production').execute();
+      const consumption = await handle.db
+        .selectFrom('pdls')
+        .selectAll()
+        .where('id', '=', 'consumption')
+        .executeTakeFirst();
+      expect(consumption?.linked_production_pdl_id).toBeNull();
     } finally {
       await drop();
     }

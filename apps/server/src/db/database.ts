@@ -69,13 +69,7 @@ export interface PdlsTable {
 
 export type ConsentStatus = 'active' | 'revoked' | 'ended';
 export type ConsentEndReason =
-  | 'removed'
-  | 'account_deleted'
-  | 'revoked_by_enedis'
-  | 'holder_changed'
-  | 'taken_over'
-  | 'renewed'
-  | 'expired';
+  'removed' | 'account_deleted' | 'revoked_by_enedis' | 'holder_changed' | 'taken_over' | 'renewed' | 'expired';
 
 /** One consent given through our callback, by one account, for one PRM (see migration 0003). */
 export interface ConsentsTable {

@@ -13,8 +13,11 @@ function migrationsFor(handle: DbHandle): Record<string, Migration> {
   };
 }
 
-/** Applies pending migrations; throws with the failing migration's name. */
-export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
+/**
+ * Applies pending migrations, up to `target` when given (tests start from an older schema with data in
+ * it); throws with the failing migration's name.
+ */
+export async function migrateToLatest(handle: DbHandle, target?: string): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(handle) };
   // Name the schema: Kysely otherwise finds its bookkeeping tables in any schema of the database.
   const migrator = new Migrator({
@@ -22,7 +25,7 @@ export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
     provider,
     ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = target === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(target);
   const failed = results?.find((result) => result.status === 'Error');
   if (error !== undefined) {
     const cause = error instanceof Error ? error : new Error(typeof error === 'string' ? error : JSON.stringify(error));

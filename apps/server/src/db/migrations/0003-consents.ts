@@ -32,7 +32,11 @@ export function consents(dialect: Dialect) {
         .addColumn('end_reason', 'text')
         .addColumn('expiry_notice_sent_at', 'text')
         .execute();
-      await db.schema.createIndex('consents_user_prm_idx').on('consents').columns(['user_id', 'usage_point_id']).execute();
+      await db.schema
+        .createIndex('consents_user_prm_idx')
+        .on('consents')
+        .columns(['user_id', 'usage_point_id'])
+        .execute();
       await db.schema.createIndex('consents_prm_idx').on('consents').columns(['usage_point_id', 'status']).execute();
       await sql`create unique index consents_active_prm_idx on consents (usage_point_id) where status = 'active'`.execute(
         db,
@@ -43,7 +47,12 @@ export function consents(dialect: Dialect) {
       } else {
         await rebuildSqlitePdlsWithoutGlobalUnique(db);
       }
-      await db.schema.createIndex('pdls_user_prm_idx').on('pdls').columns(['user_id', 'usage_point_id']).unique().execute();
+      await db.schema
+        .createIndex('pdls_user_prm_idx')
+        .on('pdls')
+        .columns(['user_id', 'usage_point_id'])
+        .unique()
+        .execute();
       await db.schema.createIndex('pdls_prm_idx').on('pdls').column('usage_point_id').execute();
     },
   };

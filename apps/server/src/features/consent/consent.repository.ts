@@ -138,7 +138,11 @@ export async function markConsentRevoked(
 }
 
 /** Active records expiring before `beforeIso` whose holder has not been told yet. */
-export function consentsToRemind(db: Db, beforeIso: string, nowIso: string): Promise<(ConsentRow & { email: string })[]> {
+export function consentsToRemind(
+  db: Db,
+  beforeIso: string,
+  nowIso: string,
+): Promise<(ConsentRow & { email: string })[]> {
   return db
     .selectFrom('consents')
     .innerJoin('users', 'users.id', 'consents.user_id')

@@ -141,7 +141,12 @@ export function createConsentService(deps: ConsentDeps) {
         const result = await bindConsent(deps.db, { userId: user.id, usagePointId: prm, flowId, at });
         if (result === 'held') {
           held += 1;
-          await logActivity(deps.db, { user_id: user.id, action: 'consent_contested', ip, details: { flow_id: flowId } });
+          await logActivity(deps.db, {
+            user_id: user.id,
+            action: 'consent_contested',
+            ip,
+            details: { flow_id: flowId },
+          });
           continue;
         }
         created += result === 'created' ? 1 : 0;
@@ -166,7 +171,9 @@ export function createConsentService(deps: ConsentDeps) {
         });
       }
       if (accepted === 0) {
-        return fail(refused > 0 ? 'consent_refused' : overLimit > 0 && held === 0 ? 'daily_limit' : 'pdl_already_exists');
+        return fail(
+          refused > 0 ? 'consent_refused' : overLimit > 0 && held === 0 ? 'daily_limit' : 'pdl_already_exists',
+        );
       }
       return {
         kind: 'done',

@@ -70,7 +70,7 @@ export async function ensureDemoAccount(deps: {
     if (current?.status !== 'active') {
       const result = await bindConsent(db, { userId: user.id, usagePointId: meter.prm, flowId, at: new Date() });
       if (result === 'held') {
-        deps.log.warn('a demo meter is under another account\'s consent; the demo account does not list it');
+        deps.log.warn("a demo meter is under another account's consent; the demo account does not list it");
         continue;
       }
       const row = await findUserPdlByUsagePoint(db, user.id, meter.prm);

@@ -97,7 +97,7 @@ export function createMeteringService(deps: MeteringDeps) {
       return await call();
     } catch (error) {
       if (isEnedisCode(error, ErrorCode.CONSENT_REQUIRED)) {
-        throw await revokeFromEnedis(deps.db, access.consent, (error as EnedisError).enedisCode, now());
+        throw await revokeFromEnedis(deps.db, access.consent, error.enedisCode, now());
       }
       throw error;
     }

@@ -95,7 +95,12 @@ export function createPdlService(deps: Pick<AppDeps, 'db'> & { now?: () => Date 
     async remove(user: AuthUser, pdlId: string): Promise<void> {
       const row = await requireOwned(user, pdlId);
       await db.transaction().execute(async (trx) => {
-        await endOpenConsents(trx, { userId: user.id, usagePointId: row.usage_point_id }, 'removed', now().toISOString());
+        await endOpenConsents(
+          trx,
+          { userId: user.id, usagePointId: row.usage_point_id },
+          'removed',
+          now().toISOString(),
+        );
         if (!(await deleteUserPdl(trx, user.id, pdlId))) {
           throw pdlNotFound();
         }
