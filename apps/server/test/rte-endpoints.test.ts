@@ -386,6 +386,7 @@ describe.each(backends)('RTE endpoints on $name', (backend) => {
       expect(status.apis.map((api) => api.key)).toEqual(['tempo', 'ecowatt', 'consumption', 'generation']);
       expect(status.jobs.map((job) => job.job).sort()).toEqual([
         'cleanup',
+        'consent-expiry-notice',
         'consumption-france',
         'ecowatt',
         'enedis-token',
