@@ -149,7 +149,9 @@ describe.each(backends)('consent records on $name', (backend) => {
       url: `/api/oauth/callback?code=made-up-code&state=${next.searchParams.get('state') ?? ''}&usage_point_id=${REVOKED_AT_ENEDIS}`,
       headers: { cookie: forger.cookie },
     });
-    expect(new URL(String(forged.headers.location)).searchParams.get('consent_error')).toBe('consent_refused');
+    const forgedResult = new URL(String(forged.headers.location)).searchParams;
+    expect(forgedResult.get('consent_error')).toBe('consent_refused');
+    expect(forgedResult.get('created_count')).toBeNull();
     expect((await meter(forger, REVOKED_AT_ENEDIS))?.consent_status).toBe('revoked');
     await expectNoAccess(forger, REVOKED_AT_ENEDIS, 'CONSENT_REVOKED');
   });

@@ -149,7 +149,6 @@ export function createConsentService(deps: ConsentDeps) {
           });
           continue;
         }
-        created += result === 'created' ? 1 : 0;
         const row = await findUserPdlByUsagePoint(deps.db, user.id, prm);
         const consent = await findLatestConsent(deps.db, user.id, prm);
         if (row && consent) {
@@ -158,8 +157,11 @@ export function createConsentService(deps: ConsentDeps) {
             // Enedis holds no consent for it: not a real consent (a forged callback, or revoked at once).
             await revokeFromEnedis(deps.db, consent, profile.consentRefused.enedisCode, at);
             refused += 1;
+            continue;
           }
         }
+        // Only meters that now read data count as added (the meter stays listed, shown as revoked, if refused).
+        created += result === 'created' ? 1 : 0;
       }
       const accepted = bindable.length - held - refused;
       if (accepted > 0) {
