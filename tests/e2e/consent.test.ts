@@ -63,7 +63,9 @@ describe('consent states in the browser', () => {
     expect(params.get('pdl_count')).toBe('1');
 
     // The dashboard explains it: one meter in, one refused by Enedis and shown revoked.
-    await page.getByText('Points de livraison autorisés : 1', { exact: false }).waitFor();
+    await page
+      .getByText('Points de livraison autorisés : 1 (dont 1 ajouté(s) à votre compte)', { exact: false })
+      .waitFor();
     await page.getByText('Certains compteurs n’ont pas été autorisés').waitFor();
     await page
       .getByText('Enedis ne détient aucun consentement valide pour au moins l’un d’eux', { exact: false })
@@ -142,6 +144,32 @@ describe('consent states in the browser', () => {
     await normal.getByText('Actif', { exact: true }).waitFor();
     await revoked.getByText('Révoqué', { exact: true }).waitFor();
     await revoked.getByText(`Révoqué chez Enedis le ${frenchDate(consentedAt)}`).waitFor();
+
+    await page.context().close();
+  });
+
+  it('warns on the dashboard 30 days before a consent ends, with the meter, the date and the renew action', async () => {
+    if (!server || !browser) {
+      throw new Error('set-up failed');
+    }
+    const page = await logIn(browser, server.baseUrl, email);
+    // The consent was given today: move its end 10 days ahead in the server's answer, as in 3 years.
+    const endsAt = new Date(Date.now() + 10 * 86_400_000);
+    await page.route('**/api/pdl', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { data: { usage_point_id: string; consent_expires_at: string | null }[] };
+      for (const pdl of body.data) {
+        if (pdl.usage_point_id === NORMAL_PRM) {
+          pdl.consent_expires_at = endsAt.toISOString();
+        }
+      }
+      await route.fulfill({ response, json: body });
+    });
+    await page.goto('/dashboard');
+    const notice = page.getByRole('region', { name: 'Votre consentement Enedis arrive bientôt à échéance' });
+    await notice.getByText(`${NORMAL_PRM} : expire le ${frenchDate(endsAt)}`).waitFor();
+    expect(await notice.getByRole('listitem').count()).toBe(1);
+    await notice.getByRole('button', { name: 'Renouveler le consentement' }).waitFor();
 
     await page.context().close();
   });

@@ -25,10 +25,10 @@ describe('readConsentResult', () => {
     expect(
       read('consent_success=true&pdl_count=1&created_count=1&consent_error=pdl_already_exists&rejected_count=2'),
     ).toEqual({ kind: 'success', pdlCount: 1, createdCount: 1, rejected: { reason: 'pdl_already_exists', count: 2 } });
-    // Enedis refused one of the two meters: it is shown revoked, the other one is in.
+    // Enedis refused one of the two meters: it is listed (revoked) but not authorised, the other one is in.
     expect(
       read('consent_success=true&pdl_count=1&created_count=2&consent_error=consent_refused&rejected_count=1'),
-    ).toEqual({ kind: 'success', pdlCount: 1, createdCount: 2, rejected: { reason: 'consent_refused', count: 1 } });
+    ).toEqual({ kind: 'success', pdlCount: 1, createdCount: 1, rejected: { reason: 'consent_refused', count: 1 } });
     expect(read('consent_success=true&pdl_count=3&created_count=3&consent_error=daily_limit&rejected_count=7')).toEqual(
       { kind: 'success', pdlCount: 3, createdCount: 3, rejected: { reason: 'daily_limit', count: 7 } },
     );

@@ -52,10 +52,13 @@ function isOneOf<T extends string>(list: readonly T[], value: string | null): va
 export function readConsentResult(params: URLSearchParams): ConsentResult | null {
   const error = params.get('consent_error');
   if (params.get('consent_success') === 'true') {
+    const pdlCount = count(params.get('pdl_count'));
     return {
       kind: 'success',
-      pdlCount: count(params.get('pdl_count')),
-      createdCount: count(params.get('created_count')),
+      pdlCount,
+      // The message reads "N authorised, of which M new"; the callback also counts in `created_count` the
+      // meters it listed but Enedis then refused (shown revoked, and told apart by the partial reason).
+      createdCount: Math.min(count(params.get('created_count')), pdlCount),
       rejected: isOneOf(PARTIAL_CONSENT_REASONS, error)
         ? { reason: error, count: Math.max(1, count(params.get('rejected_count'))) }
         : null,
