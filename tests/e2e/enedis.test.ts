@@ -1,7 +1,7 @@
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser, Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, frenchContext, horizontalOverflow, launchBrowser, phoneContext } from './support/browser.ts';
-import { expectPath, PASSWORD, signUpAndLogIn, uniqueEmail } from './support/flows.ts';
+import { expectPath, PASSWORD, signUpAndLogIn, tickOnly, uniqueEmail } from './support/flows.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 // Sandbox client 3 of the Enedis emulator: one consumption meter and one production meter.
@@ -23,17 +23,6 @@ async function readDownload(download: Download): Promise<string> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
-}
-
-/** On the emulator's consent page: tick exactly these meters. */
-async function tickOnly(page: Page, prms: readonly string[]): Promise<void> {
-  await page.locator('input[name="usage_point_id"]').first().waitFor();
-  for (const box of await page.locator('input[name="usage_point_id"]').all()) {
-    await box.uncheck();
-  }
-  for (const prm of prms) {
-    await page.locator(`input[name="usage_point_id"][value="${prm}"]`).check();
-  }
 }
 
 describe('Enedis end to end in the browser', () => {

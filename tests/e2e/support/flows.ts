@@ -33,3 +33,14 @@ export async function signUpAndLogIn(
   await expectPath(page, '/dashboard');
   return { clientId, clientSecret };
 }
+
+/** On the emulator's consent page: tick exactly these meters. */
+export async function tickOnly(page: Page, prms: readonly string[]): Promise<void> {
+  await page.locator('input[name="usage_point_id"]').first().waitFor();
+  for (const box of await page.locator('input[name="usage_point_id"]').all()) {
+    await box.uncheck();
+  }
+  for (const prm of prms) {
+    await page.locator(`input[name="usage_point_id"][value="${prm}"]`).check();
+  }
+}

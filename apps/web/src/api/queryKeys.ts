@@ -5,4 +5,5 @@ export const queryKeys = {
   credentials: ['accounts', 'credentials'] as const,
   usageStats: ['accounts', 'usage-stats'] as const,
   pdls: ['pdls'] as const,
+  consents: ['consents'] as const,
 };

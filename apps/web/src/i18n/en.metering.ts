@@ -8,35 +8,6 @@ export const enMetering: MeteringTranslation = {
       production: 'Production',
       balance: 'Balance',
     },
-    consent: {
-      title: 'Enedis consent',
-      text: 'For MyElectricalData to read your measurements, give your consent on the Enedis website. Tick the meters to share: they will be added to your dashboard. Consent lasts 3 years and can be withdrawn at any time from your Enedis customer account.',
-      button: 'Give my consent on the Enedis website',
-      redirecting: 'Opening the Enedis website…',
-      demoReadOnly: 'The demo account cannot give consent: create an account to connect your own meters.',
-      dismiss: 'Close this message',
-      success: {
-        title: 'Consent recorded',
-        text: 'Delivery points authorised: {{count}} ({{created}} added to your account). Their contract is being read from Enedis; your data is available under Consumption and Production.',
-      },
-      errors: {
-        title: 'Consent did not go through',
-        partialTitle: 'Some meters were not added',
-        invalid_state:
-          'The request expired (it is valid for 10 minutes) or was completed in another session. Start the consent again from this dashboard, in the same browser.',
-        access_denied:
-          'You declined sharing on the Enedis website: no data is read. You can start again whenever you like.',
-        invalid_pdl:
-          'Enedis returned no valid delivery point number. Start the consent again and tick at least one meter.',
-        pdl_already_exists:
-          'These delivery points already belong to another MyElectricalData account. Log in to that account and delete them there before trying again, or contact us if you did not add them.',
-        pdl_already_exists_partial:
-          '{{count}} delivery point(s) already belong to another MyElectricalData account and were not added. Delete them from the other account, then start the consent again.',
-        enedis_error:
-          'Enedis reported an error during consent. Try again in a few minutes; if it persists, check the Enedis service status page.',
-        unknown: 'Consent failed for an unknown reason. Try again; if it persists, contact us.',
-      },
-    },
     demo: {
       button: 'Try the demo',
       loading: 'Opening the demo…',

@@ -1,3 +1,4 @@
+import { enConsent } from '../features/consent/consent.en.ts';
 import { enMetering } from './en.metering.ts';
 import { enRte } from './en.rte.ts';
 import type { Translation } from './fr.ts';
@@ -5,6 +6,7 @@ import type { Translation } from './fr.ts';
 export const en: Translation = {
   ...enMetering,
   ...enRte,
+  ...enConsent,
   common: {
     appName: 'MyElectricalData',
     loading: 'Loading…',
@@ -203,7 +205,7 @@ export const en: Translation = {
       submit: 'Add',
       submitting: 'Adding…',
       invalid: 'The PDL number must have exactly 14 digits.',
-      added: 'Delivery point added.',
+      added: 'Delivery point added. It is awaiting your Enedis consent before its data can be read.',
     },
     number: 'No. {{id}}',
     active: 'Active',
@@ -413,7 +415,12 @@ export const en: Translation = {
     DATE_TOO_OLD: 'This date is too old for Enedis.',
     NO_DATA: 'No data for this period.',
     PARTIAL_DATA: 'Partial data for this period.',
-    CONSENT_REQUIRED: 'The Enedis consent is required.',
+    CONSENT_REQUIRED:
+      'This delivery point is awaiting your Enedis consent: give it on the Enedis website to read its data.',
+    CONSENT_REVOKED:
+      'The Enedis consent for this delivery point was revoked (withdrawn at Enedis, or taken over by a new occupant): renew it to read its data.',
+    CONSENT_EXPIRED:
+      'The Enedis consent for this delivery point has expired (it lasts 3 years): renew it to read its data.',
     CONSENT_STATE_INVALID: 'The consent request is no longer valid. Please start again.',
     BEFORE_ACTIVATION_DATE: 'This period is before the meter was connected.',
     WRONG_DIRECTION: 'This delivery point does not measure this direction (consumption or production).',

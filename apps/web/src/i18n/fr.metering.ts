@@ -1,40 +1,10 @@
-// Strings of the Enedis part (consent, consumption, production, balance, charts). Merged into fr.ts.
+// Strings of the Enedis part (consumption, production, balance, charts). Merged into fr.ts.
 export const frMetering = {
   metering: {
     nav: {
       consumption: 'Consommation',
       production: 'Production',
       balance: 'Bilan',
-    },
-    consent: {
-      title: 'Consentement Enedis',
-      text: 'Pour que MyElectricalData lise vos mesures, donnez votre accord sur le site d’Enedis. Cochez les compteurs à partager : ils seront ajoutés à votre tableau de bord. L’accord vaut 3 ans et se retire à tout moment depuis votre espace client Enedis.',
-      button: 'Donner mon consentement sur le site d’Enedis',
-      redirecting: 'Ouverture du site d’Enedis…',
-      demoReadOnly:
-        'Le compte de démonstration ne peut pas donner de consentement : créez un compte pour relier vos propres compteurs.',
-      dismiss: 'Fermer ce message',
-      success: {
-        title: 'Consentement enregistré',
-        text: 'Points de livraison autorisés : {{count}} (dont {{created}} ajouté(s) à votre compte). Leur contrat est lu chez Enedis ; vos données sont consultables dans Consommation et Production.',
-      },
-      errors: {
-        title: 'Le consentement n’a pas abouti',
-        partialTitle: 'Certains compteurs n’ont pas été ajoutés',
-        invalid_state:
-          'La demande a expiré (elle est valable 10 minutes) ou a été terminée dans une autre session. Relancez le consentement depuis ce tableau de bord, dans le même navigateur.',
-        access_denied:
-          'Vous avez refusé le partage sur le site d’Enedis : aucune donnée n’est lue. Vous pouvez recommencer quand vous le souhaitez.',
-        invalid_pdl:
-          'Enedis n’a renvoyé aucun numéro de point de livraison valide. Relancez le consentement et cochez au moins un compteur.',
-        pdl_already_exists:
-          'Ce(s) point(s) de livraison sont déjà rattachés à un autre compte MyElectricalData. Connectez-vous à ce compte et supprimez-les là-bas avant de recommencer, ou contactez-nous si vous n’en êtes pas à l’origine.',
-        pdl_already_exists_partial:
-          '{{count}} point(s) de livraison sont déjà rattachés à un autre compte MyElectricalData et n’ont pas été ajoutés. Supprimez-les de l’autre compte puis relancez le consentement.',
-        enedis_error:
-          'Enedis a signalé une erreur pendant le consentement. Réessayez dans quelques minutes ; si cela persiste, consultez la page d’état des services Enedis.',
-        unknown: 'Le consentement a échoué pour une raison inconnue. Réessayez ; si cela persiste, contactez-nous.',
-      },
     },
     demo: {
       button: 'Essayer la démo',

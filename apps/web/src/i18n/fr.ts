@@ -1,10 +1,12 @@
 // French is the reference language: every other language must have exactly these keys (see keys.test.ts).
+import { frConsent } from '../features/consent/consent.fr.ts';
 import { frMetering } from './fr.metering.ts';
 import { frRte } from './fr.rte.ts';
 
 export const fr = {
   ...frMetering,
   ...frRte,
+  ...frConsent,
   common: {
     appName: 'MyElectricalData',
     loading: 'Chargement…',
@@ -209,7 +211,7 @@ export const fr = {
       submit: 'Ajouter',
       submitting: 'Ajout…',
       invalid: 'Le numéro de PDL doit comporter exactement 14 chiffres.',
-      added: 'Point de livraison ajouté.',
+      added: 'Point de livraison ajouté. Il attend votre consentement Enedis pour que ses données soient lues.',
     },
     number: 'N° {{id}}',
     active: 'Actif',
@@ -420,7 +422,12 @@ export const fr = {
     DATE_TOO_OLD: 'Cette date est trop ancienne pour Enedis.',
     NO_DATA: 'Aucune donnée pour cette période.',
     PARTIAL_DATA: 'Données partielles pour cette période.',
-    CONSENT_REQUIRED: 'Le consentement Enedis est nécessaire.',
+    CONSENT_REQUIRED:
+      'Ce point de livraison attend votre consentement Enedis : donnez-le sur le site d’Enedis pour lire ses données.',
+    CONSENT_REVOKED:
+      'Le consentement Enedis de ce point de livraison a été révoqué (retiré chez Enedis, ou repris par un nouvel occupant) : renouvelez-le pour lire ses données.',
+    CONSENT_EXPIRED:
+      'Le consentement Enedis de ce point de livraison a expiré (il vaut 3 ans) : renouvelez-le pour lire ses données.',
     CONSENT_STATE_INVALID: 'La demande de consentement n’est plus valide. Recommencez.',
     BEFORE_ACTIVATION_DATE: 'Cette période est antérieure à la mise en service du compteur.',
     WRONG_DIRECTION: 'Ce point de livraison ne mesure pas ce sens (consommation ou production).',

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../components/ui/Alert.tsx';
 import { Spinner } from '../components/ui/Spinner.tsx';
-import { balancePairOf } from '../features/metering/balancePairs.ts';
+import { ConsentBlockedPanel } from '../features/consent/ConsentBlockedPanel.tsx';
+import { balancePairBlocked, balancePairOf, blockedMetersOf } from '../features/metering/balancePairs.ts';
 import { BalanceOverview } from '../features/metering/BalanceOverview.tsx';
 import { MeteringEmpty } from '../features/metering/MeteringEmpty.tsx';
 import { PdlPicker } from '../features/metering/PdlPicker.tsx';
@@ -11,8 +12,12 @@ import { errorMessage } from '../i18n/errorMessage.ts';
 
 export default function BalancePage() {
   const { t } = useTranslation();
-  const { query, all, options, selected, select } = usePdlSelection((pdl, pdls) => balancePairOf(pdl, pdls) !== null);
+  const { query, all, options, selected, select, blockedOf } = usePdlSelection(
+    (pdl, pdls) => balancePairOf(pdl, pdls) !== null,
+    balancePairBlocked,
+  );
   const pair = selected ? balancePairOf(selected, all) : null;
+  const blocked = pair ? blockedMetersOf(pair) : [];
   return (
     <div className="space-y-6">
       <header>
@@ -23,7 +28,7 @@ export default function BalancePage() {
         <Spinner label={t('common.loading')} />
       ) : query.isError ? (
         <Alert tone="error">{errorMessage(t, query.error)}</Alert>
-      ) : selected === null || pair === null ? (
+      ) : options.length === 0 ? (
         <MeteringEmpty text={t('metering.empty.balance')} />
       ) : (
         <>
@@ -31,6 +36,7 @@ export default function BalancePage() {
             options={options}
             selected={selected}
             onSelect={select}
+            blockedOf={blockedOf}
             label={t('metering.balance.pairLabel')}
             describe={(pdl) => {
               const candidate = balancePairOf(pdl, all);
@@ -43,7 +49,13 @@ export default function BalancePage() {
               });
             }}
           />
-          <BalanceOverview key={`${pair.consumption.id}:${pair.production.id}`} pair={pair} />
+          {pair === null ? (
+            <ConsentBlockedPanel pdls={[]} />
+          ) : blocked.length > 0 ? (
+            <ConsentBlockedPanel pdls={blocked} />
+          ) : (
+            <BalanceOverview key={`${pair.consumption.id}:${pair.production.id}`} pair={pair} />
+          )}
         </>
       )}
     </div>

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { ConsentExpiryNotice } from '../features/consent/ConsentExpiryNotice.tsx';
+import { ConsentHistoryCard } from '../features/consent/ConsentHistoryCard.tsx';
 import { ConsentResultBanner } from '../features/consent/ConsentResultBanner.tsx';
 import { EnedisConsentSlot } from '../features/consent/EnedisConsentSlot.tsx';
 import { AddPdlForm } from '../features/pdl/AddPdlForm.tsx';
@@ -15,9 +17,11 @@ export default function DashboardPage() {
       </header>
       <ConsentResultBanner />
       <EmailVerificationBanner />
+      <ConsentExpiryNotice />
       <EnedisConsentSlot />
       <AddPdlForm />
       <PdlList />
+      <ConsentHistoryCard />
     </div>
   );
 }

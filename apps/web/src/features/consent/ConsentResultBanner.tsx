@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import { queryKeys } from '../../api/queryKeys.ts';
 import { Alert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
-import { CONSENT_PARAMS, readConsentResult } from './consentResult.ts';
+import { changesMeters, CONSENT_PARAMS, readConsentResult } from './consentResult.ts';
 
 /** The result of the Enedis consent, from the address the callback redirected to; dismissible. */
 export function ConsentResultBanner() {
@@ -13,14 +13,15 @@ export function ConsentResultBanner() {
   const queryClient = useQueryClient();
   const [searchParams, setSearchParams] = useSearchParams();
   const result = readConsentResult(searchParams);
-  const succeeded = result?.kind === 'success';
+  const reload = result !== null && changesMeters(result);
 
-  // New meters were just created by the callback: reload the list.
+  // The callback created, bound or revoked meters: read them and the history again.
   useEffect(() => {
-    if (succeeded) {
+    if (reload) {
       void queryClient.invalidateQueries({ queryKey: queryKeys.pdls });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.consents });
     }
-  }, [succeeded, queryClient]);
+  }, [reload, queryClient]);
 
   if (!result) {
     return null;
@@ -34,20 +35,20 @@ export function ConsentResultBanner() {
   };
   const close = (
     <Button variant="secondary" className="mt-3" onClick={dismiss}>
-      {t('metering.consent.dismiss')}
+      {t('consent.dismiss')}
     </Button>
   );
 
   if (result.kind === 'success') {
     return (
       <div className="space-y-3">
-        <Alert tone="success" title={t('metering.consent.success.title')}>
-          <p>{t('metering.consent.success.text', { count: result.pdlCount, created: result.createdCount })}</p>
-          {result.rejectedCount === 0 && close}
+        <Alert tone="success" title={t('consent.success.title')}>
+          <p>{t('consent.success.text', { count: result.pdlCount, created: result.createdCount })}</p>
+          {result.rejected === null && close}
         </Alert>
-        {result.rejectedCount > 0 && (
-          <Alert tone="warning" title={t('metering.consent.errors.partialTitle')}>
-            <p>{t('metering.consent.errors.pdl_already_exists_partial', { count: result.rejectedCount })}</p>
+        {result.rejected !== null && (
+          <Alert tone="warning" title={t('consent.partial.title')}>
+            <p>{t(`consent.partial.${result.rejected.reason}`, { count: result.rejected.count })}</p>
             {close}
           </Alert>
         )}
@@ -55,8 +56,8 @@ export function ConsentResultBanner() {
     );
   }
   return (
-    <Alert tone="error" title={t('metering.consent.errors.title')}>
-      <p>{t(`metering.consent.errors.${result.reason}`)}</p>
+    <Alert tone="error" title={t('consent.errors.title')}>
+      <p>{t(`consent.errors.${result.reason}`)}</p>
       {close}
     </Alert>
   );

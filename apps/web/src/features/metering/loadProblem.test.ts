@@ -32,8 +32,15 @@ describe('metering load problems', () => {
     );
   });
 
+  it('recognises the refusal of a meter without a live consent, whatever its state', () => {
+    for (const code of [ErrorCode.CONSENT_REQUIRED, ErrorCode.CONSENT_REVOKED, ErrorCode.CONSENT_EXPIRED]) {
+      expect(loadProblem(new ApiError({ status: 403, code, message: 'consent' })), code).toBe('consent');
+    }
+  });
+
   it('leaves other errors to their translated message', () => {
-    expect(loadProblem(new ApiError({ status: 403, code: ErrorCode.CONSENT_REQUIRED, message: 'consent' }))).toBe(
+    expect(loadProblem(new ApiError({ status: 403, code: ErrorCode.FORBIDDEN, message: 'no' }))).toBe('other');
+    expect(loadProblem(new ApiError({ status: 400, code: ErrorCode.CONSENT_STATE_INVALID, message: 'state' }))).toBe(
       'other',
     );
     expect(loadProblem(new Error('boom'))).toBe('other');

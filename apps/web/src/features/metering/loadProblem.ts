@@ -1,13 +1,20 @@
 import { ErrorCode } from '@med/contracts';
 import { addDays, parisMidnightUtc, parisToday } from '@med/core';
 import { isApiError } from '../../api/ApiError.ts';
+import { isConsentErrorCode } from '../consent/consentState.ts';
 
-export type LoadProblem = 'quota' | 'unavailable' | 'other';
+export type LoadProblem = 'quota' | 'unavailable' | 'consent' | 'other';
 
-/** Which advice a metering failure deserves. */
+/**
+ * Which advice a metering failure deserves. `consent`: the 403 of a meter without a live consent
+ * (CONSENT_REQUIRED, CONSENT_REVOKED, CONSENT_EXPIRED) — retrying is useless, renewing is the way.
+ */
 export function loadProblem(error: unknown): LoadProblem {
   if (!isApiError(error)) {
     return 'other';
+  }
+  if (isConsentErrorCode(error.code)) {
+    return 'consent';
   }
   if (error.code === ErrorCode.RATE_LIMIT_EXCEEDED || error.status === 429) {
     return 'quota';

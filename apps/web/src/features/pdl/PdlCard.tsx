@@ -7,6 +7,7 @@ import { ArrowDownIcon, ArrowUpIcon, PencilIcon, TrashIcon } from '../../compone
 import { Switch } from '../../components/ui/Switch.tsx';
 import { useSetPdlActive } from '../../hooks/usePdls.ts';
 import { errorMessage } from '../../i18n/errorMessage.ts';
+import { MeterConsentNotice } from '../consent/MeterConsentNotice.tsx';
 import { PdlBadges } from './PdlBadges.tsx';
 import { PdlDeleteConfirm } from './PdlDeleteConfirm.tsx';
 import { PdlDetails } from './PdlDetails.tsx';
@@ -70,6 +71,7 @@ export function PdlCard({ pdl, canMoveUp, canMoveDown, onMove, moveDisabled }: P
 
       <div className="mt-3 space-y-3">
         <PdlBadges pdl={pdl} />
+        <MeterConsentNotice pdl={pdl} />
         <PdlDetails pdl={pdl} />
         <PdlEnedisActions pdl={pdl} />
       </div>

@@ -27,6 +27,12 @@ export function PdlDetails({ pdl }: { pdl: Pdl }) {
           ? 'typeProduction'
           : 'typeUnknown';
   rows.push({ label: t('metering.card.type'), value: t(`metering.card.${type}`) });
+  if (pdl.consent_status === 'active' && pdl.consent_expires_at !== null) {
+    rows.push({
+      label: t('consent.meter.detailsLabel'),
+      value: t('consent.meter.validUntil', { date: formatDate(pdl.consent_expires_at, i18n.language) }),
+    });
+  }
   if (pdl.activation_date !== null) {
     rows.push({ label: t('pdl.activationDate'), value: formatDate(pdl.activation_date, i18n.language) });
   }

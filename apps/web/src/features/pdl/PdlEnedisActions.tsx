@@ -10,9 +10,13 @@ import { useMe } from '../../hooks/useMe.ts';
 import { useLinkProduction, useRefreshContract } from '../../hooks/useMeteringPdlActions.ts';
 import { usePdls } from '../../hooks/usePdls.ts';
 import { errorMessage } from '../../i18n/errorMessage.ts';
+import { hasLiveConsent } from '../consent/consentState.ts';
 import { pdlDisplayName } from './pdlList.ts';
 
-/** On a PDL card: links to its data pages, "refresh contract", and the production meter it is paired with. */
+/**
+ * On a PDL card: links to its data pages and "refresh contract" (both only under a live consent: the
+ * server refuses them otherwise), and the production meter it is paired with.
+ */
 export function PdlEnedisActions({ pdl }: { pdl: Pdl }) {
   const { t } = useTranslation();
   const linkId = useId();
@@ -24,26 +28,27 @@ export function PdlEnedisActions({ pdl }: { pdl: Pdl }) {
   const producers = all.filter((candidate) => candidate.id !== pdl.id && candidate.has_production);
   const query = `?pdl=${pdl.usage_point_id}`;
   const canBalance = pdl.has_consumption && (pdl.has_production || pdl.linked_production_pdl_id !== null);
+  const readable = pdl.is_active && hasLiveConsent(pdl);
 
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap gap-2">
-        {pdl.is_active && pdl.has_consumption && (
+        {readable && pdl.has_consumption && (
           <Link to={`/consumption${query}`} className={buttonClass('secondary', 'flex-1 sm:flex-none')}>
             {t('metering.card.viewConsumption')}
           </Link>
         )}
-        {pdl.is_active && pdl.has_production && (
+        {readable && pdl.has_production && (
           <Link to={`/production${query}`} className={buttonClass('secondary', 'flex-1 sm:flex-none')}>
             {t('metering.card.viewProduction')}
           </Link>
         )}
-        {pdl.is_active && canBalance && (
+        {readable && canBalance && (
           <Link to={`/balance${query}`} className={buttonClass('secondary', 'flex-1 sm:flex-none')}>
             {t('metering.card.viewBalance')}
           </Link>
         )}
-        {!readOnly && (
+        {!readOnly && hasLiveConsent(pdl) && (
           <Button
             variant="secondary"
             className="flex-1 sm:flex-none"

@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../components/ui/Alert.tsx';
+import { Button } from '../../components/ui/Button.tsx';
+import type { ButtonVariant } from '../../components/ui/buttonStyles.ts';
+import { useMe } from '../../hooks/useMe.ts';
+import { errorMessage } from '../../i18n/errorMessage.ts';
+import { useStartConsent } from './useConsent.ts';
+
+interface RenewConsentButtonProps {
+  variant?: ButtonVariant;
+  className?: string;
+}
+
+/**
+ * "Renew consent": the same trip to Enedis as the first consent (the user ticks the meters again there).
+ * Nothing for the read-only demo account, which cannot consent.
+ */
+export function RenewConsentButton({ variant = 'primary', className = '' }: RenewConsentButtonProps) {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const start = useStartConsent();
+  if (me?.is_demo) {
+    return null;
+  }
+  return (
+    <div className={className}>
+      <Button variant={variant} className="w-full sm:w-auto" disabled={start.leaving} onClick={() => start.mutate()}>
+        {start.leaving ? t('consent.redirecting') : t('consent.renew')}
+      </Button>
+      {start.error && (
+        <Alert tone="error" className="mt-2">
+          {errorMessage(t, start.error)}
+        </Alert>
+      )}
+    </div>
+  );
+}
