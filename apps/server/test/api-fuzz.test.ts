@@ -134,7 +134,11 @@ describe('API fuzz: the detector', () => {
       const report = await runFuzz({
         operations,
         contextFor: () => ({
-          pools: { dates: ['2025-01-31', '2024-02-29'], byName: { id: ['a'], name: ['b'] } },
+          pools: {
+            dates: ['2025-01-31', '2024-02-29'],
+            dateNames: new Set(['start', 'end']),
+            byName: { id: ['a'], name: ['b'] },
+          },
           auths: [{ name: 'none', headers: {}, weight: 1 }],
           addresses: ['203.0.113.9'],
           bodyLimit: 16 * 1024,

@@ -13,20 +13,35 @@ export interface ValuePools {
   byName: Readonly<Record<string, readonly string[]>>;
   /** Real calendar dates around today, plus far past and far future ones. */
   dates: readonly string[];
+  /**
+   * Names of date parameters (`start`, `end_date`…): dates even when the schema does not say
+   * `format: date`, so that a route checking only the shape still gets real and impossible days.
+   */
+  dateNames: ReadonlySet<string>;
 }
 
 /** Over every `maxLength` of the API; big enough to stress, small enough to send thousands of times. */
 export const HUGE = 'x'.repeat(70_000);
 
-export const IMPOSSIBLE_DATES = [
+/** Well-shaped days that do not exist: what a regex-only check lets through to date arithmetic. */
+export const NONEXISTENT_DAYS = [
   '2025-02-30',
-  '2025-04-31',
-  '2025-11-31',
+  '2025-02-31',
+  '2024-02-30',
   '2023-02-29',
   '2100-02-29',
+  '2025-04-31',
+  '2025-06-31',
+  '2025-09-31',
+  '2025-11-31',
+] as const;
+
+/** Dates in the wrong shape or out of range. */
+export const MALFORMED_DATES = [
   '2025-13-01',
   '2025-00-10',
   '2025-01-00',
+  '2025-01-32',
   '0000-00-00',
   '9999-99-99',
   '2025-1-1',
@@ -71,7 +86,8 @@ export const HOSTILE_STRINGS = [
   '\r\nX-Injected: 1',
   '<script>alert(1)</script>',
   HUGE,
-  ...IMPOSSIBLE_DATES,
+  ...NONEXISTENT_DAYS,
+  ...MALFORMED_DATES,
 ] as const;
 
 /** JSON values of the wrong type for whatever field receives them. */
@@ -142,8 +158,12 @@ function typesOf(schema: JsonSchema): string[] {
 }
 
 function stringArbitrary(schema: JsonSchema, name: string, pools: ValuePools): fc.Arbitrary<string> {
-  if (schema.format === 'date') {
-    return fc.constantFrom(...pools.dates);
+  if (schema.format === 'date' || pools.dateNames.has(name)) {
+    return fc.oneof(
+      { arbitrary: fc.constantFrom(...pools.dates), weight: 6 },
+      { arbitrary: fc.constantFrom(...NONEXISTENT_DAYS), weight: 3 },
+      { arbitrary: fc.constantFrom(...MALFORMED_DATES), weight: 1 },
+    );
   }
   const maxLength = Math.min(schema.maxLength ?? 40, 40);
   const minLength = Math.min(schema.minLength ?? 0, maxLength);

@@ -72,6 +72,7 @@ export async function createFuzzWorld(server: TestServer) {
       '2025-03-30',
       '2025-10-26',
     ],
+    dateNames: new Set(['start', 'end', 'start_date', 'end_date']),
     byName: {
       id: [...scratch.map((pdl) => pdl.id), MISSING_ID],
       pdl: [CONSUMPTION_PRM, PRODUCTION_PRM, ...scratch.map((pdl) => pdl.usage_point_id), '00000000000000'],
