@@ -18,6 +18,7 @@ import { failure } from './http/envelope.ts';
 import { clientErrorHandler } from './http/client-error.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { registerInputGuard } from './http/input-guard.ts';
+import { registerStrictJsonParser } from './http/json-body.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { createThrottle } from './http/throttle.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
@@ -78,6 +79,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   });
   // Only JSON (and forms, registered below) are accepted: text/plain would reach the schemas as a string.
   app.removeContentTypeParser('text/plain');
+  registerStrictJsonParser(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('authUser', undefined);

@@ -585,6 +585,44 @@ describe.each(backends)('bad input on $name', (backend) => {
     expect(row).toEqual({ name: null, linked_production_pdl_id: null });
   });
 
+  it('answers query strings that do not decode and JSON bodies that are not UTF-8 with 400 envelopes', async () => {
+    for (const raw of ['%FF', '%E0%A4%A', '%C0%80', '%ED%A0%80', '%', '%zz']) {
+      expectError(await send({ method: 'GET', url: `/api/tempo?start=${raw}` }), 400, 'VALIDATION_ERROR');
+      expectError(
+        await send({
+          method: 'GET',
+          url: `/api/enedis/power/${prm}?start=2025-01-01&end=2025-01-02&${raw}=1`,
+          headers: auth,
+        }),
+        400,
+        'VALIDATION_ERROR',
+      );
+    }
+    for (const bytes of [[0xff], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xe0, 0xa4]]) {
+      const payload = Buffer.concat([Buffer.from('{"name":"'), Buffer.from(bytes), Buffer.from('"}')]);
+      expectError(
+        await send({
+          method: 'PATCH',
+          url: `/api/pdl/${pdlId}/name`,
+          headers: { ...auth, 'content-type': 'application/json' },
+          payload,
+        }),
+        400,
+        'INVALID_JSON',
+      );
+    }
+    // Multi-byte UTF-8 is of course fine.
+    const renamed = await send({
+      method: 'PATCH',
+      url: `/api/pdl/${pdlId}/name`,
+      headers: { ...auth, 'content-type': 'application/json' },
+      payload: Buffer.from('{"name":"Chauffe-eau ⚡ été"}', 'utf8'),
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json<{ data: { name: string } }>().data.name).toBe('Chauffe-eau ⚡ été');
+    await send({ method: 'PATCH', url: `/api/pdl/${pdlId}/name`, headers: auth, payload: { name: null } });
+  });
+
   it('keeps the OAuth2 shape on the token route when credentials carry a NUL', async () => {
     const form = { 'content-type': 'application/x-www-form-urlencoded' };
     const response = await send({

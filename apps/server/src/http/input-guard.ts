@@ -48,8 +48,39 @@ function refuse(field: string): never {
   );
 }
 
+/**
+ * True when the query string has percent-encoding that does not decode to UTF-8 text (`%FF`, `%E0%A4%A`,
+ * `%C0%80`). Fastify answers that in the path with a 400 but keeps it raw in the query (`"%FF"`), where
+ * it would pass for a value.
+ */
+function hasMalformedQuery(url: string): boolean {
+  const start = url.indexOf('?');
+  if (start === -1) {
+    return false;
+  }
+  return url
+    .slice(start + 1)
+    .split(/[&=]/)
+    .some((piece) => {
+      if (!piece.includes('%')) {
+        return false;
+      }
+      try {
+        decodeURIComponent(piece);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+}
+
 /** Decoded path parameters, query, cookies and headers: everything known before the body is read. */
 function checkBeforeBody(request: FastifyRequest): void {
+  const url = request.raw.url ?? '';
+  // API parameters only: a hand-typed `?q=50%` on a page of the SPA still gets the page.
+  if (url.startsWith('/api') && hasMalformedQuery(url)) {
+    throw badRequest(ErrorCode.VALIDATION_ERROR, 'URL invalide (encodage de la requête).');
+  }
   for (const source of [request.params, request.query, request.cookies, request.headers]) {
     const field = findForbiddenCharacters(source);
     if (field !== undefined) {
@@ -60,7 +91,8 @@ function checkBeforeBody(request: FastifyRequest): void {
 
 /**
  * One mechanism for every route: NUL characters and lone surrogates are refused with
- * 400 INVALID_CHARACTERS before any handler, guard or database access sees them. Path, query, cookies
+ * 400 INVALID_CHARACTERS (and a query string that does not decode with 400 VALIDATION_ERROR, like a
+ * path that does not) before any handler, guard or database access sees them. Path, query, cookies
  * and headers are checked first (`onRequest`, before the route's auth guard, which queries the
  * database); the parsed body as soon as it exists (`preValidation`). Errors go through the route's error
  * handler, so the OAuth token route still answers in its RFC 6749 shape. Register before any route.
