@@ -21,6 +21,7 @@ export function registerStrictJsonParser(app: FastifyInstance): void {
       done(new AppError(400, ErrorCode.INVALID_JSON, 'Le corps de la requête n’est pas de l’UTF-8 valide.'), undefined);
       return;
     }
-    parse(request, text, done);
+    // Fastify's default parser is synchronous and answers through `done`.
+    void parse(request, text, done);
   });
 }
