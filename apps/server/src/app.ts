@@ -15,7 +15,10 @@ import { runtimeConfigRoutes } from './features/web/runtime-config.routes.ts';
 import { isSpaRoute, registerWebApp } from './features/web/static.ts';
 import { createGuard } from './http/auth.ts';
 import { failure } from './http/envelope.ts';
+import { clientErrorHandler } from './http/client-error.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
+import { registerInputGuard } from './http/input-guard.ts';
+import { registerStrictJsonParser } from './http/json-body.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { createThrottle } from './http/throttle.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
@@ -61,6 +64,8 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     bodyLimit: config.http.bodyLimit,
     trustProxy: config.http.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    // Requests Node's HTTP parser refuses (oversized headers: 431) never reach Fastify's hooks.
+    clientErrorHandler,
     // Router-level failures (undecodable URL) bypass setErrorHandler; answer them with the envelope too.
     frameworkErrors: (error, _request, reply) => {
       const raw: FastifyReply = reply;
@@ -74,6 +79,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   });
   // Only JSON (and forms, registered below) are accepted: text/plain would reach the schemas as a string.
   app.removeContentTypeParser('text/plain');
+  registerStrictJsonParser(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('authUser', undefined);
@@ -126,6 +132,8 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
   });
   await app.register(cookie);
+  // After the cookie parser (it checks decoded cookies too), before every route.
+  registerInputGuard(app);
   await registerOpenApi(app, config);
   registerErrorHandling(app);
   registerHealthRoutes(app, deps);

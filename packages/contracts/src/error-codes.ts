@@ -6,8 +6,14 @@ export const ErrorCode = {
   // request shape
   VALIDATION_ERROR: 'VALIDATION_ERROR',
   INVALID_JSON: 'INVALID_JSON',
+  /** A NUL character (U+0000) or a lone UTF-16 surrogate in a path, query, header, cookie or body value. */
+  INVALID_CHARACTERS: 'INVALID_CHARACTERS',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  /** 431: the request's headers (often a huge cookie) exceed the server's limit. */
+  HEADERS_TOO_LARGE: 'HEADERS_TOO_LARGE',
+  /** 408: the request did not arrive in time. */
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   ROUTE_NOT_FOUND: 'ROUTE_NOT_FOUND',
   METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
   // authentication and accounts

@@ -1,5 +1,6 @@
 export * from './error-codes.ts';
 export * from './envelope.ts';
+export * from './calendar-date.ts';
 export * from './accounts.ts';
 export * from './pdl.ts';
 export * from './rte.ts';

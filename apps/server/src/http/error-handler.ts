@@ -1,4 +1,4 @@
-import { ErrorCode } from '@med/contracts';
+import { ERROR_CODE_PARAM, ErrorCode } from '@med/contracts';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './app-error.ts';
@@ -44,7 +44,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
           .join('.') || undefined;
       const message = first?.message ?? 'Requête invalide.';
       void reply.status(422);
-      return failure({ code: ErrorCode.VALIDATION_ERROR, message, ...(field ? { field } : {}) });
+      return failure({ code: issueErrorCode(first?.params), message, ...(field ? { field } : {}) });
     }
     const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
     if (known) {
@@ -59,6 +59,20 @@ export function registerErrorHandling(app: FastifyInstance): void {
     void reply.status(500);
     return failure({ code: ErrorCode.INTERNAL_ERROR, message: 'Erreur interne. Réessayez plus tard.' });
   });
+}
+
+const KNOWN_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
+
+/**
+ * A shared schema may name the stable code of its failure (the calendar date answers
+ * INVALID_DATE_FORMAT); fastify-type-provider-zod copies the zod issue's `params` under `params.params`.
+ */
+function issueErrorCode(params: unknown): ErrorCode {
+  const carried =
+    params && typeof params === 'object' && 'params' in params && params.params && typeof params.params === 'object'
+      ? (params.params as Record<string, unknown>)[ERROR_CODE_PARAM]
+      : undefined;
+  return typeof carried === 'string' && KNOWN_CODES.has(carried) ? (carried as ErrorCode) : ErrorCode.VALIDATION_ERROR;
 }
 
 /** zod reports unknown keys of strict objects with the key names in params. */

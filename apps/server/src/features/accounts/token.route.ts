@@ -5,6 +5,7 @@ import { tokenResponseSchema } from '@med/contracts';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
 import { AppError } from '../../http/app-error.ts';
+import { hasForbiddenCharacters } from '../../http/input-guard.ts';
 import { clientIp } from '../../http/route-helpers.ts';
 import type { AccountsService } from './accounts.service.ts';
 
@@ -25,10 +26,10 @@ function clientCredentialsFrom(header: string | undefined, body: z.infer<typeof 
     const separator = decoded.indexOf(':');
     if (separator > 0) {
       try {
-        return {
-          id: decodeURIComponent(decoded.slice(0, separator)),
-          secret: decodeURIComponent(decoded.slice(separator + 1)),
-        };
+        const id = decodeURIComponent(decoded.slice(0, separator));
+        const secret = decodeURIComponent(decoded.slice(separator + 1));
+        // Decoded here, after the request-wide character check: `%00` must not reach the user lookup.
+        return hasForbiddenCharacters(id) || hasForbiddenCharacters(secret) ? null : { id, secret };
       } catch {
         return null; // malformed percent-encoding: no usable credentials
       }

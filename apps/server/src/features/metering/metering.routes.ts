@@ -1,4 +1,4 @@
-import { ErrorCode, usagePointIdSchema } from '@med/contracts';
+import { ErrorCode, isoDateSchema, usagePointIdSchema } from '@med/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
@@ -19,8 +19,9 @@ const useCacheFlag = (defaultValue: boolean) =>
     .transform((value) => (value === undefined ? defaultValue : value === 'true' || value === '1'));
 const rangeQuery = (useCacheDefault: boolean) =>
   z.object({
-    start: z.string().max(32).describe('First day, YYYY-MM-DD (Paris)'),
-    end: z.string().max(32).describe('Day after the last one, YYYY-MM-DD: the range is [start, end)'),
+    // A day that does not exist (2025-02-30) is a 422 INVALID_DATE_FORMAT here, before any lookup.
+    start: isoDateSchema.describe('First day, YYYY-MM-DD (Paris)'),
+    end: isoDateSchema.describe('Day after the last one, YYYY-MM-DD: the range is [start, end)'),
     use_cache: useCacheFlag(useCacheDefault),
   });
 

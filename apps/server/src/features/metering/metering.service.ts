@@ -50,8 +50,6 @@ export interface MeteringDeps {
   now?: () => Date;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * Enedis publishes D-1 in the morning and sometimes a few days late: a day it has no data for is
  * remembered as such (not asked again until the cache entry expires) only once it is older than this.
@@ -122,12 +120,8 @@ export function createMeteringService(deps: MeteringDeps) {
     return cache;
   }
 
+  /** `start` and `end` are calendar dates already (the route's `isoDateSchema`). */
   function plan(request: MeteringRequest, historyMonths: number, pdl: PdlRow): DateRange {
-    for (const field of ['start', 'end'] as const) {
-      if (!ISO_DATE.test(request[field]) || Number.isNaN(Date.parse(`${request[field]}T00:00:00Z`))) {
-        throw unprocessable(ErrorCode.INVALID_DATE_FORMAT, `Date attendue au format AAAA-MM-JJ.`, field);
-      }
-    }
     const input = { start: request.start, end: request.end, today: parisToday(now()), historyMonths };
     const result = planRange({ ...input, activationDate: pdl.activation_date });
     if (result.ok) {

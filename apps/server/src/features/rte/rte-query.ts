@@ -1,5 +1,5 @@
-import { ErrorCode, jobRunSchema, type JobRun } from '@med/contracts';
-import { daysBetween, isIsoDate } from '@med/core';
+import { ErrorCode, jobRunSchema, optionalIsoDateSchema, type JobRun } from '@med/contracts';
+import { daysBetween } from '@med/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Guard } from '../../http/auth.ts';
@@ -10,22 +10,14 @@ import { AppError, conflict, tooManyRequests, unprocessable } from '../../http/a
 import type { Scheduler } from '../../jobs/scheduler.ts';
 import { JobDeferred } from '../../jobs/scheduler.ts';
 
-/** Query text of a `YYYY-MM-DD` parameter; the format is checked by `dateRange` to answer INVALID_DATE_FORMAT. */
-export const dateParam = z.string().max(32).optional();
-
-/** Reads `YYYY-MM-DD` or throws 422 INVALID_DATE_FORMAT naming the parameter. */
-export function parseDate(value: string | undefined, field: string): string | undefined {
-  if (value === undefined || value === '') {
-    return undefined;
-  }
-  if (!isIsoDate(value)) {
-    throw unprocessable(ErrorCode.INVALID_DATE_FORMAT, `${field} : date attendue au format AAAA-MM-JJ.`, field);
-  }
-  return value;
-}
+/**
+ * An optional `YYYY-MM-DD` query parameter: the shared calendar-date type, so a malformed or impossible
+ * date is a 422 INVALID_DATE_FORMAT naming the parameter; empty means "not given".
+ */
+export const dateParam = optionalIsoDateSchema;
 
 /**
- * An inclusive range of Paris days from two optional parameters: defaults fill what is missing; then
+ * An inclusive range of Paris days from two optional, already valid, dates: defaults fill what is missing; then
  * start ≤ end and at most `maxDays` days, else 422 INVALID_DATE_RANGE.
  */
 export function dateRange(
@@ -34,8 +26,8 @@ export function dateRange(
   defaults: { start: string; end: string },
   maxDays: number,
 ): { start: string; end: string } {
-  const start = parseDate(values.start, fields.start) ?? defaults.start;
-  const end = parseDate(values.end, fields.end) ?? defaults.end;
+  const start = values.start ?? defaults.start;
+  const end = values.end ?? defaults.end;
   if (start > end) {
     throw unprocessable(
       ErrorCode.INVALID_DATE_RANGE,
