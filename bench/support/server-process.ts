@@ -39,6 +39,9 @@ export async function startServerProcess(env: Record<string, string>): Promise<B
       ...process.env,
       NODE_ENV: 'production',
       SECRET_KEY: randomBytes(32).toString('base64url'),
+      // Production-like, but measured against the emulator and reading mails from the file outbox.
+      ALLOW_EMULATOR_IN_PRODUCTION: 'true',
+      ALLOW_FILE_OUTBOX_IN_PRODUCTION: 'true',
       HOST: '127.0.0.1',
       PORT: String(port),
       DATA_DIR: dataDir,
