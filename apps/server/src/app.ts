@@ -14,6 +14,7 @@ import { pdlRoutes } from './features/pdl/pdl.routes.ts';
 import { runtimeConfigRoutes } from './features/web/runtime-config.routes.ts';
 import { isSpaRoute, registerWebApp } from './features/web/static.ts';
 import { createGuard } from './http/auth.ts';
+import { createDrain } from './http/drain.ts';
 import { failure } from './http/envelope.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { registerOpenApi } from './http/openapi.ts';
@@ -94,6 +95,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     guard: createGuard({ db: database.db, jwt, keys, requireEmailVerification: config.auth.requireEmailVerification }),
     gateway: options.gateway,
     log: app.log,
+    drain: createDrain(app, app.log),
     rte: createRteGateway({ config, enedis: options.gateway, log: app.log }),
     scheduler: createScheduler({
       db: database.db,
@@ -128,7 +130,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   await app.register(cookie);
   await registerOpenApi(app, config);
   registerErrorHandling(app);
-  registerHealthRoutes(app, deps);
+  registerHealthRoutes(app, { config, db: database.db, cache, drain: deps.drain });
 
   await app.register(accountsRoutes(deps), { prefix: '/api/accounts' });
   await app.register(pdlRoutes(deps), { prefix: '/api/pdl' });

@@ -38,6 +38,12 @@ export async function startServices(
       log: pino({ level: config.logLevel }),
     }));
   const { app, deps } = await buildApp({ ...overrides, config, database, cache, gateway });
+  if (config.env === 'production' && (config.enedis.environment === 'emulator' || config.rte.useEmulator)) {
+    app.log.warn(
+      { enedis: config.enedis.environment === 'emulator', rte: config.rte.useEmulator },
+      'serving simulated emulator data in production (ALLOW_EMULATOR_IN_PRODUCTION=true)',
+    );
+  }
   // Jobs start with the process (initial fill on a fresh install) unless JOBS_ENABLED=false.
   if (config.jobs.enabled) {
     deps.scheduler.start();
@@ -45,10 +51,15 @@ export async function startServices(
   return {
     app,
     deps,
+    /**
+     * Graceful stop, in dependency order: readiness off (a load balancer stops sending), jobs aborted
+     * and recorded, HTTP drained (in-flight requests finish, at most SHUTDOWN_TIMEOUT_SECONDS), and only
+     * then the emulator, the cache and the database those requests were using.
+     */
     async close() {
-      // Running jobs finish recording before the database and cache go away.
+      deps.drain.start();
       await deps.scheduler.stop();
-      await app.close();
+      await deps.drain.close(config.http.shutdownTimeoutMs);
       await gateway.close();
       await cache.close();
       await database.close();
