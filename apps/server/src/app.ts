@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { CachePort } from './cache/cache.port.ts';
 import type { Config } from './config/config.ts';
@@ -38,6 +39,8 @@ export interface BuildAppOptions {
   gateway: EnedisGateway;
   /** Folder of the built SPA; default apps/web/dist. */
   webDistDir?: string;
+  /** Where log lines go; default stdout (tests capture them). */
+  logStream?: DestinationStream;
 }
 
 const DEFAULT_WEB_DIST = resolve(import.meta.dirname, '../../web/dist');
@@ -58,6 +61,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
         '*.new_password',
         '*.old_password',
       ],
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: config.http.bodyLimit,
     trustProxy: config.http.trustProxy,

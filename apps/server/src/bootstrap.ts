@@ -35,7 +35,7 @@ export async function startServices(
       config,
       cache,
       keys: createServerKeys(config.secretKey),
-      log: pino({ level: config.logLevel }),
+      log: pino({ level: config.logLevel }, overrides.logStream),
     }));
   const { app, deps } = await buildApp({ ...overrides, config, database, cache, gateway });
   if (config.env === 'production' && (config.enedis.environment === 'emulator' || config.rte.useEmulator)) {

@@ -32,6 +32,14 @@ export function createDrain(app: FastifyInstance, log: FastifyBaseLogger): Drain
     });
   });
 
+  // A response finishing during the drain closes its connection: a kept-alive socket would otherwise
+  // hold the server open until its keep-alive timeout (Fastify: 72 s), far past the drain timeout.
+  app.addHook('onSend', async (_request, reply) => {
+    if (draining) {
+      void reply.header('connection', 'close');
+    }
+  });
+
   const idle = () =>
     inFlight === 0
       ? Promise.resolve()
