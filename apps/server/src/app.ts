@@ -28,7 +28,9 @@ import type { EnedisGateway } from './features/enedis/enedis-gateway.ts';
 import { registerEnedisFeatures } from './features/enedis/enedis.register.ts';
 import { createRteGateway } from './features/rte/rte-gateway.ts';
 import { registerRteFeatures } from './features/rte/rte.register.ts';
+import { deleteActivityBefore } from './features/accounts/activity-log.repository.ts';
 import { enedisTokenJob } from './jobs/enedis-token.job.ts';
+import { housekeepingJob } from './jobs/housekeeping.job.ts';
 import { createScheduler } from './jobs/scheduler.ts';
 
 export interface BuildAppOptions {
@@ -142,6 +144,13 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   await registerEnedisFeatures(app, deps);
   await registerRteFeatures(app, deps);
   deps.scheduler.register(enedisTokenJob(deps.gateway));
+  deps.scheduler.register(
+    housekeepingJob({
+      pruneActivityLog: (before) => deleteActivityBefore(database.db, before),
+      pruneJobRuns: (before) => deps.scheduler.repository.pruneRuns(before),
+      activityLogRetentionDays: config.activityLogRetentionDays,
+    }),
+  );
 
   const webServed = await registerWebApp(app, options.webDistDir ?? DEFAULT_WEB_DIST);
   app.setNotFoundHandler(async (request, reply) => {

@@ -2,12 +2,14 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import type { DbHandle } from './connect.ts';
 import { initial } from './migrations/0001-initial.ts';
 import { rte } from './migrations/0002-rte.ts';
+import { activityLogRetention } from './migrations/0003-activity-log-retention.ts';
 
 /** Forward-only migrations, one set for both dialects. Names sort in application order. */
 function migrationsFor(handle: DbHandle): Record<string, Migration> {
   return {
     '0001-initial': initial(handle.dialect),
     '0002-rte': rte(handle.dialect),
+    '0003-activity-log-retention': activityLogRetention(),
   };
 }
 
