@@ -53,8 +53,8 @@ export const fr = {
   },
   simulatedData: {
     title: 'Données simulées',
-    all: 'les relevés Linky et les données RTE (Tempo, EcoWatt, consommation nationale) affichés ici sont générés par un émulateur, ce ne sont pas de vraies mesures.',
-    enedis: 'les relevés Linky affichés ici sont générés par un émulateur d’Enedis, ce ne sont pas de vraies mesures.',
+    all: 'les relevés Linky et les données RTE affichés ici sont générés par un émulateur, ce ne sont pas de vraies mesures.',
+    enedis: 'les relevés Linky affichés ici sont générés par un émulateur, ce ne sont pas de vraies mesures.',
     rte: 'les données RTE affichées ici (Tempo, EcoWatt, consommation nationale) sont générées par un émulateur, ce ne sont pas celles de RTE.',
   },
   landing: {

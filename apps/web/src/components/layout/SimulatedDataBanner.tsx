@@ -2,11 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../hooks/useMe.ts';
 import { useRuntimeConfig } from '../../hooks/useRuntimeConfig.ts';
 import { WarningIcon } from '../ui/icons.tsx';
+import { simulatedDataMessage } from './simulatedData.ts';
 
 /**
  * Says, on every page, that the readings are generated when an emulator answers instead of Enedis or
- * RTE (no credentials, in any mode) or when the demo account (always emulator meters) is signed in:
- * generated curves look real enough to be mistaken for one's own.
+ * RTE (no credentials, in any mode) or when the demo account is signed in (simulatedData.ts): generated
+ * curves look real enough to be mistaken for one's own.
  *
  * A labelled landmark rather than a live region: it is part of the page from the start, and screen
  * reader users can jump to it. Amber-950 on amber-100 (and the reverse in dark mode) is far above the
@@ -16,8 +17,7 @@ export function SimulatedDataBanner() {
   const { t } = useTranslation();
   const { simulatedData } = useRuntimeConfig();
   const { data: me } = useMe();
-  const enedis = simulatedData.enedis || me?.is_demo === true;
-  const message = enedis && simulatedData.rte ? 'all' : enedis ? 'enedis' : simulatedData.rte ? 'rte' : null;
+  const message = simulatedDataMessage(simulatedData, me?.is_demo === true);
   if (message === null) {
     return null;
   }
