@@ -10,6 +10,7 @@ import {
 import { buildApp, type BuildAppOptions } from './app.ts';
 import { createEnedisGateway } from './features/enedis/enedis-gateway.ts';
 import { createServerKeys } from './security/keys.ts';
+import { setTimeout as delay } from 'node:timers/promises';
 import pino from 'pino';
 
 /**
@@ -52,13 +53,14 @@ export async function startServices(
     app,
     deps,
     /**
-     * Graceful stop, in dependency order: readiness off (a load balancer stops sending), jobs aborted
-     * and recorded, HTTP drained (in-flight requests finish, at most SHUTDOWN_TIMEOUT_SECONDS), and only
-     * then the emulator, the cache and the database those requests were using.
+     * Graceful stop, in dependency order: readiness off while still serving for SHUTDOWN_DELAY_SECONDS
+     * (a load balancer stops sending), jobs aborted and recorded meanwhile, HTTP drained (listener
+     * closed, in-flight requests finish, at most SHUTDOWN_TIMEOUT_SECONDS), and only then the emulator,
+     * the cache and the database those requests were using.
      */
     async close() {
       deps.drain.start();
-      await deps.scheduler.stop();
+      await Promise.all([deps.scheduler.stop(), delay(config.http.shutdownDelayMs)]);
       await deps.drain.close(config.http.shutdownTimeoutMs);
       await gateway.close();
       await cache.close();

@@ -26,12 +26,23 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stopping = true;
-    app.log.info({ signal, timeoutMs: config.http.shutdownTimeoutMs }, 'shutting down: draining requests');
+    app.log.info(
+      {
+        signal,
+        inFlight: services.deps.drain.inFlight,
+        delayMs: config.http.shutdownDelayMs,
+        timeoutMs: config.http.shutdownTimeoutMs,
+      },
+      'shutting down: /ready answers 503, then in-flight requests are drained',
+    );
     // The drain is bounded; this is the backstop should anything after it hang (a stuck pool, say).
-    setTimeout(() => {
-      app.log.error('shutdown did not finish in time; exiting');
-      process.exit(1);
-    }, config.http.shutdownTimeoutMs + CLOSE_MARGIN_MS).unref();
+    setTimeout(
+      () => {
+        app.log.error('shutdown did not finish in time; exiting');
+        process.exit(1);
+      },
+      config.http.shutdownDelayMs + config.http.shutdownTimeoutMs + CLOSE_MARGIN_MS,
+    ).unref();
     try {
       await services.close();
     } catch (error) {

@@ -103,4 +103,29 @@ describe.each(backends)('graceful shutdown on $name', (backend) => {
     // Stopped for good: no new connection is accepted.
     await expect(fetch(`${baseUrl}/ping`)).rejects.toThrow();
   });
+
+  it('keeps serving for SHUTDOWN_DELAY_SECONDS with /ready at 503, then refuses connections', async () => {
+    const delayed = await startTestServer(backend, { SHUTDOWN_DELAY_SECONDS: '1' });
+    try {
+      await delayed.app.listen({ host: '127.0.0.1', port: 0 });
+      const address = delayed.app.server.address();
+      const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      const started = Date.now();
+      const closing = delayed.shutdown();
+
+      const ready = await fetch(`${url}/ready`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ status: 'draining' });
+      // Other requests are still answered, each closing its connection so the client reconnects elsewhere.
+      const ping = await fetch(`${url}/ping`);
+      expect(ping.status).toBe(200);
+      expect(ping.headers.get('connection')).toBe('close');
+
+      await closing;
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+      await expect(fetch(`${url}/ping`)).rejects.toThrow();
+    } finally {
+      await delayed.close();
+    }
+  });
 });

@@ -183,15 +183,25 @@ describe('loadConfig', () => {
     const dataDir = tempDir();
     const defaults = loadConfig({ DATA_DIR: dataDir, SECRET_KEY: STRONG_KEY });
     expect(defaults.activityLogRetentionDays).toBe(90);
-    expect(defaults.http.shutdownTimeoutMs).toBe(25_000);
+    expect(defaults.http).toMatchObject({ shutdownDelayMs: 0, shutdownTimeoutMs: 20_000 });
+    const production = loadConfig({
+      DATA_DIR: dataDir,
+      SECRET_KEY: STRONG_KEY,
+      NODE_ENV: 'production',
+      ...PRODUCTION_OPT_INS,
+      // Empty, as copied from .env.example: the default.
+      SHUTDOWN_DELAY_SECONDS: '',
+    });
+    expect(production.http).toMatchObject({ shutdownDelayMs: 5000, shutdownTimeoutMs: 20_000 });
     const custom = loadConfig({
       DATA_DIR: dataDir,
       SECRET_KEY: STRONG_KEY,
       ACTIVITY_LOG_RETENTION_DAYS: '30',
       SHUTDOWN_TIMEOUT_SECONDS: '5',
+      SHUTDOWN_DELAY_SECONDS: '2',
     });
     expect(custom.activityLogRetentionDays).toBe(30);
-    expect(custom.http.shutdownTimeoutMs).toBe(5000);
+    expect(custom.http).toMatchObject({ shutdownDelayMs: 2000, shutdownTimeoutMs: 5000 });
     const problems = problemsOf({
       DATA_DIR: dataDir,
       SECRET_KEY: STRONG_KEY,

@@ -25,7 +25,12 @@ export interface Config {
     bodyLimit: number;
     frontendUrl: string;
     backendUrl: string;
-    /** Longest wait for in-flight requests on shutdown before their connections are cut. */
+    /**
+     * On shutdown, time spent still serving while `/ready` answers 503, so load balancers stop sending
+     * new requests before the listener closes (connections arriving after that are refused).
+     */
+    shutdownDelayMs: number;
+    /** Longest wait for in-flight requests once the listener is closed, before their connections are cut. */
     shutdownTimeoutMs: number;
   };
   metrics: MetricsConfig;
@@ -149,6 +154,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       bodyLimit: env.BODY_LIMIT_BYTES,
       frontendUrl: env.FRONTEND_URL.replace(/\/$/, ''),
       backendUrl: env.BACKEND_URL.replace(/\/$/, ''),
+      shutdownDelayMs: (env.SHUTDOWN_DELAY_SECONDS ?? (env.NODE_ENV === 'production' ? 5 : 0)) * 1000,
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     },
     metrics: { token: env.METRICS_TOKEN, enabled: env.METRICS_TOKEN !== undefined || env.NODE_ENV !== 'production' },

@@ -59,7 +59,10 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
   BODY_LIMIT_BYTES: int(1024, 50 * 1024 * 1024).default(1024 * 1024),
-  SHUTDOWN_TIMEOUT_SECONDS: int(1, 3600).default(25),
+  // Default 5 in production, 0 otherwise (config.ts): a load balancer needs the time, Ctrl-C does not.
+  // Empty (as copied from .env.example) means the default, not 0.
+  SHUTDOWN_DELAY_SECONDS: z.preprocess((value) => (value === '' ? undefined : value), int(0, 300).optional()),
+  SHUTDOWN_TIMEOUT_SECONDS: int(1, 3600).default(20),
   // A scrape token is a credential: short ones can be guessed.
   METRICS_TOKEN: optionalString.refine(
     (token) => token === undefined || token.length >= 16,
