@@ -26,6 +26,8 @@ export interface BenchServer {
   dataDir: string;
   /** Resident set size of the server process, in MiB (from /proc). */
   rssMiB(): number;
+  /** Everything the server wrote so far (also forwarded to this process's stdout and stderr). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -39,6 +41,11 @@ export async function startServerProcess(env: Record<string, string>): Promise<B
       ...process.env,
       NODE_ENV: 'production',
       SECRET_KEY: randomBytes(32).toString('base64url'),
+      // Production-like, but measured against the emulator and reading mails from the file outbox.
+      ALLOW_EMULATOR_IN_PRODUCTION: 'true',
+      ALLOW_FILE_OUTBOX_IN_PRODUCTION: 'true',
+      // No load balancer to wait for: stop at once (the shutdown benchmark sets the production delay back).
+      SHUTDOWN_DELAY_SECONDS: '0',
       HOST: '127.0.0.1',
       PORT: String(port),
       DATA_DIR: dataDir,
@@ -49,7 +56,16 @@ export async function startServerProcess(env: Record<string, string>): Promise<B
       BACKEND_URL: `http://127.0.0.1:${port}`,
       ...env,
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    process.stdout.write(chunk);
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    process.stderr.write(chunk);
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
@@ -67,13 +83,16 @@ export async function startServerProcess(env: Record<string, string>): Promise<B
     baseUrl,
     child,
     dataDir,
+    output: () => output,
     rssMiB() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
     },
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((resolveExit) => child.once('exit', resolveExit));
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((resolveExit) => child.once('exit', resolveExit));
+      }
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { CachePort } from './cache/cache.port.ts';
 import type { Config } from './config/config.ts';
@@ -14,6 +15,7 @@ import { pdlRoutes } from './features/pdl/pdl.routes.ts';
 import { runtimeConfigRoutes } from './features/web/runtime-config.routes.ts';
 import { isSpaRoute, registerWebApp } from './features/web/static.ts';
 import { createGuard } from './http/auth.ts';
+import { createDrain } from './http/drain.ts';
 import { failure } from './http/envelope.ts';
 import { clientErrorHandler } from './http/client-error.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
@@ -29,7 +31,9 @@ import type { EnedisGateway } from './features/enedis/enedis-gateway.ts';
 import { registerEnedisFeatures } from './features/enedis/enedis.register.ts';
 import { createRteGateway } from './features/rte/rte-gateway.ts';
 import { registerRteFeatures } from './features/rte/rte.register.ts';
+import { deleteActivityBefore } from './features/accounts/activity-log.repository.ts';
 import { enedisTokenJob } from './jobs/enedis-token.job.ts';
+import { housekeepingJob } from './jobs/housekeeping.job.ts';
 import { createScheduler } from './jobs/scheduler.ts';
 
 export interface BuildAppOptions {
@@ -40,6 +44,8 @@ export interface BuildAppOptions {
   gateway: EnedisGateway;
   /** Folder of the built SPA; default apps/web/dist. */
   webDistDir?: string;
+  /** Where log lines go; default stdout (tests capture them). */
+  logStream?: DestinationStream;
 }
 
 const DEFAULT_WEB_DIST = resolve(import.meta.dirname, '../../web/dist');
@@ -60,6 +66,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
         '*.new_password',
         '*.old_password',
       ],
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: config.http.bodyLimit,
     trustProxy: config.http.trustProxy,
@@ -100,6 +107,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     guard: createGuard({ db: database.db, jwt, keys, requireEmailVerification: config.auth.requireEmailVerification }),
     gateway: options.gateway,
     log: app.log,
+    drain: createDrain(app, app.log),
     rte: createRteGateway({ config, enedis: options.gateway, log: app.log }),
     scheduler: createScheduler({
       db: database.db,
@@ -136,7 +144,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   registerInputGuard(app);
   await registerOpenApi(app, config);
   registerErrorHandling(app);
-  registerHealthRoutes(app, deps);
+  registerHealthRoutes(app, { config, db: database.db, cache, drain: deps.drain });
 
   await app.register(accountsRoutes(deps), { prefix: '/api/accounts' });
   await app.register(pdlRoutes(deps), { prefix: '/api/pdl' });
@@ -144,6 +152,13 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   await registerEnedisFeatures(app, deps);
   await registerRteFeatures(app, deps);
   deps.scheduler.register(enedisTokenJob(deps.gateway));
+  deps.scheduler.register(
+    housekeepingJob({
+      pruneActivityLog: (before) => deleteActivityBefore(database.db, before),
+      pruneJobRuns: (before) => deps.scheduler.repository.pruneRuns(before),
+      activityLogRetentionDays: config.activityLogRetentionDays,
+    }),
+  );
 
   const webServed = await registerWebApp(app, options.webDistDir ?? DEFAULT_WEB_DIST);
   app.setNotFoundHandler(async (request, reply) => {

@@ -10,6 +10,7 @@ import {
 import { buildApp, type BuildAppOptions } from './app.ts';
 import { createEnedisGateway } from './features/enedis/enedis-gateway.ts';
 import { createServerKeys } from './security/keys.ts';
+import { setTimeout as delay } from 'node:timers/promises';
 import pino from 'pino';
 
 /**
@@ -35,9 +36,15 @@ export async function startServices(
       config,
       cache,
       keys: createServerKeys(config.secretKey),
-      log: pino({ level: config.logLevel }),
+      log: pino({ level: config.logLevel }, overrides.logStream),
     }));
   const { app, deps } = await buildApp({ ...overrides, config, database, cache, gateway });
+  if (config.env === 'production' && (config.enedis.environment === 'emulator' || config.rte.useEmulator)) {
+    app.log.warn(
+      { enedis: config.enedis.environment === 'emulator', rte: config.rte.useEmulator },
+      'serving simulated emulator data in production (ALLOW_EMULATOR_IN_PRODUCTION=true)',
+    );
+  }
   // Jobs start with the process (initial fill on a fresh install) unless JOBS_ENABLED=false.
   if (config.jobs.enabled) {
     deps.scheduler.start();
@@ -45,10 +52,16 @@ export async function startServices(
   return {
     app,
     deps,
+    /**
+     * Graceful stop, in dependency order: readiness off while still serving for SHUTDOWN_DELAY_SECONDS
+     * (a load balancer stops sending), jobs aborted and recorded meanwhile, HTTP drained (listener
+     * closed, in-flight requests finish, at most SHUTDOWN_TIMEOUT_SECONDS), and only then the emulator,
+     * the cache and the database those requests were using.
+     */
     async close() {
-      // Running jobs finish recording before the database and cache go away.
-      await deps.scheduler.stop();
-      await app.close();
+      deps.drain.start();
+      await Promise.all([deps.scheduler.stop(), delay(config.http.shutdownDelayMs)]);
+      await deps.drain.close(config.http.shutdownTimeoutMs);
       await gateway.close();
       await cache.close();
       await database.close();

@@ -6,6 +6,7 @@ import type { Db } from './db/database.ts';
 import type { EnedisGateway } from './features/enedis/enedis-gateway.ts';
 import type { RteGateway } from './features/rte/rte-gateway.ts';
 import type { Guard } from './http/auth.ts';
+import type { Drain } from './http/drain.ts';
 import type { Throttle } from './http/throttle.ts';
 import type { Scheduler } from './jobs/scheduler.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -28,4 +29,6 @@ export interface AppDeps {
   /** Scheduled jobs; bootstrap starts it when JOBS_ENABLED, admin refreshes run through it either way. */
   scheduler: Scheduler;
   log: FastifyBaseLogger;
+  /** Shutdown state: `/ready` reads it, bootstrap's close drives it. */
+  drain: Drain;
 }

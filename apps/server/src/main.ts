@@ -1,6 +1,9 @@
 import { ConfigError, loadConfig } from './config/config.ts';
 import { startServices } from './bootstrap.ts';
 
+/** Time left after the drain timeout for the jobs, the cache and the database to close. */
+const CLOSE_MARGIN_MS = 10_000;
+
 /** Process entry point: start everything, listen, and shut down cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   let config;
@@ -18,11 +21,34 @@ async function main(): Promise<void> {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) {
-      return;
+      // A second Ctrl-C means "now".
+      app.log.warn({ signal }, 'second signal while shutting down; exiting at once');
+      process.exit(1);
     }
     stopping = true;
-    app.log.info({ signal }, 'shutting down');
-    await services.close();
+    app.log.info(
+      {
+        signal,
+        inFlight: services.deps.drain.inFlight,
+        delayMs: config.http.shutdownDelayMs,
+        timeoutMs: config.http.shutdownTimeoutMs,
+      },
+      'shutting down: /ready answers 503, then in-flight requests are drained',
+    );
+    // The drain is bounded; this is the backstop should anything after it hang (a stuck pool, say).
+    setTimeout(
+      () => {
+        app.log.error('shutdown did not finish in time; exiting');
+        process.exit(1);
+      },
+      config.http.shutdownDelayMs + config.http.shutdownTimeoutMs + CLOSE_MARGIN_MS,
+    ).unref();
+    try {
+      await services.close();
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

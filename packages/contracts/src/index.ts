@@ -5,3 +5,4 @@ export * from './accounts.ts';
 export * from './pdl.ts';
 export * from './rte.ts';
 export * from './consent.ts';
+export * from './runtime-config.ts';

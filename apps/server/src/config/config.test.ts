@@ -5,6 +5,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
 const STRONG_KEY = 'Zq8vN2xK7mLp4RtW9yBc3HdF6gJs1QaE5uVo0iXn';
+/** Production with the development defaults (emulators, file outbox) allowed on purpose. */
+const PRODUCTION_OPT_INS = { ALLOW_EMULATOR_IN_PRODUCTION: 'true', ALLOW_FILE_OUTBOX_IN_PRODUCTION: 'true' };
+/** Production with real upstreams: nothing to opt into. */
+const PRODUCTION_UPSTREAMS = {
+  ENEDIS_CLIENT_ID: 'enedis-app',
+  ENEDIS_CLIENT_SECRET: 'enedis-secret',
+  RTE_CLIENT_ID: 'rte-app',
+  RTE_CLIENT_SECRET: 'rte-secret',
+  SMTP_URL: 'smtp://mail.example:587',
+};
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -71,6 +81,7 @@ describe('loadConfig', () => {
     const problems = problemsOf({
       DATA_DIR: tempDir(),
       NODE_ENV: 'production',
+      ...PRODUCTION_OPT_INS,
       ...(key === undefined ? {} : { SECRET_KEY: key }),
     });
     expect(problems).toHaveLength(1);
@@ -80,9 +91,127 @@ describe('loadConfig', () => {
 
   it('accepts a strong SECRET_KEY in production and never writes a key file', () => {
     const dataDir = tempDir();
-    const config = loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'production', SECRET_KEY: STRONG_KEY });
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      NODE_ENV: 'production',
+      SECRET_KEY: STRONG_KEY,
+      ...PRODUCTION_OPT_INS,
+    });
     expect(config.secretKey).toBe(STRONG_KEY);
     expect(() => statSync(join(dataDir, 'secret_key'))).toThrow();
+  });
+
+  it('refuses emulator data and the file mail outbox in production unless allowed, listing each with its fix', () => {
+    const dataDir = tempDir();
+    const problems = problemsOf({ DATA_DIR: dataDir, NODE_ENV: 'production', SECRET_KEY: STRONG_KEY, PORT: 'x' });
+    expect(problems).toHaveLength(4);
+    expect(problems[0]).toMatch(/^PORT: /);
+    expect(problems[1]).toMatch(/^ENEDIS_CLIENT_ID: .*simulated.*ALLOW_EMULATOR_IN_PRODUCTION=true/);
+    expect(problems[2]).toMatch(/^RTE_CLIENT_ID: .*simulated.*ALLOW_EMULATOR_IN_PRODUCTION=true/);
+    expect(problems[3]).toMatch(/^SMTP_URL: .*DATA_DIR\/outbox.*ALLOW_FILE_OUTBOX_IN_PRODUCTION=true/);
+
+    // An explicit emulator environment is refused too, even with credentials.
+    expect(
+      problemsOf({
+        DATA_DIR: dataDir,
+        NODE_ENV: 'production',
+        SECRET_KEY: STRONG_KEY,
+        ...PRODUCTION_UPSTREAMS,
+        ENEDIS_ENVIRONMENT: 'emulator',
+      }),
+    ).toEqual([expect.stringMatching(/^ENEDIS_ENVIRONMENT: emulator, .*ALLOW_EMULATOR_IN_PRODUCTION=true/)]);
+    // Each opt-in lifts only its own refusal.
+    expect(
+      problemsOf({
+        DATA_DIR: dataDir,
+        NODE_ENV: 'production',
+        SECRET_KEY: STRONG_KEY,
+        ALLOW_EMULATOR_IN_PRODUCTION: 'true',
+      }),
+    ).toEqual([expect.stringMatching(/^SMTP_URL: /)]);
+    expect(
+      problemsOf({
+        DATA_DIR: dataDir,
+        NODE_ENV: 'production',
+        SECRET_KEY: STRONG_KEY,
+        ENEDIS_CLIENT_ID: PRODUCTION_UPSTREAMS.ENEDIS_CLIENT_ID,
+        ENEDIS_CLIENT_SECRET: PRODUCTION_UPSTREAMS.ENEDIS_CLIENT_SECRET,
+        ALLOW_FILE_OUTBOX_IN_PRODUCTION: 'yes',
+        RTE_CLIENT_ID: '',
+      }),
+    ).toEqual([expect.stringMatching(/^RTE_CLIENT_ID: /)]);
+
+    const real = loadConfig({
+      DATA_DIR: dataDir,
+      NODE_ENV: 'production',
+      SECRET_KEY: STRONG_KEY,
+      ...PRODUCTION_UPSTREAMS,
+    });
+    expect(real.enedis.environment).toBe('production');
+    expect(real.rte.useEmulator).toBe(false);
+    const allowed = loadConfig({
+      DATA_DIR: dataDir,
+      NODE_ENV: 'production',
+      SECRET_KEY: STRONG_KEY,
+      ...PRODUCTION_OPT_INS,
+    });
+    expect(allowed.enedis.environment).toBe('emulator');
+    expect(allowed.mail.smtpUrl).toBeUndefined();
+    // Development keeps its zero-configuration start.
+    expect(loadConfig({ DATA_DIR: dataDir, SECRET_KEY: STRONG_KEY }).enedis.environment).toBe('emulator');
+  });
+
+  it('serves /metrics openly outside production, only with METRICS_TOKEN in production', () => {
+    const dataDir = tempDir();
+    const base = { DATA_DIR: dataDir, SECRET_KEY: STRONG_KEY };
+    expect(loadConfig(base).metrics).toEqual({ token: undefined, enabled: true });
+    expect(loadConfig({ ...base, NODE_ENV: 'production', ...PRODUCTION_OPT_INS }).metrics).toEqual({
+      token: undefined,
+      enabled: false,
+    });
+    const token = 'scrape-0123456789abcdef';
+    expect(
+      loadConfig({ ...base, NODE_ENV: 'production', ...PRODUCTION_OPT_INS, METRICS_TOKEN: token }).metrics,
+    ).toEqual({
+      token,
+      enabled: true,
+    });
+    expect(problemsOf({ ...base, METRICS_TOKEN: 'short' })).toEqual(['METRICS_TOKEN: must be at least 16 characters']);
+  });
+
+  it('reads the retention, shutdown and their bounds', () => {
+    const dataDir = tempDir();
+    const defaults = loadConfig({ DATA_DIR: dataDir, SECRET_KEY: STRONG_KEY });
+    expect(defaults.activityLogRetentionDays).toBe(90);
+    expect(defaults.http).toMatchObject({ shutdownDelayMs: 0, shutdownTimeoutMs: 20_000 });
+    const production = loadConfig({
+      DATA_DIR: dataDir,
+      SECRET_KEY: STRONG_KEY,
+      NODE_ENV: 'production',
+      ...PRODUCTION_OPT_INS,
+      // Empty, as copied from .env.example: the default.
+      SHUTDOWN_DELAY_SECONDS: '',
+    });
+    expect(production.http).toMatchObject({ shutdownDelayMs: 5000, shutdownTimeoutMs: 20_000 });
+    const custom = loadConfig({
+      DATA_DIR: dataDir,
+      SECRET_KEY: STRONG_KEY,
+      ACTIVITY_LOG_RETENTION_DAYS: '30',
+      SHUTDOWN_TIMEOUT_SECONDS: '5',
+      SHUTDOWN_DELAY_SECONDS: '2',
+    });
+    expect(custom.activityLogRetentionDays).toBe(30);
+    expect(custom.http).toMatchObject({ shutdownDelayMs: 2000, shutdownTimeoutMs: 5000 });
+    const problems = problemsOf({
+      DATA_DIR: dataDir,
+      SECRET_KEY: STRONG_KEY,
+      ACTIVITY_LOG_RETENTION_DAYS: '0',
+      SHUTDOWN_TIMEOUT_SECONDS: '0',
+    });
+    expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual([
+      'ACTIVITY_LOG_RETENTION_DAYS',
+      'SHUTDOWN_TIMEOUT_SECONDS',
+    ]);
   });
 
   it('outside production generates a key once in DATA_DIR (mode 0600) and reuses it', () => {

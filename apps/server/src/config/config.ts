@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import serverPackage from '../../package.json' with { type: 'json' };
 import { envSchema, type RawEnv } from './env.ts';
+import { enedisEnvironmentOf, productionDefaultProblems } from './production-rules.ts';
 import { loadOrCreateDevSecretKey, secretKeyWeakness } from './secret-key.ts';
 
 export class ConfigError extends Error {
@@ -17,7 +18,22 @@ export interface Config {
   env: RawEnv['NODE_ENV'];
   serverMode: boolean;
   version: string;
-  http: { host: string; port: number; trustProxy: boolean; bodyLimit: number; frontendUrl: string; backendUrl: string };
+  http: {
+    host: string;
+    port: number;
+    trustProxy: boolean;
+    bodyLimit: number;
+    frontendUrl: string;
+    backendUrl: string;
+    /**
+     * On shutdown, time spent still serving while `/ready` answers 503, so load balancers stop sending
+     * new requests before the listener closes (connections arriving after that are refused).
+     */
+    shutdownDelayMs: number;
+    /** Longest wait for in-flight requests once the listener is closed, before their connections are cut. */
+    shutdownTimeoutMs: number;
+  };
+  metrics: MetricsConfig;
   dataDir: string;
   databaseUrl: string;
   redisUrl: string | undefined;
@@ -29,6 +45,7 @@ export interface Config {
     cookieSecure: boolean;
   };
   captcha: { required: boolean; siteKey: string | undefined; secretKey: string | undefined; verifyUrl: string };
+  /** `smtpUrl` unset: mails go to the file outbox (production needs ALLOW_FILE_OUTBOX_IN_PRODUCTION). */
   mail: { smtpUrl: string | undefined; from: string };
   throttle: { loginPerEmail: number; loginPerIp: number; signupPerIp: number; windowSeconds: number };
   quotas: { noCachePerDay: number; withCachePerDay: number };
@@ -40,6 +57,17 @@ export interface Config {
   demoEnabled: boolean;
   rte: RteConfig;
   jobs: JobsConfig;
+  /** Days of `activity_log` rows (they hold client IPs) kept by the housekeeping job. */
+  activityLogRetentionDays: number;
+}
+
+/**
+ * `/metrics`: with a token, only `Authorization: Bearer <token>` reads it; without one it is open outside
+ * production and not served at all in production (process and traffic figures are not for the public).
+ */
+export interface MetricsConfig {
+  token: string | undefined;
+  enabled: boolean;
 }
 
 /** Enedis Data Connect access. `emulator` (the default without credentials) starts the loopback emulator. */
@@ -103,7 +131,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (env.NODE_ENV !== 'production' && secretKey === undefined) {
     secretKey = loadOrCreateDevSecretKey(dataDir);
   }
-  const enedisEnvironment = env.ENEDIS_ENVIRONMENT ?? (env.ENEDIS_CLIENT_ID ? 'production' : 'emulator');
+  const enedisEnvironment = enedisEnvironmentOf(env.ENEDIS_ENVIRONMENT, env.ENEDIS_CLIENT_ID);
   if (enedisEnvironment !== 'emulator' && !(env.ENEDIS_CLIENT_ID && env.ENEDIS_CLIENT_SECRET)) {
     problems.push(`ENEDIS_ENVIRONMENT=${enedisEnvironment} needs ENEDIS_CLIENT_ID and ENEDIS_CLIENT_SECRET`);
   }
@@ -128,7 +156,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       bodyLimit: env.BODY_LIMIT_BYTES,
       frontendUrl: env.FRONTEND_URL.replace(/\/$/, ''),
       backendUrl: env.BACKEND_URL.replace(/\/$/, ''),
+      shutdownDelayMs: (env.SHUTDOWN_DELAY_SECONDS ?? (env.NODE_ENV === 'production' ? 5 : 0)) * 1000,
+      shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     },
+    metrics: { token: env.METRICS_TOKEN, enabled: env.METRICS_TOKEN !== undefined || env.NODE_ENV !== 'production' },
     dataDir,
     databaseUrl: env.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'myelectricaldata.db')}`,
     redisUrl: env.REDIS_URL,
@@ -183,6 +214,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       retryMinMs: env.JOBS_RETRY_MIN_SECONDS * 1000,
       retryMaxMs: env.JOBS_RETRY_MAX_SECONDS * 1000,
     },
+    activityLogRetentionDays: env.ACTIVITY_LOG_RETENTION_DAYS,
   };
   return deepFreeze(config);
 }
@@ -192,9 +224,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
  * together with the schema problems of other variables ("every problem at once").
  */
 function crossVariableProblems(source: Record<string, string | undefined>): string[] {
-  const read = <K extends 'NODE_ENV' | 'SECRET_KEY' | 'REQUIRE_CAPTCHA' | 'TURNSTILE_SECRET_KEY'>(
-    key: K,
-  ): RawEnv[K] | undefined => {
+  const read = <K extends keyof RawEnv>(key: K): RawEnv[K] | undefined => {
     const result = envSchema.shape[key].safeParse(source[key]);
     return result.success ? (result.data as RawEnv[K]) : undefined;
   };
@@ -204,6 +234,17 @@ function crossVariableProblems(source: Record<string, string | undefined>): stri
     if (weakness) {
       problems.push(weakness);
     }
+    problems.push(
+      ...productionDefaultProblems({
+        enedisEnvironment: read('ENEDIS_ENVIRONMENT'),
+        enedisClientId: read('ENEDIS_CLIENT_ID'),
+        rteClientId: read('RTE_CLIENT_ID'),
+        // Set at all: an invalid SMTP_URL is reported by the schema already.
+        smtpUrlSet: (source.SMTP_URL ?? '').trim() !== '',
+        allowEmulator: read('ALLOW_EMULATOR_IN_PRODUCTION') === true,
+        allowFileOutbox: read('ALLOW_FILE_OUTBOX_IN_PRODUCTION') === true,
+      }),
+    );
   }
   if (read('REQUIRE_CAPTCHA') && !read('TURNSTILE_SECRET_KEY')) {
     problems.push('REQUIRE_CAPTCHA=true needs TURNSTILE_SECRET_KEY');

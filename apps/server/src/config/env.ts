@@ -55,9 +55,19 @@ export const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().default('MyElectricalData <no-reply@myelectricaldata.local>'),
+  ALLOW_FILE_OUTBOX_IN_PRODUCTION: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
   BODY_LIMIT_BYTES: int(1024, 50 * 1024 * 1024).default(1024 * 1024),
+  // Default 5 in production, 0 otherwise (config.ts): a load balancer needs the time, Ctrl-C does not.
+  // Empty (as copied from .env.example) means the default, not 0.
+  SHUTDOWN_DELAY_SECONDS: z.preprocess((value) => (value === '' ? undefined : value), int(0, 300).optional()),
+  SHUTDOWN_TIMEOUT_SECONDS: int(1, 3600).default(20),
+  // A scrape token is a credential: short ones can be guessed.
+  METRICS_TOKEN: optionalString.refine(
+    (token) => token === undefined || token.length >= 16,
+    'must be at least 16 characters',
+  ),
   LOGIN_MAX_ATTEMPTS_PER_EMAIL: int(1, 10_000).default(10),
   LOGIN_MAX_ATTEMPTS_PER_IP: int(1, 100_000).default(50),
   SIGNUP_MAX_PER_IP: int(1, 100_000).default(10),
@@ -76,6 +86,7 @@ export const envSchema = z.object({
   ENEDIS_TIMEOUT_MS: int(1000, 120_000).default(30_000),
   ENEDIS_MAX_ATTEMPTS: int(1, 10).default(5),
   EMULATOR_LATENCY_MS: int(0, 60_000).default(0),
+  ALLOW_EMULATOR_IN_PRODUCTION: bool.default(false),
   RTE_CLIENT_ID: optionalString,
   RTE_CLIENT_SECRET: optionalString,
   RTE_BASE_URL: url.optional(),
@@ -85,6 +96,7 @@ export const envSchema = z.object({
   JOBS_ENABLED: bool.default(true),
   JOBS_RETRY_MIN_SECONDS: int(1, 3600).default(30),
   JOBS_RETRY_MAX_SECONDS: int(1, 86_400).default(1800),
+  ACTIVITY_LOG_RETENTION_DAYS: int(1, 3650).default(90),
   DEMO_ENABLED: bool.default(false),
 });
 

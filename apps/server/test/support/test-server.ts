@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import type { DestinationStream } from 'pino';
 import { startServices } from '../../src/bootstrap.ts';
+import { createCache } from '../../src/cache/create-cache.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import type { Backend } from './backends.ts';
 
@@ -14,12 +16,13 @@ export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
  * SQLite file or PostgreSQL schema, and Valkey key prefix. Extra env vars override defaults;
  * `webDistDir` serves a (fake) SPA build instead of none. Scheduled jobs are off unless `JOBS_ENABLED`
  * says otherwise. `joinWith` starts a second instance on the same database schema and cache prefix as
- * another test server (multi-instance tests); only the first one drops them on close.
+ * another test server (multi-instance tests); only the first one drops them on close. `logStream`
+ * receives the server's JSON log lines (give a LOG_LEVEL too: tests default to silent).
  */
 export async function startTestServer(
   backend: Backend,
   env: Record<string, string> = {},
-  options: { webDistDir?: string; joinWith?: SharedStorage } = {},
+  options: { webDistDir?: string; joinWith?: SharedStorage; logStream?: DestinationStream } = {},
 ) {
   const dataDir = mkdtempSync(join(tmpdir(), 'med-test-'));
   const joined = options.joinWith;
@@ -42,18 +45,26 @@ export async function startTestServer(
     ...(schema ? { databaseSchema: schema } : {}),
     cacheKeyPrefix: `test:${suffix}:`,
     webDistDir: options.webDistDir ?? join(dataDir, 'no-web-build'),
+    ...(options.logStream ? { logStream: options.logStream } : {}),
   });
   const storage: SharedStorage = { suffix, schema, databaseUrl: config.databaseUrl };
+  let stopped: Promise<void> | undefined;
+  /** The production shutdown (bootstrap's close: drain, then cache and database), run once. */
+  const shutdown = () => (stopped ??= services.close());
   return {
     ...services,
     config,
     dataDir,
     storage,
+    shutdown,
+    /** `shutdown()`, then drops what the suite stored (key prefix, schema, data folder). */
     async close() {
+      await shutdown();
       if (backend.redisUrl && !joined) {
-        await services.deps.cache.deleteByPrefix('');
+        const cache = createCache(backend.redisUrl, `test:${suffix}:`);
+        await cache.deleteByPrefix('');
+        await cache.close();
       }
-      await services.close();
       if (backend.databaseUrl && schema && !joined) {
         await runSql(backend.databaseUrl, `DROP SCHEMA ${schema} CASCADE`);
       }

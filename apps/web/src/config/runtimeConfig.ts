@@ -1,3 +1,4 @@
+import { runtimeConfigSchema, type SimulatedData } from '@med/contracts';
 import { request, type Schema } from '../api/client.ts';
 
 /** Settings the server decides at run time (never baked into the build). */
@@ -6,6 +7,8 @@ export interface RuntimeConfig {
   turnstileSiteKey: string | null;
   demoEnabled: boolean;
   version: string;
+  /** Upstreams answered by the emulator: the layout shows a "simulated data" banner while one is. */
+  simulatedData: SimulatedData;
 }
 
 declare global {
@@ -20,21 +23,20 @@ export const defaultRuntimeConfig: RuntimeConfig = {
   turnstileSiteKey: null,
   demoEnabled: false,
   version: '',
+  simulatedData: { enedis: false, rte: false },
 };
 
-// `GET /api/config` is not in @med/contracts yet; this mirrors the shape the server team agreed on.
+/** `GET /api/config` as @med/contracts defines it, in the web app's naming. */
 const configSchema: Schema<RuntimeConfig> = {
   parse(input) {
-    if (typeof input !== 'object' || input === null) {
-      throw new TypeError('config must be an object');
-    }
-    const raw = input as Record<string, unknown>;
+    const raw = runtimeConfigSchema.parse(input);
     const siteKey = raw.turnstile_site_key;
     return {
-      serverMode: typeof raw.server_mode === 'boolean' ? raw.server_mode : defaultRuntimeConfig.serverMode,
-      turnstileSiteKey: typeof siteKey === 'string' && siteKey.trim() !== '' ? siteKey : null,
-      demoEnabled: raw.demo_enabled === true,
-      version: typeof raw.version === 'string' ? raw.version : '',
+      serverMode: raw.server_mode,
+      turnstileSiteKey: siteKey !== null && siteKey.trim() !== '' ? siteKey : null,
+      demoEnabled: raw.demo_enabled,
+      version: raw.version,
+      simulatedData: raw.simulated_data,
     };
   },
 };

@@ -53,6 +53,12 @@ export const fr = {
     fr: 'Français',
     en: 'English',
   },
+  simulatedData: {
+    title: 'Données simulées',
+    all: 'les relevés Linky et les données RTE affichés ici sont générés par un émulateur, ce ne sont pas de vraies mesures.',
+    enedis: 'les relevés Linky affichés ici sont générés par un émulateur, ce ne sont pas de vraies mesures.',
+    rte: 'les données RTE affichées ici (Tempo, EcoWatt, consommation nationale) sont générées par un émulateur, ce ne sont pas celles de RTE.',
+  },
   landing: {
     heroTitle: 'Vos données Linky, enfin entre vos mains',
     heroText:

@@ -1,35 +1,25 @@
 import type { FastifyInstance } from 'fastify';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { sql } from 'kysely';
-import type { AppDeps } from '../../deps.ts';
+import type { CachePort } from '../../cache/cache.port.ts';
+import type { Config } from '../../config/config.ts';
+import type { Db } from '../../db/database.ts';
+import type { Drain } from '../../http/drain.ts';
+import { registerMetrics } from './metrics.ts';
+
+export interface HealthDeps {
+  config: Pick<Config, 'version' | 'metrics'>;
+  db: Db;
+  cache: Pick<CachePort, 'ping'>;
+  drain: Pick<Drain, 'draining'>;
+}
 
 /**
- * Liveness (`/ping`), readiness (`/ready`: database and cache answer) and Prometheus metrics
- * (`/metrics`). Outside `/api` and without the envelope, like the reference's `/ping`.
+ * Liveness (`/ping`), readiness (`/ready`: database and cache answer, and the instance is not shutting
+ * down) and Prometheus metrics (`/metrics`). Outside `/api` and without the envelope, like the
+ * reference's `/ping`.
  */
-export function registerHealthRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
-  const requests = new Counter({
-    name: 'http_requests_total',
-    help: 'HTTP requests',
-    labelNames: ['method', 'route', 'status'],
-    registers: [registry],
-  });
-  const duration = new Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'HTTP request duration',
-    labelNames: ['method', 'route'],
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [registry],
-  });
-
-  app.addHook('onResponse', async (request, reply) => {
-    // Route templates, not raw URLs, keep label cardinality bounded (no PDL numbers in labels).
-    const route = request.routeOptions.url ?? 'unmatched';
-    requests.inc({ method: request.method, route, status: String(reply.statusCode) });
-    duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
-  });
+export function registerHealthRoutes(app: FastifyInstance, deps: HealthDeps): void {
+  registerMetrics(app, deps.config.metrics);
 
   app.get('/ping', { schema: { hide: true } }, async () => ({
     status: 'ok',
@@ -38,6 +28,11 @@ export function registerHealthRoutes(app: FastifyInstance, deps: AppDeps): void 
   }));
 
   app.get('/ready', { schema: { hide: true } }, async (_request, reply) => {
+    // Draining: a load balancer must stop sending here while the requests in flight finish.
+    if (deps.drain.draining) {
+      void reply.status(503);
+      return { status: 'draining', timestamp: new Date().toISOString() };
+    }
     const [database, cache] = await Promise.all([
       sql`select 1 as ok`.execute(deps.db).then(
         () => true,
@@ -48,10 +43,5 @@ export function registerHealthRoutes(app: FastifyInstance, deps: AppDeps): void 
     const ready = database && cache;
     void reply.status(ready ? 200 : 503);
     return { status: ready ? 'ready' : 'not_ready', checks: { database, cache }, timestamp: new Date().toISOString() };
-  });
-
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-    void reply.header('content-type', registry.contentType);
-    return registry.metrics();
   });
 }

@@ -1,6 +1,5 @@
 import type { JobDefinition } from '../../jobs/scheduler.ts';
 import { JobDeferred } from '../../jobs/scheduler.ts';
-import type { JobRunsRepository } from '../../jobs/job-runs.repository.ts';
 import type { ConsumptionRepository } from './consumption.repository.ts';
 import type { ConsumptionService } from './consumption.service.ts';
 import { EcowattCooldown, type EcowattService } from './ecowatt.service.ts';
@@ -10,8 +9,6 @@ import { worstCaseCallMs, type RteClientOptions } from './rte.client.ts';
 import { TEMPO_MAX_CALLS_PER_RUN, type TempoService } from './tempo.service.ts';
 
 const DAY_MS = 86_400_000;
-/** Job history kept by the cleanup job. */
-export const JOB_HISTORY_DAYS = 30;
 
 export const RTE_JOB_NAMES = {
   tempo: 'tempo',
@@ -28,7 +25,6 @@ export interface RteJobDeps {
   generation: GenerationService;
   consumptionRows: ConsumptionRepository;
   generationRows: GenerationRepository;
-  jobRuns: JobRunsRepository;
   retentionDays: number;
   /** The RTE client's timeout and attempts: each job's timeout covers its calls' worst case. */
   rteCall: Pick<RteClientOptions, 'timeoutMs' | 'maxAttempts'>;
@@ -52,8 +48,9 @@ export function rteJobTimeoutMs(calls: number, rteCall: RteJobDeps['rteCall']): 
  * - EcoWatt at 17:00 and Friday 12:15 (RTE's generation times), and at :05 each hour while D..D+3 is
  *   incomplete or the stored file is older than RTE's last generation; never twice in 15 minutes.
  * - National consumption every 15 minutes, generation forecasts every 30 minutes.
- * - Cleanup daily at 03:30: consumption and generation rows older than RTE_RETENTION_DAYS, job history
- *   older than 30 days. Tempo days and EcoWatt signals are tiny (one row a day) and kept for statistics.
+ * - Cleanup daily at 03:30: consumption and generation rows older than RTE_RETENTION_DAYS. Tempo days and
+ *   EcoWatt signals are tiny (one row a day) and kept for statistics. Job history is not RTE's: the
+ *   app-level housekeeping job prunes it (jobs/housekeeping.job.ts).
  */
 export function rteJobs(deps: RteJobDeps): JobDefinition[] {
   return [
@@ -103,13 +100,11 @@ export function rteJobs(deps: RteJobDeps): JobDefinition[] {
       name: RTE_JOB_NAMES.cleanup,
       schedule: ['30 3 * * *'],
       jitterMs: 60_000,
-      run: async () => {
-        const now = Date.now();
-        const before = new Date(now - deps.retentionDays * DAY_MS).toISOString();
+      run: async ({ now }) => {
+        const before = new Date(now.getTime() - deps.retentionDays * DAY_MS).toISOString();
         const consumption = await deps.consumptionRows.deleteBefore(before);
         const generation = await deps.generationRows.deleteBefore(before);
-        const runs = await deps.jobRuns.pruneRuns(new Date(now - JOB_HISTORY_DAYS * DAY_MS).toISOString());
-        return `deleted ${consumption} consumption row(s) and ${generation} generation row(s) before ${before}, ${runs} job run(s)`;
+        return `deleted ${consumption} consumption row(s) and ${generation} generation row(s) before ${before}`;
       },
     },
   ];

@@ -45,7 +45,6 @@ export async function registerRteFeatures(app: FastifyInstance, deps: AppDeps): 
     generation,
     consumptionRows: repositories.consumption,
     generationRows: repositories.generation,
-    jobRuns: scheduler.repository,
     retentionDays: config.rte.retentionDays,
     rteCall: { timeoutMs: config.rte.timeoutMs, maxAttempts: config.rte.maxAttempts },
   })) {

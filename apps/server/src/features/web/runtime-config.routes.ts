@@ -1,18 +1,12 @@
+import { runtimeConfigSchema } from '@med/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import type { AppDeps } from '../../deps.ts';
+import type { Config } from '../../config/config.ts';
 import { ok } from '../../http/envelope.ts';
 import { envelope } from '../../http/route-helpers.ts';
 
-const runtimeConfigSchema = z.object({
-  server_mode: z.boolean(),
-  turnstile_site_key: z.string().nullable(),
-  demo_enabled: z.boolean(),
-  version: z.string(),
-});
-
 /** What the SPA needs at start-up; only values that are safe to publish. */
-export function runtimeConfigRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+export function runtimeConfigRoutes(deps: { config: Config }): FastifyPluginAsyncZod {
+  const { config } = deps;
   return async (app) => {
     app.get(
       '/config',
@@ -25,10 +19,15 @@ export function runtimeConfigRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async () =>
         ok({
-          server_mode: deps.config.serverMode,
-          turnstile_site_key: deps.config.captcha.required ? (deps.config.captcha.siteKey ?? null) : null,
-          demo_enabled: deps.config.demoEnabled,
-          version: deps.config.version,
+          server_mode: config.serverMode,
+          turnstile_site_key: config.captcha.required ? (config.captcha.siteKey ?? null) : null,
+          demo_enabled: config.demoEnabled,
+          version: config.version,
+          simulated_data: {
+            // An emulator at ENEDIS_BASE_URL / RTE_BASE_URL simulates as much as the embedded one.
+            enedis: config.enedis.environment === 'emulator',
+            rte: config.rte.useEmulator,
+          },
         }),
     );
   };

@@ -4,6 +4,7 @@ import { Outlet } from 'react-router';
 import { Spinner } from '../ui/Spinner.tsx';
 import { Footer } from './Footer.tsx';
 import { Header } from './Header.tsx';
+import { SimulatedDataBanner } from './SimulatedDataBanner.tsx';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -15,6 +16,7 @@ export function Layout() {
       >
         {t('nav.skipToContent')}
       </a>
+      <SimulatedDataBanner />
       <Header />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-10">
         {/* Lazily loaded pages suspend here, so the header stays put while they load. */}
