@@ -1,6 +1,7 @@
 import { parisInstantsOfLocalTime, parseDateWithOffset, parseEnedisOffpeak, resolveEndStampedPoints } from '@med/core';
 import { z } from 'zod';
 import type { EnedisHttp } from './enedis-http.ts';
+import { SYSTEM_LANE } from './enedis-pacer.ts';
 
 export type Direction = 'consumption' | 'production';
 
@@ -65,10 +66,11 @@ const meterReadingSchema = z.object({
 /**
  * Typed Enedis Data Connect v5 calls. Everything Enedis-specific ends here: strings become integers,
  * end-stamped local load-curve times become UTC interval starts, contract text becomes structured data.
+ * Every call is paced on `lane` (the user it is made for), see enedis-pacer.ts.
  */
-export function createEnedisApi(http: EnedisHttp) {
+export function createEnedisApi(http: EnedisHttp, lane: string = SYSTEM_LANE) {
   async function readings(path: string, prm: string, start: string, end: string) {
-    const body = await http.get<unknown>(path, { usage_point_id: prm, start, end });
+    const body = await http.get<unknown>(path, { usage_point_id: prm, start, end }, lane);
     return meterReadingSchema.parse(body).meter_reading.interval_reading;
   }
 
@@ -107,7 +109,7 @@ export function createEnedisApi(http: EnedisHttp) {
     },
 
     async contract(prm: string): Promise<ContractInfo> {
-      const raw = await http.get<unknown>(PATHS.contract, { usage_point_id: prm });
+      const raw = await http.get<unknown>(PATHS.contract, { usage_point_id: prm }, lane);
       const contracts = z
         .object({
           customer: z.object({
@@ -137,7 +139,7 @@ export function createEnedisApi(http: EnedisHttp) {
     },
 
     customerData: (kind: 'contract' | 'address' | 'identity' | 'contact', prm: string) =>
-      http.get<unknown>(PATHS[kind], { usage_point_id: prm }),
+      http.get<unknown>(PATHS[kind], { usage_point_id: prm }, lane),
   };
 }
 export type EnedisApi = ReturnType<typeof createEnedisApi>;
