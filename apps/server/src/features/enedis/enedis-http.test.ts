@@ -190,6 +190,39 @@ describe('Enedis HTTP layer', () => {
       expect(dataCalls()).toBe(0);
     });
   });
+
+  describe('lanes and abort', () => {
+    it('drops a call no longer wanted before its turn, with the caller’s reason, and makes no data call', async () => {
+      const enedis = adapter();
+      const reason = new Error('another chunk decided the answer');
+      const dropped = enedis.http.get(
+        PATHS.dailyConsumption,
+        {},
+        { lane: 'someone', signal: AbortSignal.abort(reason) },
+      );
+      await expect(dropped).rejects.toBe(reason);
+      expect(dataCalls()).toBe(0);
+    });
+
+    it('stops retrying when aborted during a backoff pause', async () => {
+      control().setFaults({ error500Rate: 1 });
+      const enedis = adapter({ maxAttempts: 5, retryBaseMs: 60_000, retryCapMs: 60_000 });
+      const controller = new AbortController();
+      const reason = new Error('not needed any more');
+      const call = enedis.http.get(
+        PATHS.dailyConsumption,
+        { usage_point_id: PRMS.complete, start: addDays(today, -3), end: addDays(today, -1) },
+        { signal: controller.signal },
+      );
+      // The first attempt fails (500); the call is then in its backoff pause, up to a minute long.
+      while (dataCalls() === 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      controller.abort(reason);
+      await expect(call).rejects.toBe(reason);
+      expect(dataCalls()).toBe(1);
+    });
+  });
 });
 
 /**

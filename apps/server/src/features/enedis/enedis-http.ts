@@ -59,6 +59,17 @@ export function quotaWaitMs(quota: ThrottledQuota, nextAccessWaitMs: number | nu
  * Calls that are still failing after `maxAttempts` end in 503 ENEDIS_UNAVAILABLE (transient: the user may
  * retry); answers Enedis refuses for good end in their own code or 502 ENEDIS_ERROR.
  */
+/** On whose behalf a call is made, and until when it is wanted. */
+export interface EnedisCall {
+  /** The caller's lane (one per user): lanes share the rate fairly. Default: the system lane. */
+  lane?: string;
+  /**
+   * Aborting drops the call while it waits for its turn or between retries (the abort reason is thrown);
+   * a request already sent is left to finish, since Enedis has counted it anyway.
+   */
+  signal?: AbortSignal;
+}
+
 export function createEnedisHttp(options: EnedisHttpOptions) {
   const now = options.now ?? Date.now;
   const maxQuotaWaitMs = options.maxQuotaWaitMs ?? 30_000;
@@ -72,10 +83,10 @@ export function createEnedisHttp(options: EnedisHttpOptions) {
   const quotaClosed = (waitMs: number) =>
     unavailable('Quota Enedis de la passerelle atteint : réessayez plus tard.', waitMs / 1000);
 
-  async function attemptOnce(url: string, lane: string) {
+  async function attemptOnce(url: string, call: EnedisCall) {
     // Token first: a renewal takes its own turn on the token lane instead of holding this call's slot.
     const token = await options.tokens.get();
-    await options.pacer.turn(lane);
+    await options.pacer.turn(call.lane ?? SYSTEM_LANE, call.signal);
     stats.calls += 1;
     const response = await fetch(url, {
       headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
@@ -91,20 +102,22 @@ export function createEnedisHttp(options: EnedisHttpOptions) {
 
   return {
     stats,
-    /** `lane` says on whose behalf the call is made (one lane per user): lanes share the rate fairly. */
-    async get<T>(path: string, query: Record<string, string>, lane: string = SYSTEM_LANE): Promise<T> {
+    async get<T>(path: string, query: Record<string, string>, call: EnedisCall = {}): Promise<T> {
+      const { signal } = call;
       const url = `${options.baseUrl}${path}?${new URLSearchParams(query).toString()}`;
       let renewedToken = false;
       let throttles = 0;
       let lastReason = 'unknown';
       for (let attempt = 1; attempt <= options.maxAttempts; attempt += 1) {
+        signal?.throwIfAborted();
         if (quotaClosedUntil > now()) {
           throw quotaClosed(quotaClosedUntil - now());
         }
         let result;
         try {
-          result = await attemptOnce(url, lane);
+          result = await attemptOnce(url, call);
         } catch (error) {
+          signal?.throwIfAborted();
           // A token endpoint that refuses our credentials is permanent; its outages are retried like ours.
           if (error instanceof EnedisError && error.status !== 503) {
             throw error;
@@ -150,7 +163,7 @@ export function createEnedisHttp(options: EnedisHttpOptions) {
             lastReason = `${verdict.reason} (429)`;
             if (attempt < options.maxAttempts) {
               stats.retries += 1;
-              await sleep(waitMs + Math.random() * QUOTA_RESTART_JITTER_MS);
+              await pause(waitMs + Math.random() * QUOTA_RESTART_JITTER_MS);
             }
             continue;
           }
@@ -168,7 +181,15 @@ export function createEnedisHttp(options: EnedisHttpOptions) {
           return;
         }
         stats.retries += 1;
-        await sleep(backoffMs(attempt, retryBaseMs, retryCapMs));
+        await pause(backoffMs(attempt, retryBaseMs, retryCapMs));
+      }
+
+      /** A pause that ends early, with the caller's reason, when the call is no longer wanted. */
+      async function pause(ms: number) {
+        await sleep(ms, undefined, signal ? { signal } : {}).catch((error: unknown) => {
+          signal?.throwIfAborted();
+          throw error;
+        });
       }
     },
   };
