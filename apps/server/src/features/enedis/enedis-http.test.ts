@@ -2,7 +2,7 @@ import { addDays, parisToday } from '@med/core';
 import { buildEmulator } from '@med/emulator';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { backoffMs, quotaWaitMs } from './enedis-http.ts';
+import { quotaWaitMs } from './enedis-http.ts';
 import { EnedisError } from './enedis-errors.ts';
 import { enedisAdapter, PATHS, PRMS, rejection, startTestEmulator } from './enedis-test-support.ts';
 
@@ -24,19 +24,7 @@ async function timed<T>(promise: Promise<T>): Promise<{ value: T; ms: number }> 
   return { value, ms: performance.now() - started };
 }
 
-describe('backoff', () => {
-  it('draws each pause uniformly in [0, min(cap, base × 2^(attempt−1))) (full jitter)', () => {
-    expect(backoffMs(1, 250, 4000, () => 0)).toBe(0);
-    expect(backoffMs(1, 250, 4000, () => 0.5)).toBe(125);
-    expect(backoffMs(3, 250, 4000, () => 0.999)).toBeCloseTo(999, 0);
-    expect(backoffMs(10, 250, 4000, () => 0.5)).toBe(2000);
-    for (let draw = 0; draw < 200; draw += 1) {
-      const pause = backoffMs(4);
-      expect(pause).toBeGreaterThanOrEqual(0);
-      expect(pause).toBeLessThan(2000);
-    }
-  });
-
+describe('quota waits', () => {
   it('waits for nextAccessTime when given, else until the next hour for Q4 and ≥ 1 s for Q3', () => {
     const now = Date.parse('2026-07-17T04:40:00Z');
     expect(quotaWaitMs('hour', 1234, 1, now)).toBe(1234);

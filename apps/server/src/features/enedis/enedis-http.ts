@@ -16,7 +16,7 @@ export interface EnedisHttpOptions {
   log: FastifyBaseLogger;
   /** Longest quota wait (429) accepted before answering 503 instead. Default 30 s. */
   maxQuotaWaitMs?: number;
-  /** Full-jitter backoff between attempts on 5xx/timeouts: bound of the first pause and cap. */
+  /** Backoff between attempts on 5xx/timeouts (`backoffDelayMs`): first pause and cap. */
   retryBaseMs?: number;
   retryCapMs?: number;
   /** Clock in ms, the one `nextAccessTime` is compared with (tests align it with the emulator's quota clock). */
@@ -29,11 +29,6 @@ const PER_SECOND_QUOTA_MIN_WAIT_MS = 1000;
 const PER_SECOND_QUOTA_MAX_WAIT_MS = 8000;
 /** Spread of the restart after a quota window, so every waiting call does not fire in the same millisecond. */
 const QUOTA_RESTART_JITTER_MS = 250;
-
-/** Exponential backoff with full jitter: spreads retries of many callers instead of synchronising them. */
-export function backoffMs(attempt: number, baseMs = 250, capMs = 4000, random: () => number = Math.random): number {
-  return random() * Math.min(capMs, baseMs * 2 ** (attempt - 1));
-}
 
 /**
  * How long to wait after a 429. `nextAccessTime` wins when the body has it. Without it:
@@ -181,7 +176,9 @@ export function createEnedisHttp(options: EnedisHttpOptions) {
           return;
         }
         stats.retries += 1;
-        await pause(backoffMs(attempt, retryBaseMs, retryCapMs));
+        // The pacer already spreads retries (each waits for its lane's turn), so the pause only has to give
+        // Enedis time to recover: the gateway's one backoff helper, with its floor, serves.
+        await pause(backoffDelayMs(attempt, retryBaseMs, retryCapMs));
       }
 
       /** A pause that ends early, with the caller's reason, when the call is no longer wanted. */
