@@ -78,7 +78,6 @@ export function createEnedisPacer(options: EnedisPacerOptions) {
   }
 
   return {
-    intervalMs,
     /**
      * Resolves when the caller may send one request for `lane`; rejects with the signal's reason if it
      * aborts first (the call then leaves the queue without using a slot).
@@ -111,10 +110,6 @@ export function createEnedisPacer(options: EnedisPacerOptions) {
         lanes.set(lane, queue);
         void serve(lane, queue);
       });
-    },
-    /** Calls waiting per lane on this instance (metrics, tests). */
-    queued(): Record<string, number> {
-      return Object.fromEntries([...lanes].map(([lane, queue]) => [lane, queue.length]));
     },
   };
 }
