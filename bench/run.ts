@@ -1,8 +1,10 @@
 // `npm run bench`: every benchmark, one after the other. They print figures; they do not pass or fail.
 import { runColdLoadCurve } from './cold-load-curve.ts';
+import { runFairShare } from './fair-share.ts';
 import { runShutdown } from './shutdown.ts';
 import { runWarmCache } from './warm-cache.ts';
 
 await runColdLoadCurve();
+await runFairShare();
 await runWarmCache();
 await runShutdown();

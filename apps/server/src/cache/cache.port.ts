@@ -33,11 +33,22 @@ export interface CachePort {
   /** Releases a lock only if it still holds `token` (compare-and-delete). */
   deleteIfEquals(key: string, token: string): Promise<boolean>;
   /**
-   * Reserves the next free start time on a shared schedule whose slots are `intervalMs` apart and
-   * returns how long the caller must wait before using it (0 = now). Paces calls to a rate-limited
-   * upstream across every instance (the Valkey version uses the server's clock).
+   * Round-robin pacing of a rate-limited upstream shared by every instance (the Valkey version uses the
+   * server's clock). `schedule` holds the next free start time, slots being `intervalMs` apart; `lane`
+   * (one per user) holds the start of the lane's latest slot. A lane may hold at most one slot that has
+   * not started yet: while it does, the call is refused and `waitMs` says when that slot starts (come
+   * back then); otherwise the next free slot is the lane's and `waitMs` is how long to wait before using
+   * it (0 = now). Since every waiting lane holds at most one future slot, a lane that asks waits for at
+   * most one slot per other busy lane, however many calls those lanes have queued.
    */
-  reserveSlot(key: string, intervalMs: number): Promise<number>;
+  reserveSlot(schedule: string, lane: string, intervalMs: number): Promise<SlotReservation>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** Answer of `CachePort.reserveSlot`. */
+export interface SlotReservation {
+  /** True: the slot starting in `waitMs` is the caller's. False: the lane's own slot starts in `waitMs`; ask again then. */
+  granted: boolean;
+  waitMs: number;
 }

@@ -1,4 +1,4 @@
-import type { CachePort } from './cache.port.ts';
+import type { CachePort, SlotReservation } from './cache.port.ts';
 
 interface Entry {
   value: Buffer;
@@ -129,11 +129,19 @@ export class MemoryCache implements CachePort {
     return true;
   }
 
-  async reserveSlot(key: string, intervalMs: number): Promise<number> {
+  async reserveSlot(schedule: string, lane: string, intervalMs: number): Promise<SlotReservation> {
     const now = this.#now();
-    const next = Math.max(now, this.#readCounter(key));
-    this.#entries.set(key, { value: Buffer.from(String(next + intervalMs)), expiresAt: next + intervalMs + 60_000 });
-    return next - now;
+    const held = this.#readCounter(lane);
+    if (held > now) {
+      return { granted: false, waitMs: held - now };
+    }
+    const slot = Math.max(now, this.#readCounter(schedule));
+    this.#entries.set(schedule, {
+      value: Buffer.from(String(slot + intervalMs)),
+      expiresAt: slot + intervalMs + 60_000,
+    });
+    this.#entries.set(lane, { value: Buffer.from(String(slot)), expiresAt: slot + 60_000 });
+    return { granted: true, waitMs: slot - now };
   }
 
   async ping(): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { Valkey } from 'iovalkey';
-import type { CachePort } from './cache.port.ts';
+import type { CachePort, SlotReservation } from './cache.port.ts';
 
 // Scripts keep check-and-update steps atomic on the server, so concurrent gateway instances agree.
 const INCREMENT_BELOW = `
@@ -12,13 +12,19 @@ const INCREMENT = `
 local current = redis.call('INCR', KEYS[1])
 if current == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
 return {current, redis.call('PTTL', KEYS[1])}`;
-// Slot schedule on the server clock: every instance reads the same time, so pacing holds across hosts.
+// Round-robin slots on the server clock: every instance reads the same time, so pacing holds across hosts.
+// KEYS[1] = next free start of the schedule, KEYS[2] = start of the lane's latest slot; a lane whose slot
+// has not started yet is refused (0) with the time until it does.
 const RESERVE_SLOT = `
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-local next = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
-redis.call('SET', KEYS[1], next + tonumber(ARGV[1]), 'PX', next + tonumber(ARGV[1]) - now + 60000)
-return next - now`;
+local held = tonumber(redis.call('GET', KEYS[2]) or '0')
+if held > now then return {0, held - now} end
+local interval = tonumber(ARGV[1])
+local slot = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
+redis.call('SET', KEYS[1], slot + interval, 'PX', slot + interval - now + 60000)
+redis.call('SET', KEYS[2], slot, 'PX', slot - now + 60000)
+return {1, slot - now}`;
 const DELETE_IF_EQUALS = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
@@ -132,8 +138,12 @@ export class ValkeyCache implements CachePort {
     return (await this.#client.eval(DELETE_IF_EQUALS, 1, key, token)) === 1;
   }
 
-  async reserveSlot(key: string, intervalMs: number): Promise<number> {
-    return (await this.#client.eval(RESERVE_SLOT, 1, key, intervalMs)) as number;
+  async reserveSlot(schedule: string, lane: string, intervalMs: number): Promise<SlotReservation> {
+    const [granted, waitMs] = (await this.#client.eval(RESERVE_SLOT, 2, schedule, lane, intervalMs)) as [
+      number,
+      number,
+    ];
+    return { granted: granted === 1, waitMs };
   }
 
   async ping(): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { parisInstantsOfLocalTime, parseDateWithOffset, parseEnedisOffpeak, resolveEndStampedPoints } from '@med/core';
 import { z } from 'zod';
 import type { EnedisHttp } from './enedis-http.ts';
+import { SYSTEM_LANE } from './enedis-pacer.ts';
 
 export type Direction = 'consumption' | 'production';
 
@@ -65,22 +66,35 @@ const meterReadingSchema = z.object({
 /**
  * Typed Enedis Data Connect v5 calls. Everything Enedis-specific ends here: strings become integers,
  * end-stamped local load-curve times become UTC interval starts, contract text becomes structured data.
+ * Every call is paced on `lane` (the user it is made for), see enedis-pacer.ts.
  */
-export function createEnedisApi(http: EnedisHttp) {
-  async function readings(path: string, prm: string, start: string, end: string) {
-    const body = await http.get<unknown>(path, { usage_point_id: prm, start, end });
+export function createEnedisApi(http: EnedisHttp, lane: string = SYSTEM_LANE) {
+  async function readings(path: string, prm: string, start: string, end: string, signal?: AbortSignal) {
+    const body = await http.get<unknown>(path, { usage_point_id: prm, start, end }, { lane, signal });
     return meterReadingSchema.parse(body).meter_reading.interval_reading;
   }
 
-  async function daily(path: string, prm: string, start: string, end: string): Promise<DailyValue[]> {
-    return (await readings(path, prm, start, end)).map((point) => ({
+  async function daily(
+    path: string,
+    prm: string,
+    start: string,
+    end: string,
+    signal?: AbortSignal,
+  ): Promise<DailyValue[]> {
+    return (await readings(path, prm, start, end, signal)).map((point) => ({
       date: point.date.slice(0, 10),
       value: point.value,
     }));
   }
 
-  async function curve(path: string, prm: string, start: string, end: string): Promise<CurvePoint[]> {
-    const points = await readings(path, prm, start, end);
+  async function curve(
+    path: string,
+    prm: string,
+    start: string,
+    end: string,
+    signal?: AbortSignal,
+  ): Promise<CurvePoint[]> {
+    const points = await readings(path, prm, start, end, signal);
     return resolveEndStampedPoints(points, { defaultIntervalLength: 'PT30M' }).map((interval) => ({
       start: interval.start,
       end: interval.end,
@@ -90,14 +104,14 @@ export function createEnedisApi(http: EnedisHttp) {
   }
 
   return {
-    dailyEnergy: (direction: Direction, prm: string, start: string, end: string) =>
-      daily(direction === 'consumption' ? PATHS.consumptionDaily : PATHS.productionDaily, prm, start, end),
+    dailyEnergy: (direction: Direction, prm: string, start: string, end: string, signal?: AbortSignal) =>
+      daily(direction === 'consumption' ? PATHS.consumptionDaily : PATHS.productionDaily, prm, start, end, signal),
 
-    loadCurve: (direction: Direction, prm: string, start: string, end: string) =>
-      curve(direction === 'consumption' ? PATHS.consumptionCurve : PATHS.productionCurve, prm, start, end),
+    loadCurve: (direction: Direction, prm: string, start: string, end: string, signal?: AbortSignal) =>
+      curve(direction === 'consumption' ? PATHS.consumptionCurve : PATHS.productionCurve, prm, start, end, signal),
 
-    async maxPower(prm: string, start: string, end: string): Promise<MaxPowerValue[]> {
-      return (await readings(PATHS.maxPower, prm, start, end)).map((point) => {
+    async maxPower(prm: string, start: string, end: string, signal?: AbortSignal): Promise<MaxPowerValue[]> {
+      return (await readings(PATHS.maxPower, prm, start, end, signal)).map((point) => {
         // The timestamp is the moment of the peak, Paris wall clock; in the repeated October hour take the first.
         const at =
           parisInstantsOfLocalTime(point.date.length === 10 ? `${point.date} 00:00:00` : point.date)[0] ??
@@ -107,7 +121,7 @@ export function createEnedisApi(http: EnedisHttp) {
     },
 
     async contract(prm: string): Promise<ContractInfo> {
-      const raw = await http.get<unknown>(PATHS.contract, { usage_point_id: prm });
+      const raw = await http.get<unknown>(PATHS.contract, { usage_point_id: prm }, { lane });
       const contracts = z
         .object({
           customer: z.object({
@@ -137,7 +151,7 @@ export function createEnedisApi(http: EnedisHttp) {
     },
 
     customerData: (kind: 'contract' | 'address' | 'identity' | 'contact', prm: string) =>
-      http.get<unknown>(PATHS[kind], { usage_point_id: prm }),
+      http.get<unknown>(PATHS[kind], { usage_point_id: prm }, { lane }),
   };
 }
 export type EnedisApi = ReturnType<typeof createEnedisApi>;

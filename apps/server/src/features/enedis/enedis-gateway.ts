@@ -6,6 +6,7 @@ import type { AuthUser } from '../../http/auth.ts';
 import type { ServerKeys } from '../../security/keys.ts';
 import { createEnedisApi, type EnedisApi } from './enedis-api.ts';
 import { createEnedisHttp, type EnedisHttp } from './enedis-http.ts';
+import { createEnedisPacer, TOKEN_LANE } from './enedis-pacer.ts';
 import { createTokenProvider, type TokenProvider } from './enedis-token.ts';
 
 const HOSTS = {
@@ -23,7 +24,10 @@ const HOSTS = {
 export const EMULATOR_CLIENT = { clientId: 'med-emulator-client', clientSecret: 'med-emulator-secret' } as const;
 
 interface Connection {
+  /** Calls made on nobody's behalf (the system lane). */
   api: EnedisApi;
+  /** Calls made for one user: paced on that user's lane, so users share the rate fairly. */
+  apiForLane(lane: string): EnedisApi;
   http: EnedisHttp;
   tokens: TokenProvider;
   baseUrl: string;
@@ -80,6 +84,12 @@ export async function createEnedisGateway(options: {
     clientSecret: string,
     cacheScope: string,
   ): Connection => {
+    // The one rate limiter of this upstream, shared by data and token calls of every instance.
+    const pacer = createEnedisPacer({
+      cache: options.cache,
+      scope: cacheScope,
+      ratePerSecond: config.enedis.ratePerSecond,
+    });
     const tokens = createTokenProvider({
       tokenUrl: `${baseUrl}/oauth2/v3/token`,
       clientId,
@@ -88,18 +98,25 @@ export async function createEnedisGateway(options: {
       cache: options.cache,
       keys: options.keys,
       scope: cacheScope,
+      pace: () => pacer.turn(TOKEN_LANE),
     });
     const http = createEnedisHttp({
       baseUrl,
       tokens,
-      cache: options.cache,
-      scope: cacheScope,
-      ratePerSecond: config.enedis.ratePerSecond,
+      pacer,
       timeoutMs: config.enedis.timeoutMs,
       maxAttempts: config.enedis.maxAttempts,
       log: options.log,
     });
-    return { api: createEnedisApi(http), http, tokens, baseUrl, authorizeUrl, clientId };
+    return {
+      api: createEnedisApi(http),
+      apiForLane: (lane) => createEnedisApi(http, lane),
+      http,
+      tokens,
+      baseUrl,
+      authorizeUrl,
+      clientId,
+    };
   };
 
   const emulatorConnection = (baseUrl: string) =>
@@ -125,10 +142,12 @@ export async function createEnedisGateway(options: {
     );
   }
   const demo = config.enedis.environment === 'emulator' ? main : emulator ? emulatorConnection(emulator.url) : main;
+  // A lane per user, named by a keyed hash so no account id shows in the shared cache's key names.
+  const laneOf = (user: AuthUser) => options.keys.hmac('cache-keys', `enedis-lane:${user.id}`).slice(0, 22);
 
   return {
     main,
-    apiFor: (user) => (user.isDemo ? demo.api : main.api),
+    apiFor: (user) => (user.isDemo ? demo : main).apiForLane(laneOf(user)),
     demoApi: demo.api,
     emulatorUrl: emulator?.url ?? (config.enedis.environment === 'emulator' ? config.enedis.baseUrl : undefined),
     emulator: emulator?.app.enedisEmulator,

@@ -2,7 +2,7 @@ import { addDays, parisToday } from '@med/core';
 import { buildEmulator } from '@med/emulator';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { backoffMs, quotaWaitMs } from './enedis-http.ts';
+import { quotaWaitMs } from './enedis-http.ts';
 import { EnedisError } from './enedis-errors.ts';
 import { enedisAdapter, PATHS, PRMS, rejection, startTestEmulator } from './enedis-test-support.ts';
 
@@ -24,19 +24,7 @@ async function timed<T>(promise: Promise<T>): Promise<{ value: T; ms: number }> 
   return { value, ms: performance.now() - started };
 }
 
-describe('backoff', () => {
-  it('draws each pause uniformly in [0, min(cap, base × 2^(attempt−1))) (full jitter)', () => {
-    expect(backoffMs(1, 250, 4000, () => 0)).toBe(0);
-    expect(backoffMs(1, 250, 4000, () => 0.5)).toBe(125);
-    expect(backoffMs(3, 250, 4000, () => 0.999)).toBeCloseTo(999, 0);
-    expect(backoffMs(10, 250, 4000, () => 0.5)).toBe(2000);
-    for (let draw = 0; draw < 200; draw += 1) {
-      const pause = backoffMs(4);
-      expect(pause).toBeGreaterThanOrEqual(0);
-      expect(pause).toBeLessThan(2000);
-    }
-  });
-
+describe('quota waits', () => {
   it('waits for nextAccessTime when given, else until the next hour for Q4 and ≥ 1 s for Q3', () => {
     const now = Date.parse('2026-07-17T04:40:00Z');
     expect(quotaWaitMs('hour', 1234, 1, now)).toBe(1234);
@@ -188,6 +176,39 @@ describe('Enedis HTTP layer', () => {
       await expect(readDays(enedis)).rejects.toMatchObject({ status: 503, code: 'ENEDIS_UNAVAILABLE' });
       expect(control().stats.byRoute[PATHS.token]).toBe(3);
       expect(dataCalls()).toBe(0);
+    });
+  });
+
+  describe('lanes and abort', () => {
+    it('drops a call no longer wanted before its turn, with the caller’s reason, and makes no data call', async () => {
+      const enedis = adapter();
+      const reason = new Error('another chunk decided the answer');
+      const dropped = enedis.http.get(
+        PATHS.dailyConsumption,
+        {},
+        { lane: 'someone', signal: AbortSignal.abort(reason) },
+      );
+      await expect(dropped).rejects.toBe(reason);
+      expect(dataCalls()).toBe(0);
+    });
+
+    it('stops retrying when aborted during a backoff pause', async () => {
+      control().setFaults({ error500Rate: 1 });
+      const enedis = adapter({ maxAttempts: 5, retryBaseMs: 60_000, retryCapMs: 60_000 });
+      const controller = new AbortController();
+      const reason = new Error('not needed any more');
+      const call = enedis.http.get(
+        PATHS.dailyConsumption,
+        { usage_point_id: PRMS.complete, start: addDays(today, -3), end: addDays(today, -1) },
+        { signal: controller.signal },
+      );
+      // The first attempt fails (500); the call is then in its backoff pause, up to a minute long.
+      while (dataCalls() === 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      controller.abort(reason);
+      await expect(call).rejects.toBe(reason);
+      expect(dataCalls()).toBe(1);
     });
   });
 });

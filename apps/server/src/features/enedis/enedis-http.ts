@@ -1,23 +1,22 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import { ErrorCode } from '@med/contracts';
-import type { CachePort } from '../../cache/cache.port.ts';
 import { backoffDelayMs } from '../../jobs/backoff.ts';
 import { classifyEnedisFailure, unavailable, EnedisError, type ThrottledQuota } from './enedis-errors.ts';
+import { SYSTEM_LANE, type EnedisPacer } from './enedis-pacer.ts';
 import type { TokenProvider } from './enedis-token.ts';
 
 export interface EnedisHttpOptions {
   baseUrl: string;
   tokens: TokenProvider;
-  cache: CachePort;
-  /** Names the upstream: each has its own pacing schedule. */
-  scope: string;
-  ratePerSecond: number;
+  /** The one rate limiter of this upstream: fair turns per lane on a schedule shared by every instance. */
+  pacer: EnedisPacer;
   timeoutMs: number;
   maxAttempts: number;
   log: FastifyBaseLogger;
   /** Longest quota wait (429) accepted before answering 503 instead. Default 30 s. */
   maxQuotaWaitMs?: number;
-  /** Full-jitter backoff between attempts on 5xx/timeouts: bound of the first pause and cap. */
+  /** Backoff between attempts on 5xx/timeouts (`backoffDelayMs`): first pause and cap. */
   retryBaseMs?: number;
   retryCapMs?: number;
   /** Clock in ms, the one `nextAccessTime` is compared with (tests align it with the emulator's quota clock). */
@@ -30,13 +29,6 @@ const PER_SECOND_QUOTA_MIN_WAIT_MS = 1000;
 const PER_SECOND_QUOTA_MAX_WAIT_MS = 8000;
 /** Spread of the restart after a quota window, so every waiting call does not fire in the same millisecond. */
 const QUOTA_RESTART_JITTER_MS = 250;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Exponential backoff with full jitter: spreads retries of many callers instead of synchronising them. */
-export function backoffMs(attempt: number, baseMs = 250, capMs = 4000, random: () => number = Math.random): number {
-  return random() * Math.min(capMs, baseMs * 2 ** (attempt - 1));
-}
 
 /**
  * How long to wait after a 429. `nextAccessTime` wins when the body has it. Without it:
@@ -56,16 +48,25 @@ export function quotaWaitMs(quota: ThrottledQuota, nextAccessWaitMs: number | nu
 }
 
 /**
- * GET on the Enedis gateway: global pacing (every instance shares one schedule of `ratePerSecond`),
- * timeouts, retries with full-jitter backoff on 5xx/timeouts/truncated bodies/token outages, waits on
+ * GET on the Enedis gateway: fair global pacing (every call waits for its lane's turn on the schedule all
+ * instances share, see enedis-pacer.ts), timeouts, retries with full-jitter backoff on 5xx/timeouts/truncated bodies/token outages, waits on
  * 429 as told, one token renewal on 401, and permanent errors mapped to gateway codes without retry.
  * Calls that are still failing after `maxAttempts` end in 503 ENEDIS_UNAVAILABLE (transient: the user may
  * retry); answers Enedis refuses for good end in their own code or 502 ENEDIS_ERROR.
  */
+/** On whose behalf a call is made, and until when it is wanted. */
+export interface EnedisCall {
+  /** The caller's lane (one per user): lanes share the rate fairly. Default: the system lane. */
+  lane?: string;
+  /**
+   * Aborting drops the call while it waits for its turn or between retries (the abort reason is thrown);
+   * a request already sent is left to finish, since Enedis has counted it anyway.
+   */
+  signal?: AbortSignal;
+}
+
 export function createEnedisHttp(options: EnedisHttpOptions) {
   const now = options.now ?? Date.now;
-  const intervalMs = 1000 / options.ratePerSecond;
-  const pacingKey = `enedis:${options.scope}:pacing`;
   const maxQuotaWaitMs = options.maxQuotaWaitMs ?? 30_000;
   const retryBaseMs = options.retryBaseMs ?? 250;
   const retryCapMs = options.retryCapMs ?? 4000;
@@ -77,12 +78,10 @@ export function createEnedisHttp(options: EnedisHttpOptions) {
   const quotaClosed = (waitMs: number) =>
     unavailable('Quota Enedis de la passerelle atteint : réessayez plus tard.', waitMs / 1000);
 
-  async function attemptOnce(url: string) {
-    const wait = await options.cache.reserveSlot(pacingKey, intervalMs);
-    if (wait > 0) {
-      await sleep(wait);
-    }
+  async function attemptOnce(url: string, call: EnedisCall) {
+    // Token first: a renewal takes its own turn on the token lane instead of holding this call's slot.
     const token = await options.tokens.get();
+    await options.pacer.turn(call.lane ?? SYSTEM_LANE, call.signal);
     stats.calls += 1;
     const response = await fetch(url, {
       headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
@@ -98,19 +97,22 @@ export function createEnedisHttp(options: EnedisHttpOptions) {
 
   return {
     stats,
-    async get<T>(path: string, query: Record<string, string>): Promise<T> {
+    async get<T>(path: string, query: Record<string, string>, call: EnedisCall = {}): Promise<T> {
+      const { signal } = call;
       const url = `${options.baseUrl}${path}?${new URLSearchParams(query).toString()}`;
       let renewedToken = false;
       let throttles = 0;
       let lastReason = 'unknown';
       for (let attempt = 1; attempt <= options.maxAttempts; attempt += 1) {
+        signal?.throwIfAborted();
         if (quotaClosedUntil > now()) {
           throw quotaClosed(quotaClosedUntil - now());
         }
         let result;
         try {
-          result = await attemptOnce(url);
+          result = await attemptOnce(url, call);
         } catch (error) {
+          signal?.throwIfAborted();
           // A token endpoint that refuses our credentials is permanent; its outages are retried like ours.
           if (error instanceof EnedisError && error.status !== 503) {
             throw error;
@@ -156,7 +158,7 @@ export function createEnedisHttp(options: EnedisHttpOptions) {
             lastReason = `${verdict.reason} (429)`;
             if (attempt < options.maxAttempts) {
               stats.retries += 1;
-              await sleep(waitMs + Math.random() * QUOTA_RESTART_JITTER_MS);
+              await pause(waitMs + Math.random() * QUOTA_RESTART_JITTER_MS);
             }
             continue;
           }
@@ -174,7 +176,17 @@ export function createEnedisHttp(options: EnedisHttpOptions) {
           return;
         }
         stats.retries += 1;
-        await sleep(backoffMs(attempt, retryBaseMs, retryCapMs));
+        // The pacer already spreads retries (each waits for its lane's turn), so the pause only has to give
+        // Enedis time to recover: the gateway's one backoff helper, with its floor, serves.
+        await pause(backoffDelayMs(attempt, retryBaseMs, retryCapMs));
+      }
+
+      /** A pause that ends early, with the caller's reason, when the call is no longer wanted. */
+      async function pause(ms: number) {
+        await sleep(ms, undefined, signal ? { signal } : {}).catch((error: unknown) => {
+          signal?.throwIfAborted();
+          throw error;
+        });
       }
     },
   };

@@ -13,6 +13,7 @@ import { createServerKeys, type ServerKeys } from '../../security/keys.ts';
 import { createEnedisApi } from './enedis-api.ts';
 import { EMULATOR_CLIENT } from './enedis-gateway.ts';
 import { createEnedisHttp, type EnedisHttpOptions } from './enedis-http.ts';
+import { createEnedisPacer, TOKEN_LANE } from './enedis-pacer.ts';
 import { createTokenProvider } from './enedis-token.ts';
 
 export const silentLog = pino({ level: 'silent' });
@@ -45,11 +46,9 @@ export const cacheBackends: { name: string; open(): CachePort; cleanup(cache: Ca
 ];
 
 export interface AdapterOverrides extends Partial<
-  Pick<
-    EnedisHttpOptions,
-    'maxAttempts' | 'timeoutMs' | 'ratePerSecond' | 'maxQuotaWaitMs' | 'retryBaseMs' | 'retryCapMs' | 'now'
-  >
+  Pick<EnedisHttpOptions, 'maxAttempts' | 'timeoutMs' | 'maxQuotaWaitMs' | 'retryBaseMs' | 'retryCapMs' | 'now'>
 > {
+  ratePerSecond?: number;
   cache?: CachePort;
   scope?: string;
   clientSecret?: string;
@@ -60,6 +59,7 @@ export function enedisAdapter(baseUrl: string, overrides: AdapterOverrides = {})
   const cache = overrides.cache ?? new MemoryCache();
   const scope = overrides.scope ?? 'test';
   const timeoutMs = overrides.timeoutMs ?? 5000;
+  const pacer = createEnedisPacer({ cache, scope, ratePerSecond: overrides.ratePerSecond ?? 200 });
   const tokens = createTokenProvider({
     tokenUrl: `${baseUrl}/oauth2/v3/token`,
     clientId: EMULATOR_CLIENT.clientId,
@@ -68,14 +68,13 @@ export function enedisAdapter(baseUrl: string, overrides: AdapterOverrides = {})
     cache,
     keys: testKeys,
     scope,
+    pace: () => pacer.turn(TOKEN_LANE),
     ...(overrides.now ? { now: overrides.now } : {}),
   });
   const http = createEnedisHttp({
     baseUrl,
     tokens,
-    cache,
-    scope,
-    ratePerSecond: overrides.ratePerSecond ?? 200,
+    pacer,
     timeoutMs,
     maxAttempts: overrides.maxAttempts ?? 3,
     log: silentLog,
@@ -84,7 +83,7 @@ export function enedisAdapter(baseUrl: string, overrides: AdapterOverrides = {})
     ...(overrides.maxQuotaWaitMs === undefined ? {} : { maxQuotaWaitMs: overrides.maxQuotaWaitMs }),
     ...(overrides.now ? { now: overrides.now } : {}),
   });
-  return { cache, tokens, http, api: createEnedisApi(http) };
+  return { cache, tokens, pacer, http, api: createEnedisApi(http) };
 }
 
 /** Resolves to the error a promise rejects with (fails when it resolves). */

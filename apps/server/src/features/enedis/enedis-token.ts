@@ -31,6 +31,11 @@ export interface TokenProviderOptions {
   scope: string;
   /** Clock in ms; tests move it to reach the renewal margin without waiting 3 h 25. */
   now?: () => number;
+  /**
+   * Waits for a turn of the gateway's rate limit before calling the token endpoint (the token lane of
+   * enedis-pacer.ts: a lane of its own, so a renewal never queues behind a user's batch).
+   */
+  pace: () => Promise<void>;
 }
 
 function isCachedToken(value: unknown): value is CachedToken {
@@ -130,6 +135,12 @@ export function createTokenProvider(options: TokenProviderOptions) {
     if (fresh(shared)) {
       return shared;
     }
+    // The turn comes before the lock, which only has to cover the token call itself.
+    await options.pace();
+    const renewedMeanwhile = await readShared();
+    if (fresh(renewedMeanwhile)) {
+      return renewedMeanwhile;
+    }
     const lock = randomUUID();
     if (await options.cache.setIfAbsent(LOCK_KEY, lock, options.timeoutMs + 1000)) {
       try {
@@ -152,6 +163,7 @@ export function createTokenProvider(options: TokenProviderOptions) {
       }
     }
     // The other instance failed or is stuck: renew here rather than fail the call.
+    await options.pace();
     return request();
   }
 

@@ -31,12 +31,15 @@ export interface ServedReading {
  */
 export interface DatasetSpec<Item, Stored> {
   dataset: Dataset;
+  /** The direction the meter must measure for Enedis to answer (max power is consumption data). */
+  direction: Direction;
   /** Longest `[start, end)` per Enedis call. */
   maxDaysPerCall: number;
   /** How far back Enedis keeps this data, in months. */
   historyMonths: number;
   readingType: Record<string, string>;
-  fetch: (api: EnedisApi, prm: string, start: string, end: string) => Promise<Item[]>;
+  /** `signal` drops the call while it still waits for its turn (see `EnedisCall`). */
+  fetch: (api: EnedisApi, prm: string, start: string, end: string, signal?: AbortSignal) => Promise<Item[]>;
   dayOf: (item: Item) => string;
   /** A day enters the cache only when complete. */
   isComplete: (day: string, stored: readonly Stored[]) => boolean;
@@ -49,10 +52,11 @@ const dailyReadingType = { unit: 'Wh', measurement_kind: 'energy', aggregate: 's
 function dailySpec(direction: Direction): DatasetSpec<DailyValue, number> {
   return {
     dataset: direction === 'consumption' ? 'consumption_daily' : 'production_daily',
+    direction,
     maxDaysPerCall: 365,
     historyMonths: 36,
     readingType: dailyReadingType,
-    fetch: (api, prm, start, end) => api.dailyEnergy(direction, prm, start, end),
+    fetch: (api, prm, start, end, signal) => api.dailyEnergy(direction, prm, start, end, signal),
     dayOf: (item) => item.date,
     isComplete: (_day, stored) => stored.length === 1,
     store: (item) => item.value,
@@ -65,10 +69,11 @@ type StoredCurvePoint = [startMs: number, minutes: number, watts: number];
 function curveSpec(direction: Direction): DatasetSpec<CurvePoint, StoredCurvePoint> {
   return {
     dataset: direction === 'consumption' ? 'consumption_curve' : 'production_curve',
+    direction,
     maxDaysPerCall: 7,
     historyMonths: 24,
     readingType: { unit: 'W', measurement_kind: 'power', aggregate: 'average' },
-    fetch: (api, prm, start, end) => api.loadCurve(direction, prm, start, end),
+    fetch: (api, prm, start, end, signal) => api.loadCurve(direction, prm, start, end, signal),
     dayOf: (item) => parisDateFast(item.start),
     // Complete = the intervals cover the whole local day (1380, 1440 or 1500 minutes), whatever the step.
     isComplete: (day, stored) => stored.reduce((total, [, minutes]) => total + minutes, 0) === dayLengthMinutes(day),
@@ -86,10 +91,11 @@ type StoredMaxPower = [atMs: number, va: number];
 
 const maxPowerSpec: DatasetSpec<MaxPowerValue, StoredMaxPower> = {
   dataset: 'max_power',
+  direction: 'consumption',
   maxDaysPerCall: 365,
   historyMonths: 36,
   readingType: { unit: 'VA', measurement_kind: 'power', aggregate: 'maximum', measuring_period: 'P1D' },
-  fetch: (api, prm, start, end) => api.maxPower(prm, start, end),
+  fetch: (api, prm, start, end, signal) => api.maxPower(prm, start, end, signal),
   dayOf: (item) => item.date,
   isComplete: (_day, stored) => stored.length === 1,
   store: (item) => [item.at.getTime(), item.value],

@@ -14,6 +14,7 @@ import type { Quotas } from '../quotas/quota.ts';
 import { isEnedisCode, probeActivation } from './activation-probe.ts';
 import type { DayCache, UserDayCache } from './day-cache.ts';
 import type { DatasetSpec, ServedReading } from './datasets.ts';
+import { isDecisiveRefusal, refuseUnmeasuredDirection } from './metering-refusals.ts';
 
 export interface MeteringRequest {
   usagePointId: string;
@@ -180,6 +181,8 @@ export function createMeteringService(deps: MeteringDeps) {
       const access = await consentedMeter(user, request.usagePointId);
       const { pdl } = access;
       let range = plan(request, spec.historyMonths, pdl);
+      // Known to fail: answered now rather than after every chunk has waited its turn to hear it from Enedis.
+      refuseUnmeasuredDirection(pdl, spec.direction);
       let days = eachDay(range.start, range.end);
       const cache = userCache(user);
       const cached = request.useCache
@@ -264,7 +267,19 @@ export function createMeteringService(deps: MeteringDeps) {
     const api = deps.gateway.apiFor(user);
     const prm = pdl.usage_point_id;
     const chunks = missingDayRanges(missing, spec.maxDaysPerCall);
-    const results = await Promise.allSettled(chunks.map((chunk) => spec.fetch(api, prm, chunk.start, chunk.end)));
+    // A decisive refusal (consent, direction, load curve off…) is the answer whatever the other chunks say:
+    // the chunks still waiting for their turn are dropped instead of asking Enedis the same question.
+    const decided = new AbortController();
+    const results = await Promise.allSettled(
+      chunks.map((chunk) =>
+        spec.fetch(api, prm, chunk.start, chunk.end, decided.signal).catch((error: unknown) => {
+          if (isDecisiveRefusal(error)) {
+            decided.abort(error);
+          }
+          throw error;
+        }),
+      ),
+    );
     const wanted = new Set(missing);
     const byDay = new Map<string, Stored[]>();
     const addItems = (items: Item[]) => {
