@@ -29,6 +29,7 @@ import type { EnedisGateway } from './features/enedis/enedis-gateway.ts';
 import { registerEnedisFeatures } from './features/enedis/enedis.register.ts';
 import { createRteGateway } from './features/rte/rte-gateway.ts';
 import { registerRteFeatures } from './features/rte/rte.register.ts';
+import { sessionsCleanupJob } from './features/accounts/sessions.jobs.ts';
 import { enedisTokenJob } from './jobs/enedis-token.job.ts';
 import { createScheduler } from './jobs/scheduler.ts';
 
@@ -144,6 +145,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   await registerEnedisFeatures(app, deps);
   await registerRteFeatures(app, deps);
   deps.scheduler.register(enedisTokenJob(deps.gateway));
+  deps.scheduler.register(sessionsCleanupJob(deps.db));
 
   const webServed = await registerWebApp(app, options.webDistDir ?? DEFAULT_WEB_DIST);
   app.setNotFoundHandler(async (request, reply) => {

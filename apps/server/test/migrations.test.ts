@@ -28,6 +28,7 @@ const EXPECTED_TABLES = [
   'generation_forecast',
   'job_state',
   'job_runs',
+  'revoked_tokens',
 ];
 
 const tempDirs: string[] = [];

@@ -391,6 +391,7 @@ describe.each(backends)('RTE endpoints on $name', (backend) => {
         'ecowatt',
         'enedis-token',
         'generation-forecast',
+        'sessions-cleanup',
         'tempo',
       ]);
       expect(status.jobs.find((job) => job.job === 'ecowatt')?.schedule).toEqual([

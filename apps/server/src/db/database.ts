@@ -172,6 +172,13 @@ export interface JobRunsTable {
   finished_at: string | null;
 }
 
+/** Access tokens revoked by logout, kept until they would have expired (`jti` = the token's id). */
+export interface RevokedTokensTable {
+  jti: string;
+  expires_at: string;
+  revoked_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   roles: RolesTable;
@@ -188,6 +195,7 @@ export interface Database {
   generation_forecast: GenerationForecastTable;
   job_state: JobStateTable;
   job_runs: JobRunsTable;
+  revoked_tokens: RevokedTokensTable;
 }
 
 export type Db = Kysely<Database>;
