@@ -29,6 +29,7 @@ import {
   type TokenTable,
 } from './users.repository.ts';
 import { verifyCaptcha } from './captcha.ts';
+import { createPasswordCheck } from './password-check.ts';
 
 const VERIFICATION_TTL_MS = 24 * 3600 * 1000;
 const RESET_TTL_MS = 3600 * 1000;
@@ -56,6 +57,7 @@ export function assertPasswordPolicy(password: string, field: string): void {
 /** Sign-up, login, client-credentials tokens and password flows. */
 export function createAccountsService(deps: AppDeps) {
   const { db, config, keys, jwt, mailer, throttle } = deps;
+  const checkPassword = createPasswordCheck(deps);
 
   async function issueEmailToken(table: TokenTable, userId: string, ttlMs: number): Promise<string> {
     await deleteUserTokens(db, table, userId);
@@ -252,11 +254,10 @@ export function createAccountsService(deps: AppDeps) {
       newPassword: string,
       ip: string,
     ): Promise<string> {
-      if (!(await verifyPassword(hashed, oldPassword))) {
-        throw new AppError(401, ErrorCode.INVALID_CREDENTIALS, 'Mot de passe actuel incorrect.', {
-          field: 'old_password',
-        });
-      }
+      await checkPassword({ id: userId, hashed_password: hashed }, oldPassword, {
+        message: 'Mot de passe actuel incorrect.',
+        field: 'old_password',
+      });
       assertPasswordPolicy(newPassword, 'new_password');
       await updateUser(db, userId, { hashed_password: await hashPassword(newPassword) });
       await revokeUserTokens(db, userId);
