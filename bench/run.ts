@@ -1,6 +1,8 @@
 // `npm run bench`: every benchmark, one after the other. They print figures; they do not pass or fail.
 import { runColdLoadCurve } from './cold-load-curve.ts';
+import { runForgotPasswordTiming } from './forgot-password-timing.ts';
 import { runWarmCache } from './warm-cache.ts';
 
 await runColdLoadCurve();
 await runWarmCache();
+await runForgotPasswordTiming();

@@ -21,7 +21,9 @@ import { registerInputGuard } from './http/input-guard.ts';
 import { registerStrictJsonParser } from './http/json-body.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { createThrottle } from './http/throttle.ts';
+import { createMailQueue } from './mail/mail-queue.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
+import { createAccountMails, type AccountMail } from './features/accounts/account-mails.ts';
 import { createJwt } from './security/jwt.ts';
 import { createServerKeys } from './security/keys.ts';
 import { ErrorCode } from '@med/contracts';
@@ -87,6 +89,10 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
 
   const keys = createServerKeys(config.secretKey);
   const jwt = createJwt(keys, config.auth.accessTokenMinutes);
+  const mailer =
+    options.mailer ??
+    createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir, log: app.log });
+  const accountMails = createAccountMails({ db: database.db, config, mailer });
   const deps: AppDeps = {
     config,
     database,
@@ -94,9 +100,16 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     cache,
     keys,
     jwt,
-    mailer:
-      options.mailer ??
-      createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir, log: app.log }),
+    mailer,
+    mailQueue: createMailQueue<AccountMail>({
+      db: database.db,
+      keys,
+      log: app.log,
+      perform: (job) => accountMails.perform(job),
+      // A mail outage is an upstream outage like RTE's: the same backoff bounds.
+      retryMinMs: config.jobs.retryMinMs,
+      retryMaxMs: config.jobs.retryMaxMs,
+    }),
     throttle: createThrottle(cache, config.throttle.windowSeconds, keys),
     guard: createGuard({ db: database.db, jwt, keys, requireEmailVerification: config.auth.requireEmailVerification }),
     gateway: options.gateway,

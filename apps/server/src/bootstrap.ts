@@ -18,7 +18,12 @@ import pino from 'pino';
  */
 export async function startServices(
   config: Config,
-  overrides: Partial<BuildAppOptions> & { cacheKeyPrefix?: string; databaseSchema?: string } = {},
+  overrides: Partial<BuildAppOptions> & {
+    cacheKeyPrefix?: string;
+    databaseSchema?: string;
+    /** false: the mail worker does not start (tests then run the queue with `mailQueue.drain()`). */
+    mailWorker?: boolean;
+  } = {},
 ) {
   const database =
     overrides.database ??
@@ -42,12 +47,17 @@ export async function startServices(
   if (config.jobs.enabled) {
     deps.scheduler.start();
   }
+  // Not a scheduled job: every instance sends the mails its requests queue, whatever JOBS_ENABLED says.
+  if (overrides.mailWorker !== false) {
+    deps.mailQueue.start();
+  }
   return {
     app,
     deps,
     async close() {
       // Running jobs finish recording before the database and cache go away.
       await deps.scheduler.stop();
+      await deps.mailQueue.stop();
       await app.close();
       await gateway.close();
       await cache.close();

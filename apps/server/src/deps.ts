@@ -8,6 +8,8 @@ import type { RteGateway } from './features/rte/rte-gateway.ts';
 import type { Guard } from './http/auth.ts';
 import type { Throttle } from './http/throttle.ts';
 import type { Scheduler } from './jobs/scheduler.ts';
+import type { AccountMail } from './features/accounts/account-mails.ts';
+import type { MailQueue } from './mail/mail-queue.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { JwtService } from './security/jwt.ts';
 import type { ServerKeys } from './security/keys.ts';
@@ -21,6 +23,8 @@ export interface AppDeps {
   keys: ServerKeys;
   jwt: JwtService;
   mailer: Mailer;
+  /** Account mails leave the request path through it; bootstrap starts its worker. */
+  mailQueue: MailQueue<AccountMail>;
   throttle: Throttle;
   guard: Guard;
   gateway: EnedisGateway;

@@ -29,6 +29,7 @@ const EXPECTED_TABLES = [
   'job_state',
   'job_runs',
   'revoked_tokens',
+  'mail_outbox',
 ];
 
 const tempDirs: string[] = [];

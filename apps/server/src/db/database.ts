@@ -179,6 +179,17 @@ export interface RevokedTokensTable {
   revoked_at: string;
 }
 
+/** Mails waiting for the background worker; `payload` is the sealed job (see mail/mail-queue.ts). */
+export interface MailOutboxTable {
+  id: string;
+  kind: string;
+  payload: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  run_at: string;
+  locked_until: string | null;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   roles: RolesTable;
@@ -196,6 +207,7 @@ export interface Database {
   job_state: JobStateTable;
   job_runs: JobRunsTable;
   revoked_tokens: RevokedTokensTable;
+  mail_outbox: MailOutboxTable;
 }
 
 export type Db = Kysely<Database>;

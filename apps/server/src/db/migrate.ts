@@ -4,6 +4,7 @@ import { initial } from './migrations/0001-initial.ts';
 import { rte } from './migrations/0002-rte.ts';
 import { consents } from './migrations/0003-consents.ts';
 import { revokedTokens } from './migrations/0004-revoked-tokens.ts';
+import { mailOutbox } from './migrations/0005-mail-outbox.ts';
 
 /** Forward-only migrations, one set for both dialects. Names sort in application order. */
 function migrationsFor(handle: DbHandle): Record<string, Migration> {
@@ -12,6 +13,7 @@ function migrationsFor(handle: DbHandle): Record<string, Migration> {
     '0002-rte': rte(handle.dialect),
     '0003-consents': consents(handle.dialect),
     '0004-revoked-tokens': revokedTokens(),
+    '0005-mail-outbox': mailOutbox(),
   };
 }
 

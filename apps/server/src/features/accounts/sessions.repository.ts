@@ -18,9 +18,7 @@ export function findUserUnlessRevoked(db: Db, userId: string, jti: string): Prom
     .selectFrom('users')
     .selectAll()
     .where('id', '=', userId)
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('revoked_tokens').select('jti').where('jti', '=', jti))),
-    )
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('revoked_tokens').select('jti').where('jti', '=', jti))))
     .executeTakeFirst();
 }
 
