@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import type { Logger } from 'pino';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { CachePort } from './cache/cache.port.ts';
 import type { Config } from './config/config.ts';
@@ -20,6 +21,7 @@ import { registerErrorHandling } from './http/error-handler.ts';
 import { registerInputGuard } from './http/input-guard.ts';
 import { registerStrictJsonParser } from './http/json-body.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { createLogger } from './http/logger.ts';
 import { createThrottle } from './http/throttle.ts';
 import { createMailQueue } from './mail/mail-queue.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
@@ -37,6 +39,8 @@ import { createScheduler } from './jobs/scheduler.ts';
 
 export interface BuildAppOptions {
   config: Config;
+  /** The process logger (bootstrap shares it with the Enedis gateway); default: one built from config. */
+  logger?: Logger;
   database: DbHandle;
   cache: CachePort;
   mailer?: Mailer;
@@ -50,20 +54,12 @@ const DEFAULT_WEB_DIST = resolve(import.meta.dirname, '../../web/dist');
 /** Builds the HTTP application for the configured mode. No listening, no background work. */
 export async function buildApp(options: BuildAppOptions): Promise<{ app: FastifyInstance; deps: AppDeps }> {
   const { config, database, cache } = options;
+  const keys = createServerKeys(config.secretKey);
+  // Never logs credentials, cookies or secrets; PRMs, e-mails and OAuth values only hashed (http/logger.ts).
+  // Typed as Fastify's base logger so the app keeps the default FastifyInstance type.
+  const logger: FastifyBaseLogger = options.logger ?? createLogger({ level: config.logLevel, keys });
   const app = Fastify({
-    logger: {
-      level: config.logLevel,
-      // Never log credentials, cookies or secrets.
-      redact: [
-        'req.headers.authorization',
-        'req.headers.cookie',
-        'res.headers["set-cookie"]',
-        '*.password',
-        '*.client_secret',
-        '*.new_password',
-        '*.old_password',
-      ],
-    },
+    loggerInstance: logger,
     bodyLimit: config.http.bodyLimit,
     trustProxy: config.http.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
@@ -87,7 +83,6 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('authUser', undefined);
 
-  const keys = createServerKeys(config.secretKey);
   const jwt = createJwt(keys, config.auth.accessTokenMinutes);
   const mailer =
     options.mailer ??

@@ -10,7 +10,8 @@ import {
 import { buildApp, type BuildAppOptions } from './app.ts';
 import { createEnedisGateway } from './features/enedis/enedis-gateway.ts';
 import { createServerKeys } from './security/keys.ts';
-import pino from 'pino';
+import type { DestinationStream } from 'pino';
+import { createLogger } from './http/logger.ts';
 
 /**
  * Composition root shared by `main.ts` and the integration tests:
@@ -23,6 +24,8 @@ export async function startServices(
     databaseSchema?: string;
     /** false: the mail worker does not start (tests then run the queue with `mailQueue.drain()`). */
     mailWorker?: boolean;
+    /** Where log lines go (default stdout); tests capture them. */
+    logStream?: DestinationStream;
   } = {},
 ) {
   const database =
@@ -34,15 +37,12 @@ export async function startServices(
   await demoteUnverifiedAdminEmails(database.db, config.auth.adminEmails);
   await promoteAdminEmails(database.db, config.auth.adminEmails);
   const cache = overrides.cache ?? createCache(config.redisUrl, overrides.cacheKeyPrefix);
-  const gateway =
-    overrides.gateway ??
-    (await createEnedisGateway({
-      config,
-      cache,
-      keys: createServerKeys(config.secretKey),
-      log: pino({ level: config.logLevel }),
-    }));
-  const { app, deps } = await buildApp({ ...overrides, config, database, cache, gateway });
+  const keys = createServerKeys(config.secretKey);
+  const logger =
+    overrides.logger ??
+    createLogger({ level: config.logLevel, keys, ...(overrides.logStream ? { stream: overrides.logStream } : {}) });
+  const gateway = overrides.gateway ?? (await createEnedisGateway({ config, cache, keys, log: logger }));
+  const { app, deps } = await buildApp({ ...overrides, config, database, cache, gateway, logger });
   // Jobs start with the process (initial fill on a fresh install) unless JOBS_ENABLED=false.
   if (config.jobs.enabled) {
     deps.scheduler.start();

@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config/config.ts';
 import { connectDatabase } from '../../src/db/connect.ts';
 import type { Db } from '../../src/db/database.ts';
 import type { Mailer } from '../../src/mail/mailer.ts';
+import type { DestinationStream } from 'pino';
 import type { Backend } from './backends.ts';
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -19,7 +20,7 @@ export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
  * says otherwise. `joinWith` starts a second instance on the same database schema and cache prefix as
  * another test server (multi-instance tests); only the first one drops them on close. `mailer` replaces
  * the dev outbox; `mailWorker: false` leaves queued mails alone until the test calls
- * `deps.mailQueue.drain()`; `wrapDb` wraps the app's Kysely instance (e.g. with a plugin recording queries).
+ * `deps.mailQueue.drain()`; `logStream` receives the log lines (with `LOG_LEVEL` in `env`); `wrapDb` wraps the app's Kysely instance (e.g. with a plugin recording queries).
  */
 export async function startTestServer(
   backend: Backend,
@@ -30,6 +31,7 @@ export async function startTestServer(
     mailer?: Mailer;
     mailWorker?: boolean;
     wrapDb?: (db: Db) => Db;
+    logStream?: DestinationStream;
   } = {},
 ) {
   const dataDir = mkdtempSync(join(tmpdir(), 'med-test-'));
@@ -57,6 +59,7 @@ export async function startTestServer(
     webDistDir: options.webDistDir ?? join(dataDir, 'no-web-build'),
     ...(options.mailer ? { mailer: options.mailer } : {}),
     ...(options.mailWorker === undefined ? {} : { mailWorker: options.mailWorker }),
+    ...(options.logStream ? { logStream: options.logStream } : {}),
   });
   const storage: SharedStorage = { suffix, schema, databaseUrl: config.databaseUrl };
   return {
