@@ -119,7 +119,7 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags,
           security,
-          summary: 'Delete the account, its meters and cached data',
+          summary: 'Delete the account, its meters and cached data (password required with every credential)',
           body: deleteAccountRequestSchema,
           response: { 200: envelope(messageSchema) },
         },
