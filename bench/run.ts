@@ -2,9 +2,11 @@
 import { runColdLoadCurve } from './cold-load-curve.ts';
 import { runFairShare } from './fair-share.ts';
 import { runShutdown } from './shutdown.ts';
+import { runForgotPasswordTiming } from './forgot-password-timing.ts';
 import { runWarmCache } from './warm-cache.ts';
 
 await runColdLoadCurve();
 await runFairShare();
 await runWarmCache();
 await runShutdown();
+await runForgotPasswordTiming();

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -110,7 +111,7 @@ export async function userWithMeters(server: BenchServer, email: string, prms: s
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
   });
-  const verify = new URL(verificationLink(server.dataDir, email));
+  const verify = new URL(await verificationLink(server.dataDir, email));
   const verified = await fetch(`${baseUrl}/api/accounts/verify-email${verify.search}`);
   if (!verified.ok) {
     throw new Error(`verify-email failed: ${verified.status} ${await verified.text()}`);
@@ -131,21 +132,32 @@ export async function userWithMeters(server: BenchServer, email: string, prms: s
   return cookie;
 }
 
-/** The verification link of the last mail to `email` in the dev outbox (no SMTP_URL: mails are .eml files). */
-function verificationLink(dataDir: string, email: string): string {
+/**
+ * The verification link of the last mail to `email` in the dev outbox (no SMTP_URL: mails are .eml
+ * files). The server's mail worker writes it just after the sign-up answer: look for up to 10 s.
+ */
+async function verificationLink(dataDir: string, email: string): Promise<string> {
   const outbox = join(dataDir, 'outbox');
-  const mails = readdirSync(outbox)
-    .sort()
-    .reverse()
-    .map((file) => decodeQuotedPrintable(readFileSync(join(outbox, file), 'utf8')));
-  const link = mails
-    .filter((mail) => mail.includes(`To: ${email}`))
-    .map((mail) => /https?:\/\/\S+\/verify-email\?token=[A-Za-z0-9_-]+/.exec(mail)?.[0])
-    .find((found) => found !== undefined);
-  if (!link) {
-    throw new Error(`no verification mail to ${email} in ${outbox}`);
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const mails = existsSync(outbox)
+      ? readdirSync(outbox)
+          .sort()
+          .reverse()
+          .map((file) => decodeQuotedPrintable(readFileSync(join(outbox, file), 'utf8')))
+      : [];
+    const link = mails
+      .filter((mail) => mail.includes(`To: ${email}`))
+      .map((mail) => /https?:\/\/\S+\/verify-email\?token=[A-Za-z0-9_-]+/.exec(mail)?.[0])
+      .find((found) => found !== undefined);
+    if (link) {
+      return link;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`no verification mail to ${email} in ${outbox}`);
+    }
+    await sleep(100);
   }
-  return link;
 }
 
 function decodeQuotedPrintable(text: string): string {

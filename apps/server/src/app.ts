@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import type { DestinationStream } from 'pino';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import type { DestinationStream, Logger } from 'pino';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { CachePort } from './cache/cache.port.ts';
 import type { Config } from './config/config.ts';
@@ -22,8 +22,11 @@ import { registerErrorHandling } from './http/error-handler.ts';
 import { registerInputGuard } from './http/input-guard.ts';
 import { registerStrictJsonParser } from './http/json-body.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { createLogger } from './http/logger.ts';
 import { createThrottle } from './http/throttle.ts';
+import { createMailQueue } from './mail/mail-queue.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
+import { createAccountMails, type AccountMail } from './features/accounts/account-mails.ts';
 import { createJwt } from './security/jwt.ts';
 import { createServerKeys } from './security/keys.ts';
 import { ErrorCode } from '@med/contracts';
@@ -32,12 +35,15 @@ import { registerEnedisFeatures } from './features/enedis/enedis.register.ts';
 import { createRteGateway } from './features/rte/rte-gateway.ts';
 import { registerRteFeatures } from './features/rte/rte.register.ts';
 import { deleteActivityBefore } from './features/accounts/activity-log.repository.ts';
+import { sessionsCleanupJob } from './features/accounts/sessions.jobs.ts';
 import { enedisTokenJob } from './jobs/enedis-token.job.ts';
 import { housekeepingJob } from './jobs/housekeeping.job.ts';
 import { createScheduler } from './jobs/scheduler.ts';
 
 export interface BuildAppOptions {
   config: Config;
+  /** The process logger (bootstrap shares it with the Enedis gateway); default: one built from config. */
+  logger?: Logger;
   database: DbHandle;
   cache: CachePort;
   mailer?: Mailer;
@@ -53,21 +59,14 @@ const DEFAULT_WEB_DIST = resolve(import.meta.dirname, '../../web/dist');
 /** Builds the HTTP application for the configured mode. No listening, no background work. */
 export async function buildApp(options: BuildAppOptions): Promise<{ app: FastifyInstance; deps: AppDeps }> {
   const { config, database, cache } = options;
+  const keys = createServerKeys(config.secretKey);
+  // Never logs credentials, cookies or secrets; PRMs, e-mails and OAuth values only hashed (http/logger.ts).
+  // Typed as Fastify's base logger so the app keeps the default FastifyInstance type.
+  const logger: FastifyBaseLogger =
+    options.logger ??
+    createLogger({ level: config.logLevel, keys, ...(options.logStream ? { stream: options.logStream } : {}) });
   const app = Fastify({
-    logger: {
-      level: config.logLevel,
-      // Never log credentials, cookies or secrets.
-      redact: [
-        'req.headers.authorization',
-        'req.headers.cookie',
-        'res.headers["set-cookie"]',
-        '*.password',
-        '*.client_secret',
-        '*.new_password',
-        '*.old_password',
-      ],
-      ...(options.logStream ? { stream: options.logStream } : {}),
-    },
+    loggerInstance: logger,
     bodyLimit: config.http.bodyLimit,
     trustProxy: config.http.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
@@ -91,8 +90,11 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('authUser', undefined);
 
-  const keys = createServerKeys(config.secretKey);
   const jwt = createJwt(keys, config.auth.accessTokenMinutes);
+  const mailer =
+    options.mailer ??
+    createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir, log: app.log });
+  const accountMails = createAccountMails({ db: database.db, config, mailer });
   const deps: AppDeps = {
     config,
     database,
@@ -100,9 +102,16 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     cache,
     keys,
     jwt,
-    mailer:
-      options.mailer ??
-      createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir, log: app.log }),
+    mailer,
+    mailQueue: createMailQueue<AccountMail>({
+      db: database.db,
+      keys,
+      log: app.log,
+      perform: (job) => accountMails.perform(job),
+      // A mail outage is an upstream outage like RTE's: the same backoff bounds.
+      retryMinMs: config.jobs.retryMinMs,
+      retryMaxMs: config.jobs.retryMaxMs,
+    }),
     throttle: createThrottle(cache, config.throttle.windowSeconds, keys),
     guard: createGuard({ db: database.db, jwt, keys, requireEmailVerification: config.auth.requireEmailVerification }),
     gateway: options.gateway,
@@ -159,6 +168,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       activityLogRetentionDays: config.activityLogRetentionDays,
     }),
   );
+  deps.scheduler.register(sessionsCleanupJob(deps.db));
 
   const webServed = await registerWebApp(app, options.webDistDir ?? DEFAULT_WEB_DIST);
   app.setNotFoundHandler(async (request, reply) => {

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { createCache } from './cache/create-cache.ts';
 import type { Config } from './config/config.ts';
 import { connectDatabase } from './db/connect.ts';
@@ -10,8 +11,7 @@ import {
 import { buildApp, type BuildAppOptions } from './app.ts';
 import { createEnedisGateway } from './features/enedis/enedis-gateway.ts';
 import { createServerKeys } from './security/keys.ts';
-import { setTimeout as delay } from 'node:timers/promises';
-import pino from 'pino';
+import { createLogger } from './http/logger.ts';
 
 /**
  * Composition root shared by `main.ts` and the integration tests:
@@ -19,7 +19,12 @@ import pino from 'pino';
  */
 export async function startServices(
   config: Config,
-  overrides: Partial<BuildAppOptions> & { cacheKeyPrefix?: string; databaseSchema?: string } = {},
+  overrides: Partial<BuildAppOptions> & {
+    cacheKeyPrefix?: string;
+    databaseSchema?: string;
+    /** false: the mail worker does not start (tests then run the queue with `mailQueue.drain()`). */
+    mailWorker?: boolean;
+  } = {},
 ) {
   const database =
     overrides.database ??
@@ -30,15 +35,12 @@ export async function startServices(
   await demoteUnverifiedAdminEmails(database.db, config.auth.adminEmails);
   await promoteAdminEmails(database.db, config.auth.adminEmails);
   const cache = overrides.cache ?? createCache(config.redisUrl, overrides.cacheKeyPrefix);
-  const gateway =
-    overrides.gateway ??
-    (await createEnedisGateway({
-      config,
-      cache,
-      keys: createServerKeys(config.secretKey),
-      log: pino({ level: config.logLevel }, overrides.logStream),
-    }));
-  const { app, deps } = await buildApp({ ...overrides, config, database, cache, gateway });
+  const keys = createServerKeys(config.secretKey);
+  const logger =
+    overrides.logger ??
+    createLogger({ level: config.logLevel, keys, ...(overrides.logStream ? { stream: overrides.logStream } : {}) });
+  const gateway = overrides.gateway ?? (await createEnedisGateway({ config, cache, keys, log: logger }));
+  const { app, deps } = await buildApp({ ...overrides, config, database, cache, gateway, logger });
   if (config.env === 'production' && (config.enedis.environment === 'emulator' || config.rte.useEmulator)) {
     app.log.warn(
       { enedis: config.enedis.environment === 'emulator', rte: config.rte.useEmulator },
@@ -48,6 +50,10 @@ export async function startServices(
   // Jobs start with the process (initial fill on a fresh install) unless JOBS_ENABLED=false.
   if (config.jobs.enabled) {
     deps.scheduler.start();
+  }
+  // Not a scheduled job: every instance sends the mails its requests queue, whatever JOBS_ENABLED says.
+  if (overrides.mailWorker !== false) {
+    deps.mailQueue.start();
   }
   return {
     app,
@@ -62,6 +68,8 @@ export async function startServices(
       deps.drain.start();
       await Promise.all([deps.scheduler.stop(), delay(config.http.shutdownDelayMs)]);
       await deps.drain.close(config.http.shutdownTimeoutMs);
+      // Queued mails stay in the table; the worker stops before the database goes away.
+      await deps.mailQueue.stop();
       await gateway.close();
       await cache.close();
       await database.close();

@@ -9,6 +9,8 @@ import type { Guard } from './http/auth.ts';
 import type { Drain } from './http/drain.ts';
 import type { Throttle } from './http/throttle.ts';
 import type { Scheduler } from './jobs/scheduler.ts';
+import type { AccountMail } from './features/accounts/account-mails.ts';
+import type { MailQueue } from './mail/mail-queue.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { JwtService } from './security/jwt.ts';
 import type { ServerKeys } from './security/keys.ts';
@@ -22,6 +24,8 @@ export interface AppDeps {
   keys: ServerKeys;
   jwt: JwtService;
   mailer: Mailer;
+  /** Account mails leave the request path through it; bootstrap starts its worker. */
+  mailQueue: MailQueue<AccountMail>;
   throttle: Throttle;
   guard: Guard;
   gateway: EnedisGateway;

@@ -6,7 +6,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { userCachePrefix } from '../src/cache/user-keys.ts';
 import { MAILS_PER_EMAIL } from '../src/features/accounts/accounts.service.ts';
-import { createUser, lastMailLink, sessionCookie, STRONG_PASSWORD } from './support/accounts-helpers.ts';
+import { createUser, lastMailLink, sentMails, sessionCookie, STRONG_PASSWORD } from './support/accounts-helpers.ts';
 import { verifyEmail, verifyPath } from './support/admin-helpers.ts';
 import { backends } from './support/backends.ts';
 import { createPdl, pdlRow } from './support/pdl-helpers.ts';
@@ -113,20 +113,20 @@ describe.each(backends)('account security on $name', (backend) => {
 
   it('limits the mails one address gets, whatever the IPs: sign-up, resend and forgot-password share it', async () => {
     const user = await createUser(server, 'flood');
-    const mailsTo = () => server.deps.mailer.sent.filter((mail) => mail.to === user.email).length;
-    expect(mailsTo()).toBe(1);
+    const mailsTo = async () => (await sentMails(server)).filter((mail) => mail.to === user.email).length;
+    expect(await mailsTo()).toBe(1);
     // The sign-up above was the first of MAILS_PER_EMAIL; each attempt below comes from a new IP.
     for (let attempt = 2; attempt <= MAILS_PER_EMAIL; attempt += 1) {
       expect((await signup(server, user.email)).statusCode).toBe(202);
     }
-    expect(mailsTo()).toBe(MAILS_PER_EMAIL);
+    expect(await mailsTo()).toBe(MAILS_PER_EMAIL);
     expectTooManyAttempts(await signup(server, user.email));
     for (const url of ['/api/accounts/forgot-password', '/api/accounts/resend-verification']) {
       expectTooManyAttempts(
         await inject({ method: 'POST', url, payload: { email: user.email }, remoteAddress: freshIp() }),
       );
     }
-    expect(mailsTo()).toBe(MAILS_PER_EMAIL);
+    expect(await mailsTo()).toBe(MAILS_PER_EMAIL);
     // Other addresses are not affected.
     expect((await signup(server, `not-flooded-${Date.now()}@example.org`)).statusCode).toBe(201);
   });
@@ -178,7 +178,7 @@ describe.each(backends)('account security on $name', (backend) => {
       remoteAddress: freshIp(),
     });
     expect(await roleOf(server, other)).toBe('visitor');
-    const token = new URL(lastMailLink(server, other)).searchParams.get('token') ?? '';
+    const token = new URL(await lastMailLink(server, other)).searchParams.get('token') ?? '';
     const reset = await inject({
       method: 'POST',
       url: '/api/accounts/reset-password',
@@ -192,11 +192,13 @@ describe.each(backends)('account security on $name', (backend) => {
     expect(server.config.auth.requireEmailVerification).toBe(false);
     const email = `mailed-${Date.now()}@example.org`;
     expect((await signup(server, email)).statusCode).toBe(201);
-    expect(new URL(lastMailLink(server, email)).pathname).toBe('/verify-email');
+    expect(new URL(await lastMailLink(server, email)).pathname).toBe('/verify-email');
   });
 
   it('expires reset-password links after 1 h and verify-email links after 24 h', async () => {
     const tokenRow = async (table: 'email_verification_tokens' | 'password_reset_tokens', email: string) => {
+      // The worker issues the links: wait for the queued mails.
+      await server.deps.mailQueue.drain();
       const row = await server.deps.db
         .selectFrom(table)
         .innerJoin('users', 'users.id', `${table}.user_id`)
@@ -205,7 +207,7 @@ describe.each(backends)('account security on $name', (backend) => {
         .executeTakeFirstOrThrow();
       return { createdAt: Date.parse(row.created_at), expiresAt: Date.parse(row.expires_at) };
     };
-    const tokenOf = (email: string) => new URL(lastMailLink(server, email)).searchParams.get('token') ?? '';
+    const tokenOf = async (email: string) => new URL(await lastMailLink(server, email)).searchParams.get('token') ?? '';
     const early = await createUser(server, 'verify-early');
     const late = await createUser(server, 'verify-late');
     const resetter = await createUser(server, 'reset');
@@ -219,8 +221,8 @@ describe.each(backends)('account security on $name', (backend) => {
     }
     const earlyExpiry = (await tokenRow('email_verification_tokens', early.email)).expiresAt;
     const lateExpiry = (await tokenRow('email_verification_tokens', late.email)).expiresAt;
-    const earlyToken = tokenOf(early.email);
-    const lateToken = tokenOf(late.email);
+    const earlyToken = await tokenOf(early.email);
+    const lateToken = await tokenOf(late.email);
 
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
     vi.setSystemTime(earlyExpiry - minute);
@@ -246,11 +248,11 @@ describe.each(backends)('account security on $name', (backend) => {
     expect(first.expiresAt - first.createdAt).toBeGreaterThanOrEqual(hour - 1000);
     expect(first.expiresAt - first.createdAt).toBeLessThanOrEqual(hour + 1000);
     vi.setSystemTime(first.expiresAt - minute);
-    expect((await reset(tokenOf(resetter.email), 'Within-Hour-11')).statusCode).toBe(200);
+    expect((await reset(await tokenOf(resetter.email), 'Within-Hour-11')).statusCode).toBe(200);
     await forgot();
     const second = await tokenRow('password_reset_tokens', resetter.email);
     vi.setSystemTime(second.expiresAt + minute);
-    const expiredReset = await reset(tokenOf(resetter.email), 'After-Hour-22');
+    const expiredReset = await reset(await tokenOf(resetter.email), 'After-Hour-22');
     expect(expiredReset.statusCode).toBe(400);
     expect(expiredReset.json()).toMatchObject({ error: { code: 'TOKEN_EXPIRED' } });
     vi.useRealTimers();
@@ -284,6 +286,7 @@ describe.each(backends)('account security on $name', (backend) => {
     await server.deps.cache.set(neighbourKey, 'kept');
 
     const rows = async () => {
+      await server.deps.mailQueue.drain();
       const count = async (table: 'email_verification_tokens' | 'password_reset_tokens') =>
         (await server.deps.db.selectFrom(table).select('id').where('user_id', '=', id).execute()).length;
       return {
@@ -371,7 +374,7 @@ describe.each(backends)('account security on $name', (backend) => {
   it('writes each dev-outbox mail to a private .eml file and keeps only the last 100 in memory', async () => {
     const outbox = join(server.dataDir, 'outbox');
     const user = await createUser(server, 'outbox');
-    const link = lastMailLink(server, user.email);
+    const link = await lastMailLink(server, user.email);
     const files = readdirSync(outbox).filter((file) => file.endsWith('.eml'));
     const written = files
       .map((file) => join(outbox, file))
@@ -552,6 +555,8 @@ describe.each(backends)('ADMIN_EMAILS at start on $name', (backend) => {
         .executeTakeFirstOrThrow();
       await first.deps.db.updateTable('users').set({ role_id: adminRole.id }).where('email', '=', legacy).execute();
       expect(await roleOf(first, verified)).toBe('visitor');
+      // The first instance sends its queued mails before the second one (which polls the same queue) starts.
+      await first.deps.mailQueue.drain();
 
       second = await startTestServer(
         backend,
@@ -563,7 +568,7 @@ describe.each(backends)('ADMIN_EMAILS at start on $name', (backend) => {
       expect(await roleOf(second, legacy)).toBe('visitor');
 
       // The owner of the address still becomes admin by following the link.
-      const verify = await second.app.inject({ method: 'GET', url: verifyPath(lastMailLink(first, unverified)) });
+      const verify = await second.app.inject({ method: 'GET', url: verifyPath(await lastMailLink(first, unverified)) });
       expect(verify.statusCode).toBe(200);
       expect(await roleOf(second, unverified)).toBe('admin');
     } finally {
@@ -585,7 +590,7 @@ describe.each(backends)('SMTP failure on $name', (backend) => {
     // The account is created even though its confirmation mail cannot leave.
     const created = await signup(server, known);
     expect(created.statusCode).toBe(201);
-    expect(server.deps.mailer.sent).toHaveLength(0);
+    expect(await sentMails(server)).toHaveLength(0);
     const unknown = `smtp-unknown-${Date.now()}@example.org`;
     for (const url of ['/api/accounts/forgot-password', '/api/accounts/resend-verification']) {
       const [forKnown, forUnknown] = await Promise.all(
@@ -600,7 +605,8 @@ describe.each(backends)('SMTP failure on $name', (backend) => {
     // A sign-up on the known address mails its owner: the failure gives the usual answer too.
     const again = await signup(server, known);
     expect(again.statusCode, again.body).toBe(202);
-    // The reset token was still issued: the user can ask again once mail works.
+    // The reset token was still issued (the mail waits for its retry): the user can ask again once mail works.
+    await server.deps.mailQueue.drain();
     const resetRows = await server.deps.db
       .selectFrom('password_reset_tokens')
       .innerJoin('users', 'users.id', 'password_reset_tokens.user_id')
@@ -608,5 +614,17 @@ describe.each(backends)('SMTP failure on $name', (backend) => {
       .where('users.email', '=', known)
       .execute();
     expect(resetRows).toHaveLength(1);
+    // Every mail that could not leave waits in the queue for its retry, none was dropped.
+    const waiting = await server.deps.db.selectFrom('mail_outbox').select(['kind', 'attempts', 'run_at']).execute();
+    expect(waiting.map((job) => job.kind).sort()).toEqual([
+      'existing-account',
+      'password-reset',
+      'verification',
+      'verification-resend',
+    ]);
+    for (const job of waiting) {
+      expect(job.attempts).toBe(1);
+      expect(Date.parse(job.run_at)).toBeGreaterThan(Date.now());
+    }
   });
 });

@@ -7,6 +7,7 @@ import {
   clientCredentialsToken,
   createUser,
   lastMailLink,
+  sentMails,
   sessionCookie,
   STRONG_PASSWORD,
 } from './support/accounts-helpers.ts';
@@ -69,7 +70,7 @@ describe.each(backends)('accounts on $name', (backend) => {
     });
     expect(again.statusCode).toBe(202);
     expect(again.body).not.toContain('client_secret');
-    expect(server.deps.mailer.sent.at(-1)?.to).toBe(user.email);
+    expect((await sentMails(server)).at(-1)?.to).toBe(user.email);
 
     const known = await inject({
       method: 'POST',
@@ -161,7 +162,7 @@ describe.each(backends)('accounts on $name', (backend) => {
 
   it('verifies the email with the mailed single-use link', async () => {
     const user = await createUser(server);
-    const link = new URL(lastMailLink(server, user.email));
+    const link = new URL(await lastMailLink(server, user.email));
     expect(link.pathname).toBe('/verify-email');
     const token = link.searchParams.get('token') ?? '';
     const verify = await inject({ method: 'GET', url: `/api/accounts/verify-email?token=${token}` });
@@ -176,7 +177,7 @@ describe.each(backends)('accounts on $name', (backend) => {
   it('resets a forgotten password once, and old sessions stop working', async () => {
     const user = await createUser(server);
     await inject({ method: 'POST', url: '/api/accounts/forgot-password', payload: { email: user.email } });
-    const token = new URL(lastMailLink(server, user.email)).searchParams.get('token') ?? '';
+    const token = new URL(await lastMailLink(server, user.email)).searchParams.get('token') ?? '';
     const weak = await inject({
       method: 'POST',
       url: '/api/accounts/reset-password',
@@ -374,7 +375,7 @@ describe.each(backends)('accounts on $name', (backend) => {
       headers: { cookie: sessionCookie(login) },
     });
     expect(unverified.json()).toMatchObject({ data: { is_admin: false, role: { name: 'visitor' } } });
-    const verify = await inject({ method: 'GET', url: verifyPath(lastMailLink(server, 'boss@example.org')) });
+    const verify = await inject({ method: 'GET', url: verifyPath(await lastMailLink(server, 'boss@example.org')) });
     expect(verify.statusCode).toBe(200);
     const me = await inject({ method: 'GET', url: '/api/accounts/me', headers: { cookie: sessionCookie(login) } });
     expect(me.json()).toMatchObject({ data: { is_admin: true, role: { name: 'admin' } } });
@@ -442,7 +443,7 @@ describe('email verification required', () => {
         headers: { authorization: `Bearer ${secret}` },
       });
       expect(pdls.statusCode).toBe(403);
-      const token = new URL(lastMailLink(server, email)).searchParams.get('token') ?? '';
+      const token = new URL(await lastMailLink(server, email)).searchParams.get('token') ?? '';
       await server.app.inject({ method: 'GET', url: `/api/accounts/verify-email?token=${token}` });
       const after = await server.app.inject({
         method: 'GET',

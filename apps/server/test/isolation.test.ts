@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Pdl } from '@med/contracts';
 import type { InjectOptions } from 'fastify';
 import { SignJWT } from 'jose';
@@ -149,6 +149,7 @@ describe.each(backends)('isolation between accounts on $name', (backend) => {
       new SignJWT({ tv: claims.tv })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(claims.sub)
+        .setJti(randomUUID())
         .setIssuedAt(expiresAt - 3600)
         .setExpirationTime(expiresAt)
         .sign(key);

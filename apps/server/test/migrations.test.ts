@@ -28,6 +28,8 @@ const EXPECTED_TABLES = [
   'generation_forecast',
   'job_state',
   'job_runs',
+  'revoked_tokens',
+  'mail_outbox',
 ];
 
 const tempDirs: string[] = [];

@@ -378,6 +378,7 @@ describe.each(backends)('RTE endpoints on $name', (backend) => {
         'enedis-token',
         'generation-forecast',
         'housekeeping',
+        'sessions-cleanup',
         'tempo',
       ]);
       expect(status.jobs.find((job) => job.job === 'ecowatt')?.schedule).toEqual([

@@ -10,7 +10,7 @@ const PATHS = {
   weekly: '/open_api/consumption/v1/weekly_forecasts',
   generation: '/open_api/generation_forecast/v3/forecasts',
 };
-const ALL_JOBS = [...RTE_JOBS, 'cleanup', 'enedis-token', 'housekeeping'];
+const ALL_JOBS = [...RTE_JOBS, 'cleanup', 'enedis-token', 'housekeeping', 'sessions-cleanup'];
 
 /** Runs of `job` grouped by slot: the scheduler's promise is exactly one run per slot. */
 async function runsBySlot(servers: TestServer[], job: string): Promise<Map<string, string[]>> {

@@ -172,6 +172,24 @@ export interface JobRunsTable {
   finished_at: string | null;
 }
 
+/** Access tokens revoked by logout, kept until they would have expired (`jti` = the token's id). */
+export interface RevokedTokensTable {
+  jti: string;
+  expires_at: string;
+  revoked_at: string;
+}
+
+/** Mails waiting for the background worker; `payload` is the sealed job (see mail/mail-queue.ts). */
+export interface MailOutboxTable {
+  id: string;
+  kind: string;
+  payload: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  run_at: string;
+  locked_until: string | null;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   roles: RolesTable;
@@ -188,6 +206,8 @@ export interface Database {
   generation_forecast: GenerationForecastTable;
   job_state: JobStateTable;
   job_runs: JobRunsTable;
+  revoked_tokens: RevokedTokensTable;
+  mail_outbox: MailOutboxTable;
 }
 
 export type Db = Kysely<Database>;

@@ -3,6 +3,8 @@ import type { DbHandle } from './connect.ts';
 import { initial } from './migrations/0001-initial.ts';
 import { rte } from './migrations/0002-rte.ts';
 import { consents } from './migrations/0003-consents.ts';
+import { revokedTokens } from './migrations/0004-revoked-tokens.ts';
+import { mailOutbox } from './migrations/0005-mail-outbox.ts';
 import { activityLogRetention } from './migrations/0006-activity-log-retention.ts';
 
 /** Forward-only migrations, one set for both dialects. Names sort in application order. */
@@ -11,6 +13,8 @@ function migrationsFor(handle: DbHandle): Record<string, Migration> {
     '0001-initial': initial(handle.dialect),
     '0002-rte': rte(handle.dialect),
     '0003-consents': consents(handle.dialect),
+    '0004-revoked-tokens': revokedTokens(),
+    '0005-mail-outbox': mailOutbox(),
     '0006-activity-log-retention': activityLogRetention(),
   };
 }

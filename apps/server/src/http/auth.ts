@@ -5,6 +5,7 @@ import { toBool } from '../db/database.ts';
 import { lookupHash, sameHash } from '../security/client-credentials.ts';
 import type { JwtService } from '../security/jwt.ts';
 import type { ServerKeys } from '../security/keys.ts';
+import { findUserUnlessRevoked } from '../features/accounts/sessions.repository.ts';
 import { loadRole, type RoleWithPermissions } from '../features/roles/roles.repository.ts';
 import type { PermissionName } from '../features/roles/roles.catalog.ts';
 import { AppError, forbidden, unauthorized } from './app-error.ts';
@@ -49,6 +50,19 @@ function bearerToken(request: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
+/** Looks like a JWT (three dot-separated parts) rather than a client secret used as an API key. */
+function isJwtShaped(token: string): boolean {
+  return token.split('.').length === 3;
+}
+
+/** The access tokens (JWTs) a request carries: its session cookie and a Bearer JWT. Logout revokes them. */
+export function presentedTokens(request: FastifyRequest): string[] {
+  const bearer = bearerToken(request);
+  return [request.cookies[ACCESS_COOKIE], bearer !== undefined && isJwtShaped(bearer) ? bearer : undefined].filter(
+    (token): token is string => token !== undefined && token !== '',
+  );
+}
+
 async function resolveUser(deps: AuthDeps, request: FastifyRequest): Promise<AuthUser | null> {
   const cookie = request.cookies[ACCESS_COOKIE];
   if (cookie) {
@@ -61,7 +75,7 @@ async function resolveUser(deps: AuthDeps, request: FastifyRequest): Promise<Aut
   if (!bearer) {
     return null;
   }
-  return bearer.split('.').length === 3 ? userFromJwt(deps, bearer, 'jwt') : userFromClientSecret(deps, bearer);
+  return isJwtShaped(bearer) ? userFromJwt(deps, bearer, 'jwt') : userFromClientSecret(deps, bearer);
 }
 
 async function userFromJwt(deps: AuthDeps, token: string, method: 'cookie' | 'jwt'): Promise<AuthUser | null> {
@@ -69,8 +83,9 @@ async function userFromJwt(deps: AuthDeps, token: string, method: 'cookie' | 'jw
   if (!claims) {
     return null;
   }
-  const row = await deps.db.selectFrom('users').selectAll().where('id', '=', claims.userId).executeTakeFirst();
-  // A bumped token_version (password change, secret rotation) invalidates every older token.
+  // A revoked token (logout) finds no user; a bumped token_version (password change, secret rotation)
+  // invalidates every older token.
+  const row = await findUserUnlessRevoked(deps.db, claims.userId, claims.tokenId);
   if (!row || row.token_version !== claims.tokenVersion) {
     return null;
   }

@@ -57,6 +57,7 @@ export function createMailer(options: {
       if (sent.length > OUTBOX_MEMORY) {
         sent.splice(0, sent.length - OUTBOX_MEMORY);
       }
+      // The app's logger writes `to` as a keyed hash (http/logger.ts): lines correlate, addresses stay out.
       options.log.info(
         { to: message.to, subject: message.subject, file },
         'mail written to the dev outbox (no SMTP_URL)',

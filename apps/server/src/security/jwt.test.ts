@@ -13,12 +13,30 @@ describe('access tokens', () => {
     const jwt = createJwt(keys, 30);
     expect(jwt.expiresInSeconds).toBe(1800);
     const token = await jwt.sign({ userId: 'user-1', tokenVersion: 3 });
-    expect(await jwt.verify(token)).toEqual({ userId: 'user-1', tokenVersion: 3 });
     const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as {
       exp: number;
       iat: number;
+      jti: string;
     };
+    expect(await jwt.verify(token)).toEqual({
+      userId: 'user-1',
+      tokenVersion: 3,
+      tokenId: payload.jti,
+      expiresAt: new Date(payload.exp * 1000),
+    });
     expect(payload.exp - payload.iat).toBe(1800);
+  });
+
+  it('gives every token its own id, so one session can be revoked alone', async () => {
+    const jwt = createJwt(keys, 30);
+    const ids = await Promise.all(
+      Array.from(
+        { length: 5 },
+        async () => (await jwt.verify(await jwt.sign({ userId: 'user-1', tokenVersion: 0 })))?.tokenId,
+      ),
+    );
+    expect(ids.every((id) => typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(5);
   });
 
   it('refuses an expired token', async () => {
@@ -62,6 +80,13 @@ describe('access tokens', () => {
       .setExpirationTime('5m')
       .sign(keys.derive('jwt'));
     expect(await jwt.verify(withoutSubject)).toBeNull();
+    // Without an id a token could not be revoked on logout.
+    const withoutId = await new SignJWT({ tv: 0 })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('user-1')
+      .setExpirationTime('5m')
+      .sign(keys.derive('jwt'));
+    expect(await jwt.verify(withoutId)).toBeNull();
     // Another purpose's key is another key.
     const wrongPurpose = await new SignJWT({ tv: 0 })
       .setProtectedHeader({ alg: 'HS256' })

@@ -1,4 +1,4 @@
-import { createSecretKey } from 'node:crypto';
+import { createSecretKey, randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import type { ServerKeys } from './keys.ts';
 
@@ -8,43 +8,54 @@ export interface AccessClaims {
   tokenVersion: number;
 }
 
+/** A verified token of ours: its claims, its id (what logout revokes) and when it expires. */
+export interface VerifiedToken extends AccessClaims {
+  /** Unique per token (`jti`): logout revokes this one token, not the user's other sessions. */
+  tokenId: string;
+  expiresAt: Date;
+}
+
 const MAX_REMEMBERED = 10_000;
 
 export function createJwt(keys: ServerKeys, expiresInMinutes: number) {
   // A KeyObject made once: jose would otherwise import the raw key on every sign and verify.
   const key = createSecretKey(keys.derive('jwt'));
-  const verified = new Map<string, { claims: AccessClaims; expiresAt: number }>();
+  const verified = new Map<string, VerifiedToken>();
   return {
     async sign(claims: AccessClaims): Promise<string> {
       return new SignJWT({ tv: claims.tokenVersion })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(claims.userId)
+        .setJti(randomUUID())
         .setIssuedAt()
         .setExpirationTime(`${expiresInMinutes}m`)
         .sign(key);
     },
     /**
      * Returns null for anything that is not a valid, unexpired token of ours. A verified signature is
-     * remembered until the token expires (revocation is checked separately, against token_version).
+     * remembered until the token expires (revocation is checked separately, against token_version and
+     * the revoked token ids, which other instances may change). Tokens without a `jti` (issued before
+     * logout could revoke one token) are refused: they could not be revoked.
      */
-    async verify(token: string): Promise<AccessClaims | null> {
+    async verify(token: string): Promise<VerifiedToken | null> {
       const known = verified.get(token);
       if (known) {
-        if (known.expiresAt > Date.now()) {
-          return known.claims;
+        if (known.expiresAt.getTime() > Date.now()) {
+          return known;
         }
         verified.delete(token);
       }
       try {
         const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'] });
-        if (typeof payload.sub !== 'string' || typeof payload.tv !== 'number' || typeof payload.exp !== 'number') {
+        const { sub, tv, exp, jti } = payload;
+        if (typeof sub !== 'string' || typeof tv !== 'number' || typeof exp !== 'number' || typeof jti !== 'string') {
           return null;
         }
-        const claims = { userId: payload.sub, tokenVersion: payload.tv };
+        const claims: VerifiedToken = { userId: sub, tokenVersion: tv, tokenId: jti, expiresAt: new Date(exp * 1000) };
         if (verified.size >= MAX_REMEMBERED) {
           verified.clear();
         }
-        verified.set(token, { claims, expiresAt: payload.exp * 1000 });
+        verified.set(token, claims);
         return claims;
       } catch {
         return null;

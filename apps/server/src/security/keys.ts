@@ -5,7 +5,14 @@ import { createHmac, createSecretKey, hkdfSync, type KeyObject } from 'node:cryp
  * so no key is reused across purposes and rotating SECRET_KEY rotates them all.
  */
 export type KeyPurpose =
-  'jwt' | 'client-secret-encryption' | 'client-secret-lookup' | 'token-hash' | 'cache-encryption' | 'cache-keys';
+  | 'jwt'
+  | 'client-secret-encryption'
+  | 'client-secret-lookup'
+  | 'token-hash'
+  | 'cache-encryption'
+  | 'cache-keys'
+  | 'mail-queue'
+  | 'log-redaction';
 
 export interface ServerKeys {
   derive(purpose: KeyPurpose, context?: string): Buffer;

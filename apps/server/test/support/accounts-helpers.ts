@@ -98,8 +98,15 @@ export async function authHeaders(
   }
 }
 
-/** The last mail sent to `to` from the dev outbox, and the first link in it. */
-export function lastMailLink(server: TestServer, to: string): string {
+/** Every mail queued so far, sent (the queue's worker runs in the background; this waits for it). */
+export async function sentMails(server: TestServer) {
+  await server.deps.mailQueue.drain();
+  return server.deps.mailer.sent;
+}
+
+/** The last mail sent to `to` from the dev outbox (queued mails sent first), and the first link in it. */
+export async function lastMailLink(server: TestServer, to: string): Promise<string> {
+  await server.deps.mailQueue.drain();
   const mail = [...server.deps.mailer.sent].reverse().find((message) => message.to === to);
   if (!mail) {
     throw new Error(`no mail to ${to}`);

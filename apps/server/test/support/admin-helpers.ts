@@ -8,7 +8,7 @@ export function verifyPath(link: string): string {
 
 /** Confirms `email` the way its owner does: follows the link of the last mail sent to it. */
 export async function verifyEmail(server: TestServer, email: string): Promise<void> {
-  const response = await server.app.inject({ method: 'GET', url: verifyPath(lastMailLink(server, email)) });
+  const response = await server.app.inject({ method: 'GET', url: verifyPath(await lastMailLink(server, email)) });
   if (response.statusCode !== 200) {
     throw new Error(`verify-email failed: ${response.statusCode} ${response.body}`);
   }

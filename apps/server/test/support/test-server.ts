@@ -7,6 +7,10 @@ import type { DestinationStream } from 'pino';
 import { startServices } from '../../src/bootstrap.ts';
 import { createCache } from '../../src/cache/create-cache.ts';
 import { loadConfig } from '../../src/config/config.ts';
+import { connectDatabase } from '../../src/db/connect.ts';
+import type { Db } from '../../src/db/database.ts';
+import type { Mailer } from '../../src/mail/mailer.ts';
+import type { DestinationStream } from 'pino';
 import type { Backend } from './backends.ts';
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -16,13 +20,21 @@ export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
  * SQLite file or PostgreSQL schema, and Valkey key prefix. Extra env vars override defaults;
  * `webDistDir` serves a (fake) SPA build instead of none. Scheduled jobs are off unless `JOBS_ENABLED`
  * says otherwise. `joinWith` starts a second instance on the same database schema and cache prefix as
- * another test server (multi-instance tests); only the first one drops them on close. `logStream`
- * receives the server's JSON log lines (give a LOG_LEVEL too: tests default to silent).
+ * another test server (multi-instance tests); only the first one drops them on close. `mailer` replaces
+ * the dev outbox; `mailWorker: false` leaves queued mails alone until the test calls
+ * `deps.mailQueue.drain()`; `logStream` receives the log lines (with `LOG_LEVEL` in `env`); `wrapDb` wraps the app's Kysely instance (e.g. with a plugin recording queries).
  */
 export async function startTestServer(
   backend: Backend,
   env: Record<string, string> = {},
-  options: { webDistDir?: string; joinWith?: SharedStorage; logStream?: DestinationStream } = {},
+  options: {
+    webDistDir?: string;
+    joinWith?: SharedStorage;
+    mailer?: Mailer;
+    mailWorker?: boolean;
+    wrapDb?: (db: Db) => Db;
+    logStream?: DestinationStream;
+  } = {},
 ) {
   const dataDir = mkdtempSync(join(tmpdir(), 'med-test-'));
   const joined = options.joinWith;
@@ -41,10 +53,14 @@ export async function startTestServer(
     JOBS_ENABLED: 'false',
     ...env,
   });
+  const wrapped = options.wrapDb ? connectDatabase(config.databaseUrl, schema ? { schema } : {}) : undefined;
   const services = await startServices(config, {
     ...(schema ? { databaseSchema: schema } : {}),
+    ...(wrapped && options.wrapDb ? { database: { ...wrapped, db: options.wrapDb(wrapped.db) } } : {}),
     cacheKeyPrefix: `test:${suffix}:`,
     webDistDir: options.webDistDir ?? join(dataDir, 'no-web-build'),
+    ...(options.mailer ? { mailer: options.mailer } : {}),
+    ...(options.mailWorker === undefined ? {} : { mailWorker: options.mailWorker }),
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });
   const storage: SharedStorage = { suffix, schema, databaseUrl: config.databaseUrl };

@@ -17,12 +17,13 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
-import { currentUser } from '../../http/auth.ts';
+import { currentUser, presentedTokens } from '../../http/auth.ts';
 import { ok } from '../../http/envelope.ts';
 import { security } from '../../http/openapi.ts';
 import { clearSessionCookie, clientIp, envelope, setSessionCookie } from '../../http/route-helpers.ts';
 import { createAccountsService } from './accounts.service.ts';
 import { createProfileService } from './profile.service.ts';
+import { createSessionsService } from './sessions.service.ts';
 import { registerTokenRoute } from './token.route.ts';
 
 const tags = ['accounts'];
@@ -32,6 +33,7 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const accounts = createAccountsService(deps);
     const profile = createProfileService(deps);
+    const sessions = createSessionsService(deps);
     const { guard } = deps.guard;
 
     app.post(
@@ -85,8 +87,17 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/logout',
-      { schema: { tags, summary: 'Clear the session cookie', response: { 200: envelope(messageSchema) } } },
-      async (_request, reply) => {
+      {
+        schema: {
+          tags,
+          summary:
+            'Sign out: revokes the session cookie and Bearer JWT presented (other sessions stay), clears the cookie',
+          response: { 200: envelope(messageSchema) },
+        },
+      },
+      async (request, reply) => {
+        // Clearing the cookie alone would leave the token valid until it expires, for whoever copied it.
+        await sessions.logout(presentedTokens(request));
         clearSessionCookie(reply);
         return ok({ message: 'Déconnecté.' });
       },
@@ -108,7 +119,7 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags,
           security,
-          summary: 'Delete the account, its meters and cached data',
+          summary: 'Delete the account, its meters and cached data (password required with every credential)',
           body: deleteAccountRequestSchema,
           response: { 200: envelope(messageSchema) },
         },

@@ -3,8 +3,6 @@ import { ErrorCode, passwordProblems, type ClientCredentials, type SignupRequest
 import { toBool } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
 import { AppError, forbidden, unprocessable } from '../../http/app-error.ts';
-import type { MailMessage } from '../../mail/mailer.ts';
-import { existingAccountMail, passwordResetMail, verificationMail } from '../../mail/templates.ts';
 import {
   newClientId,
   newClientSecret,
@@ -13,25 +11,22 @@ import {
   lookupHash,
 } from '../../security/client-credentials.ts';
 import { hashPassword, verifyPassword } from '../../security/passwords.ts';
-import { hashSingleUseToken, newSingleUseToken } from '../../security/single-use-token.ts';
+import { hashSingleUseToken } from '../../security/single-use-token.ts';
 import { findRoleIdByName, promoteAdminEmails } from '../roles/roles.repository.ts';
 import {
   consumeUserToken,
-  deleteUserTokens,
   findUserByClientId,
   findUserByEmail,
   findUserById,
   insertUser,
-  insertUserToken,
   logActivity,
   revokeUserTokens,
   updateUser,
   type TokenTable,
 } from './users.repository.ts';
 import { verifyCaptcha } from './captcha.ts';
+import { createPasswordCheck } from './password-check.ts';
 
-const VERIFICATION_TTL_MS = 24 * 3600 * 1000;
-const RESET_TTL_MS = 3600 * 1000;
 /**
  * Mails one address may receive per throttle window from sign-up, resend-verification and
  * forgot-password together. Each of them mails the owner, so without a per-address budget anyone could
@@ -55,32 +50,8 @@ export function assertPasswordPolicy(password: string, field: string): void {
 
 /** Sign-up, login, client-credentials tokens and password flows. */
 export function createAccountsService(deps: AppDeps) {
-  const { db, config, keys, jwt, mailer, throttle } = deps;
-
-  async function issueEmailToken(table: TokenTable, userId: string, ttlMs: number): Promise<string> {
-    await deleteUserTokens(db, table, userId);
-    const { token, hash } = newSingleUseToken();
-    await insertUserToken(db, table, {
-      id: randomUUID(),
-      user_id: userId,
-      token_hash: hash,
-      expires_at: new Date(Date.now() + ttlMs).toISOString(),
-    });
-    return token;
-  }
-
-  async function sendVerification(userId: string, email: string): Promise<void> {
-    const token = await issueEmailToken('email_verification_tokens', userId, VERIFICATION_TTL_MS);
-    await mailer.send(verificationMail(email, `${config.http.frontendUrl}/verify-email?token=${token}`));
-  }
-
-  /**
-   * Mail to an address the caller typed. A failure is logged, not thrown: an error only for addresses
-   * that have an account would tell the caller which ones do.
-   */
-  async function sendQuietly(message: MailMessage): Promise<void> {
-    await mailer.send(message).catch((error: unknown) => deps.log.error({ err: error }, 'mail not sent'));
-  }
+  const { db, config, keys, jwt, mailQueue, throttle } = deps;
+  const checkPassword = createPasswordCheck(deps);
 
   async function throttleMailsTo(email: string): Promise<void> {
     await throttle.hit(`mail:email:${email}`, MAILS_PER_EMAIL);
@@ -121,13 +92,7 @@ export function createAccountsService(deps: AppDeps) {
       await throttleMailsTo(request.email);
       const existing = await findUserByEmail(db, request.email);
       if (existing) {
-        await sendQuietly(
-          existingAccountMail(
-            existing.email,
-            `${config.http.frontendUrl}/login`,
-            `${config.http.frontendUrl}/forgot-password`,
-          ),
-        );
+        await mailQueue.enqueue({ kind: 'existing-account', email: existing.email });
         await logActivity(db, { user_id: existing.id, action: 'signup_existing_email', ip });
         return { created: false };
       }
@@ -162,11 +127,11 @@ export function createAccountsService(deps: AppDeps) {
       }
       await logActivity(db, { user_id: id, action: 'signup', ip });
       // Sent whether or not REQUIRE_EMAIL_VERIFICATION is on: following it is also what makes an
-      // ADMIN_EMAILS address admin. The account exists and its secret is about to be shown once: a mail
-      // outage must not turn this into an error (the user can ask for the confirmation mail again).
-      await sendVerification(id, request.email).catch((error: unknown) =>
-        deps.log.error({ err: error }, 'verification mail not sent'),
-      );
+      // ADMIN_EMAILS address admin. The account exists and its secret is about to be shown once: even a
+      // failure to queue the mail must not turn this into an error (the user can ask for it again).
+      await mailQueue
+        .enqueue({ kind: 'verification', userId: id })
+        .catch((error: unknown) => deps.log.error({ err: error }, 'verification mail not queued'));
       return { created: true, credentials: { client_id: clientId, client_secret: clientSecret } };
     },
 
@@ -210,29 +175,21 @@ export function createAccountsService(deps: AppDeps) {
       await markEmailVerified(row.user_id);
     },
 
-    /** Same answer whether or not the address has an account (even when the mail cannot be sent). */
+    /**
+     * Same work, same answer and same time whether or not the address has an account: the request only
+     * counts the attempt and queues a job naming the address; the worker looks the account up.
+     */
     async resendVerification(email: string, ip: string): Promise<void> {
       await throttle.hit(`resend:ip:${ip}`, config.throttle.signupPerIp);
       await throttleMailsTo(email);
-      const user = await findUserByEmail(db, email);
-      if (user && !toBool(user.email_verified)) {
-        await sendVerification(user.id, user.email).catch((error: unknown) =>
-          deps.log.error({ err: error }, 'verification mail not sent'),
-        );
-      }
+      await mailQueue.enqueue({ kind: 'verification-resend', email });
     },
 
-    /** Same answer whether or not the address has an account (even when the mail cannot be sent). */
+    /** Like resendVerification: no account lookup on the request path (see account-mails.ts). */
     async forgotPassword(email: string, ip: string): Promise<void> {
       await throttle.hit(`forgot:ip:${ip}`, config.throttle.signupPerIp);
       await throttleMailsTo(email);
-      const user = await findUserByEmail(db, email);
-      if (!user || !toBool(user.is_active)) {
-        return;
-      }
-      const token = await issueEmailToken('password_reset_tokens', user.id, RESET_TTL_MS);
-      await sendQuietly(passwordResetMail(user.email, `${config.http.frontendUrl}/reset-password?token=${token}`));
-      await logActivity(db, { user_id: user.id, action: 'password_reset_requested', ip });
+      await mailQueue.enqueue({ kind: 'password-reset', email, ip });
     },
 
     async resetPassword(token: string, newPassword: string, ip: string): Promise<void> {
@@ -252,11 +209,10 @@ export function createAccountsService(deps: AppDeps) {
       newPassword: string,
       ip: string,
     ): Promise<string> {
-      if (!(await verifyPassword(hashed, oldPassword))) {
-        throw new AppError(401, ErrorCode.INVALID_CREDENTIALS, 'Mot de passe actuel incorrect.', {
-          field: 'old_password',
-        });
-      }
+      await checkPassword({ id: userId, hashed_password: hashed }, oldPassword, {
+        message: 'Mot de passe actuel incorrect.',
+        field: 'old_password',
+      });
       assertPasswordPolicy(newPassword, 'new_password');
       await updateUser(db, userId, { hashed_password: await hashPassword(newPassword) });
       await revokeUserTokens(db, userId);

@@ -1,17 +1,18 @@
-import { ErrorCode, type ClientCredentials, type MeResponse, type UsageStats } from '@med/contracts';
+import { type ClientCredentials, type MeResponse, type UsageStats } from '@med/contracts';
 import { userCachePrefix } from '../../cache/user-keys.ts';
 import { toBool } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
-import { AppError, unauthorized } from '../../http/app-error.ts';
+import { unauthorized } from '../../http/app-error.ts';
 import type { AuthUser } from '../../http/auth.ts';
 import { newClientSecret, protectClientSecret } from '../../security/client-credentials.ts';
-import { verifyPassword } from '../../security/passwords.ts';
 import { quotaDay, quotaKey } from '../quotas/quota-keys.ts';
+import { createPasswordCheck } from './password-check.ts';
 import { deleteUser, findUserById, logActivity, revokeUserTokens, updateUser } from './users.repository.ts';
 
 /** What an authenticated user can see and change about their own account. */
 export function createProfileService(deps: AppDeps) {
   const { db, keys, cache, config, jwt } = deps;
+  const checkPassword = createPasswordCheck(deps);
 
   return {
     me(user: AuthUser): MeResponse {
@@ -38,15 +39,12 @@ export function createProfileService(deps: AppDeps) {
     },
 
     /**
-     * Deletes the account, its meters (cascade) and every cache entry of the user. Sessions using a
-     * password need it again, so a stolen cookie alone cannot delete an account.
+     * Deletes the account, its meters (cascade) and every cache entry of the user. The password is asked
+     * whatever the credential (cookie, JWT, client-credentials JWT or client secret): an API key lives
+     * in scripts and home-automation configs, and leaking it must not be enough to erase the account.
      */
     async deleteAccount(user: AuthUser, password: string | undefined, ip: string): Promise<void> {
-      if (user.method !== 'client_secret' && user.row.hashed_password !== null) {
-        if (password === undefined || !(await verifyPassword(user.row.hashed_password, password))) {
-          throw new AppError(401, ErrorCode.INVALID_CREDENTIALS, 'Mot de passe incorrect.', { field: 'password' });
-        }
-      }
+      await checkPassword(user.row, password, { message: 'Mot de passe incorrect.', field: 'password' });
       await cache.deleteByPrefix(userCachePrefix(keys, user.id));
       await deleteUser(db, user.id);
       await logActivity(db, { user_id: null, action: 'account_deleted', ip });

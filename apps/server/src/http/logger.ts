@@ -1,0 +1,68 @@
+import { createHmac, createSecretKey } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import type { Config } from '../config/config.ts';
+import type { ServerKeys } from '../security/keys.ts';
+import { createRedactor } from './log-redaction.ts';
+
+export interface LoggerOptions {
+  level: Config['logLevel'];
+  keys: ServerKeys;
+  /** Where lines go (default stdout); tests capture them. */
+  stream?: DestinationStream;
+}
+
+/** Paths whose values are dropped whole: credentials, cookies, secrets. */
+const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.client_secret',
+  '*.new_password',
+  '*.old_password',
+];
+
+/**
+ * The process logger (Fastify's and the Enedis gateway's): JSON lines where PRMs, e-mail addresses and
+ * OAuth/link secrets appear only as an 8-hex-digit HMAC under a server key (see log-redaction.ts).
+ * Applied in three places, since pino handles each part of a line separately: the request serializer
+ * (URL path and query), the merging object and child bindings (explicit `log.info({ ... })` calls),
+ * and the message string.
+ */
+export function createLogger(options: LoggerOptions): Logger {
+  const key = createSecretKey(options.keys.derive('log-redaction'));
+  const redact = createRedactor((value) => createHmac('sha256', key).update(value).digest('hex').slice(0, 8));
+  return pino(
+    {
+      level: options.level,
+      redact: REDACTED_PATHS,
+      serializers: {
+        req: (request: FastifyRequest) => ({
+          method: request.method,
+          url: redact.url(request.url),
+          host: request.host,
+          remoteAddress: request.ip,
+          remotePort: request.socket.remotePort,
+        }),
+        res: (reply: FastifyReply) => ({ statusCode: reply.statusCode }),
+        // The standard serializer's object has its own prototype: copy it so its message and stack are walked.
+        err: (error: Error) => redact.deep({ ...pino.stdSerializers.err(error) }),
+      },
+      formatters: {
+        // Runs before the serializers above, which handle `req`, `res` and `err` (not plain objects).
+        log: (object) => redact.deep(object) as Record<string, unknown>,
+        bindings: (bindings) => redact.deep(bindings) as pino.Bindings,
+      },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(
+            this,
+            args.map((arg: unknown) => (typeof arg === 'string' ? redact.text(arg) : arg)) as Parameters<typeof method>,
+          );
+        },
+      },
+    },
+    options.stream,
+  );
+}
