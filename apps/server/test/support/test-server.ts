@@ -10,7 +10,6 @@ import { loadConfig } from '../../src/config/config.ts';
 import { connectDatabase } from '../../src/db/connect.ts';
 import type { Db } from '../../src/db/database.ts';
 import type { Mailer } from '../../src/mail/mailer.ts';
-import type { DestinationStream } from 'pino';
 import type { Backend } from './backends.ts';
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
