@@ -20,7 +20,7 @@ export function MeterConsentNotice({ pdl }: { pdl: Pdl }) {
   return (
     <Alert tone={status === 'pending' ? 'info' : 'warning'}>
       <p>{text}</p>
-      <RenewConsentButton className="mt-3" />
+      <RenewConsentButton className="mt-3" firstTime={status === 'pending'} />
     </Alert>
   );
 }

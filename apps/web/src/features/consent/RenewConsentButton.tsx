@@ -9,13 +9,19 @@ import { useStartConsent } from './useConsent.ts';
 interface RenewConsentButtonProps {
   variant?: ButtonVariant;
   className?: string;
+  /** The meter never had a consent on this account (added by hand): "give", not "renew". */
+  firstTime?: boolean;
 }
 
 /**
  * "Renew consent": the same trip to Enedis as the first consent (the user ticks the meters again there).
  * Nothing for the read-only demo account, which cannot consent.
  */
-export function RenewConsentButton({ variant = 'primary', className = '' }: RenewConsentButtonProps) {
+export function RenewConsentButton({
+  variant = 'primary',
+  className = '',
+  firstTime = false,
+}: RenewConsentButtonProps) {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const start = useStartConsent();
@@ -25,7 +31,7 @@ export function RenewConsentButton({ variant = 'primary', className = '' }: Rene
   return (
     <div className={className}>
       <Button variant={variant} className="w-full sm:w-auto" disabled={start.leaving} onClick={() => start.mutate()}>
-        {start.leaving ? t('consent.redirecting') : t('consent.renew')}
+        {start.leaving ? t('consent.redirecting') : firstTime ? t('consent.give') : t('consent.renew')}
       </Button>
       {start.error && (
         <Alert tone="error" className="mt-2">

@@ -7,6 +7,7 @@ export const enConsent: ConsentTranslation = {
     text: 'For MyElectricalData to read your measurements, give your consent on the Enedis website. Tick the meters to share: they will be added to your dashboard. Consent lasts 3 years and can be withdrawn at any time from your Enedis customer account.',
     button: 'Give my consent on the Enedis website',
     redirecting: 'Opening the Enedis website…',
+    give: 'Give my consent',
     renew: 'Renew consent',
     demoReadOnly: 'The demo account cannot give consent: create an account to connect your own meters.',
     dismiss: 'Close this message',

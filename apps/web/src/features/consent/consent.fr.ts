@@ -6,6 +6,7 @@ export const frConsent = {
     text: 'Pour que MyElectricalData lise vos mesures, donnez votre accord sur le site d’Enedis. Cochez les compteurs à partager : ils seront ajoutés à votre tableau de bord. L’accord vaut 3 ans et se retire à tout moment depuis votre espace client Enedis.',
     button: 'Donner mon consentement sur le site d’Enedis',
     redirecting: 'Ouverture du site d’Enedis…',
+    give: 'Donner mon consentement',
     renew: 'Renouveler le consentement',
     demoReadOnly:
       'Le compte de démonstration ne peut pas donner de consentement : créez un compte pour relier vos propres compteurs.',
