@@ -183,7 +183,7 @@ describe.each(backends)('health, docs and web on $name', (backend) => {
     expect(favicon.headers['cache-control']).toBe('no-cache');
 
     expectError(await server.app.inject({ method: 'GET', url: '/api/unknown' }), 404, 'ROUTE_NOT_FOUND');
-    expectError(await server.app.inject({ method: 'GET', url: '/api' }), 404, 'ROUTE_NOT_FOUND');
+    expectError(await server.app.inject({ method: 'GET', url: '/api/accounts' }), 404, 'ROUTE_NOT_FOUND');
     // Missing files and non-GET requests are not answered with the SPA.
     expectError(await server.app.inject({ method: 'GET', url: '/assets/missing-123.js' }), 404, 'ROUTE_NOT_FOUND');
     expectError(await server.app.inject({ method: 'POST', url: '/dashboard', payload: {} }), 404, 'ROUTE_NOT_FOUND');

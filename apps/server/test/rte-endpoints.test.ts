@@ -145,6 +145,8 @@ describe.each(backends)('RTE endpoints on $name', (backend) => {
           probability_white: number;
           probability_red: number;
           most_likely: string;
+          confidence: string;
+          confidence_score: number;
           forecast_type: string;
         }[];
       }>('/api/tempo/forecast?days=3');
@@ -160,7 +162,11 @@ describe.each(backends)('RTE endpoints on $name', (backend) => {
       });
       expect(data.forecasts.map((day) => day.date)).toEqual([1, 2, 3].map((offset) => addDays(today, offset)));
       for (const day of data.forecasts) {
-        expect(day.probability_blue + day.probability_white + day.probability_red).toBeCloseTo(1, 6);
+        // The reference's units: percentages, and a confidence level.
+        expect(day.probability_blue + day.probability_white + day.probability_red).toBeCloseTo(100, 6);
+        expect(['high', 'medium', 'low']).toContain(day.confidence);
+        expect(day.confidence_score).toBeGreaterThanOrEqual(0);
+        expect(day.confidence_score).toBeLessThanOrEqual(1);
         expect(['published', 'forecast', 'no_data']).toContain(day.forecast_type);
       }
     });
@@ -203,7 +209,7 @@ describe.each(backends)('RTE endpoints on $name', (backend) => {
         green_days: number;
         orange_days: number;
         red_days: number;
-        green_percentage: number;
+        percentage_green: number;
       }>(`/api/ecowatt/statistics?year=${today.slice(0, 4)}`);
       expect(stats.total_days).toBe(stats.green_days + stats.orange_days + stats.red_days);
       expect(stats.total_days).toBeGreaterThanOrEqual(1);

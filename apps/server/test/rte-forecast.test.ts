@@ -114,8 +114,8 @@ describe.each(backends)('Tempo season counters and forecast inputs from stored d
     expect(thursday).toMatchObject({
       date: '2026-01-15',
       normalized_consumption: 1,
-      probability_red: 0.22,
-      probability_white: 0.667,
+      probability_red: 22,
+      probability_white: 66.7,
       most_likely: 'WHITE',
       factors: { consumption_mw: 70_000, solar_mw: 1000, wind_mw: 6000, net_consumption_mw: 63_000 },
     });
@@ -123,7 +123,7 @@ describe.each(backends)('Tempo season counters and forecast inputs from stored d
     expect(friday).toMatchObject({
       date: '2026-01-16',
       normalized_consumption: -0.125,
-      probability_blue: 0.979,
+      probability_blue: 97.9,
       factors: {
         consumption_source: 'WEEKLY',
         generation_source: 'recent_average',

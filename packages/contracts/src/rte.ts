@@ -59,12 +59,15 @@ export type TempoSeasonStatsDto = z.infer<typeof tempoSeasonStatsSchema>;
 export const tempoForecastDaySchema = z.object({
   date: z.string(),
   day_in_season: z.number().int(),
+  /** Percentages (0–100, one decimal), as in the reference. */
   probability_blue: z.number(),
   probability_white: z.number(),
   probability_red: z.number(),
   most_likely: tempoColourSchema,
-  /** Probability of `most_likely`. */
-  confidence: z.number(),
+  /** The reference's level: `high` (most likely ≥ 70 %), `medium` (≥ 50 %), `low`. */
+  confidence: z.enum(['high', 'medium', 'low']),
+  /** Probability of `most_likely`, as a fraction (0–1). */
+  confidence_score: z.number(),
   threshold_white_red: z.number(),
   threshold_red: z.number(),
   /** (net consumption − mean) / scale; null when no consumption data covers the day. */
@@ -116,15 +119,16 @@ export const ecowattSignalSchema = z.object({
 });
 export type EcowattSignalDto = z.infer<typeof ecowattSignalSchema>;
 
+/** The reference's field names (its web app reads `percentage_*`, in percent). */
 export const ecowattStatisticsSchema = z.object({
   year: z.number().int(),
   total_days: z.number().int(),
   green_days: z.number().int(),
   orange_days: z.number().int(),
   red_days: z.number().int(),
-  green_percentage: z.number(),
-  orange_percentage: z.number(),
-  red_percentage: z.number(),
+  percentage_green: z.number(),
+  percentage_orange: z.number(),
+  percentage_red: z.number(),
 });
 export type EcowattStatistics = z.infer<typeof ecowattStatisticsSchema>;
 

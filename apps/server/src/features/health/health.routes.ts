@@ -14,17 +14,22 @@ export interface HealthDeps {
 }
 
 /**
- * Liveness (`/ping`), readiness (`/ready`: database and cache answer, and the instance is not shutting
+ * Liveness (`/ping`, also `/api/ping`), API information (`GET /api/`), readiness (`/ready`: database and cache answer, and the instance is not shutting
  * down) and Prometheus metrics (`/metrics`). Outside `/api` and without the envelope, like the
  * reference's `/ping`.
  */
 export function registerHealthRoutes(app: FastifyInstance, deps: HealthDeps): void {
   registerMetrics(app, deps.config.metrics);
 
-  app.get('/ping', { schema: { hide: true } }, async () => ({
-    status: 'ok',
+  const ping = async () => ({ status: 'ok', version: deps.config.version, timestamp: new Date().toISOString() });
+  app.get('/ping', { schema: { hide: true } }, ping);
+  // The reference's clients read these two under /api, raw like the rest of this file.
+  app.get('/api/ping', { schema: { hide: true } }, ping);
+  app.get('/api', { schema: { hide: true } }, async () => ({
+    name: 'MyElectricalData API',
     version: deps.config.version,
-    timestamp: new Date().toISOString(),
+    description: 'Vos données Linky (Enedis Data Connect) et les données RTE (Tempo, EcoWatt, consommation nationale).',
+    documentation: '/api/docs',
   }));
 
   app.get('/ready', { schema: { hide: true } }, async (_request, reply) => {

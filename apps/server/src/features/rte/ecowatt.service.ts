@@ -192,9 +192,9 @@ export function createEcowattService(deps: { ecowatt: EcowattRepository; api: Rt
         green_days: green,
         orange_days: orange,
         red_days: red,
-        green_percentage: percent(green),
-        orange_percentage: percent(orange),
-        red_percentage: percent(red),
+        percentage_green: percent(green),
+        percentage_orange: percent(orange),
+        percentage_red: percent(red),
       };
     },
   };

@@ -133,11 +133,12 @@ describe('forecastTempo, hand-computed', () => {
       threshold_white_red: 0.645,
       threshold_red: 1.253,
       normalized_consumption: 1,
-      probability_red: 0.22,
-      probability_white: 0.667,
-      probability_blue: 0.113,
+      probability_red: 22,
+      probability_white: 66.7,
+      probability_blue: 11.3,
       most_likely: 'WHITE',
-      confidence: 0.667,
+      confidence: 'medium',
+      confidence_score: 0.667,
       forecast_type: 'forecast',
       factors: {
         consumption_mw: 70_000,
@@ -166,9 +167,9 @@ describe('forecastTempo, hand-computed', () => {
       threshold_white_red: 0.656,
       threshold_red: 1.243,
       normalized_consumption: -0.125,
-      probability_red: 0.001,
-      probability_white: 0.02,
-      probability_blue: 0.979,
+      probability_red: 0.1,
+      probability_white: 2,
+      probability_blue: 97.9,
       most_likely: 'BLUE',
       factors: {
         consumption_source: 'WEEKLY',
@@ -187,8 +188,8 @@ describe('forecastTempo, hand-computed', () => {
     expect(saturday).toMatchObject({
       date: '2026-01-17',
       probability_red: 0,
-      probability_white: 0.996,
-      probability_blue: 0.004,
+      probability_white: 99.6,
+      probability_blue: 0.4,
       most_likely: 'WHITE',
       factors: { red_allowed: false, white_allowed: true },
     });
@@ -197,7 +198,7 @@ describe('forecastTempo, hand-computed', () => {
       date: '2026-01-18',
       probability_red: 0,
       probability_white: 0,
-      probability_blue: 1,
+      probability_blue: 100,
       most_likely: 'BLUE',
       threshold_white_red: 0.652,
       factors: { white_allowed: false },
@@ -209,11 +210,12 @@ describe('forecastTempo, hand-computed', () => {
     const [published, friday] = forecastTempo({ ...input, stored: withRed });
     expect(published).toMatchObject({
       forecast_type: 'published',
-      probability_red: 1,
+      probability_red: 100,
       probability_white: 0,
       probability_blue: 0,
       most_likely: 'RED',
-      confidence: 1,
+      confidence: 'high',
+      confidence_score: 1,
     });
     // Friday now sees red 16 left: Seuil_R = 3.15 − 1.38 − 0.031·16 = 1.274.
     expect(friday).toMatchObject({ threshold_red: 1.274, factors: { red_remaining: 16, white_remaining: 33 } });
@@ -250,7 +252,7 @@ describe('forecastTempo, hand-computed', () => {
     expect(mondayForecast).toMatchObject({
       date: '2026-03-30',
       normalized_consumption: -1.875,
-      probability_red: 1,
+      probability_red: 100,
       most_likely: 'RED',
       factors: { red_remaining: 3, red_forced_by_stock: true },
     });
@@ -282,6 +284,6 @@ describe('forecastTempo, hand-computed', () => {
     const [day] = forecastTempo({ ...input, days: 1, consumption: [] });
     // 17 red left over 54 red-eligible days (15 Jan–31 Mar, weekdays, no holiday) → 0.315.
     expect(redEligibleDaysLeft('2026-01-15')).toBe(54);
-    expect(day).toMatchObject({ forecast_type: 'no_data', normalized_consumption: null, probability_red: 0.315 });
+    expect(day).toMatchObject({ forecast_type: 'no_data', normalized_consumption: null, probability_red: 31.5 });
   });
 });

@@ -122,6 +122,10 @@ export interface TempoForecastInput {
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x / SIGMOID_SCALE));
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const round1 = (x: number) => Math.round(x * 10) / 10;
+/** The reference publishes percentages; the model works in fractions rounded to 0.001, so this is exact. */
+const asPercent = (fraction: number) => round1(fraction * 100);
+const confidenceLevel = (fraction: number): 'high' | 'medium' | 'low' =>
+  fraction >= 0.7 ? 'high' : fraction >= 0.5 ? 'medium' : 'low';
 
 /** Red-eligible days (Monday–Friday, not a public holiday, in the red window) from `date` to 31 March of its season. */
 export function redEligibleDaysLeft(date: string): number {
@@ -187,11 +191,12 @@ export function forecastTempo(input: TempoForecastInput): TempoForecastDay[] {
     forecasts.push({
       date,
       day_in_season: stats.day_in_season,
-      probability_blue: probabilities.BLUE,
-      probability_white: probabilities.WHITE,
-      probability_red: probabilities.RED,
+      probability_blue: asPercent(probabilities.BLUE),
+      probability_white: asPercent(probabilities.WHITE),
+      probability_red: asPercent(probabilities.RED),
       most_likely: mostLikely,
-      confidence: probabilities[mostLikely],
+      confidence: confidenceLevel(probabilities[mostLikely]),
+      confidence_score: probabilities[mostLikely],
       threshold_white_red: round3(stats.thresholds.white_red),
       threshold_red: round3(stats.thresholds.red),
       normalized_consumption: normalized === null ? null : round3(normalized),

@@ -8,9 +8,9 @@ import { formatPercent100 } from './format.ts';
 import { QueryState } from './QueryState.tsx';
 
 const rows = (stats: Statistics): { level: DayLevel; count: number; percent: number }[] => [
-  { level: 1, count: stats.green_days, percent: stats.green_percentage },
-  { level: 2, count: stats.orange_days, percent: stats.orange_percentage },
-  { level: 3, count: stats.red_days, percent: stats.red_percentage },
+  { level: 1, count: stats.green_days, percent: stats.percentage_green },
+  { level: 2, count: stats.orange_days, percent: stats.percentage_orange },
+  { level: 3, count: stats.red_days, percent: stats.percentage_red },
 ];
 
 /** Green, orange and red days of the year so far. */

@@ -10,8 +10,9 @@ import { QueryState } from './QueryState.tsx';
 import { seasonHasData } from './tempo.ts';
 import { TempoBadge } from './TempoBadge.tsx';
 
+/** The API gives percentages (the reference's unit); the bars and `formatPercent` take a fraction. */
 const probability = (day: TempoForecastDay, colour: (typeof TEMPO_COLOURS)[number]) =>
-  colour === 'BLUE' ? day.probability_blue : colour === 'WHITE' ? day.probability_white : day.probability_red;
+  (colour === 'BLUE' ? day.probability_blue : colour === 'WHITE' ? day.probability_white : day.probability_red) / 100;
 
 function ForecastCard({ day }: { day: TempoForecastDay }) {
   const { t, i18n } = useTranslation();
