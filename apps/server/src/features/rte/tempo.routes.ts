@@ -18,7 +18,10 @@ import { dateParam, dateRange, daysParam, registerRefreshRoute } from './rte-que
 import type { TempoService } from './tempo.service.ts';
 
 const tags = ['tempo'];
-const MAX_DAYS = 366;
+/** The reference's € page asks for two 10-year ranges; Tempo data is one small row a day. */
+const MAX_DAYS = 20 * 366;
+/** Tempo began in the 1990s: no stored day is older, so `/days` without dates returns every stored day. */
+const FIRST_POSSIBLE_DAY = '1990-01-01';
 
 /** Default period: the current season up to tomorrow. */
 const defaults = () => {
@@ -56,14 +59,19 @@ export function tempoRoutes(deps: { tempo: TempoService; scheduler: Scheduler; g
         schema: {
           tags,
           summary:
-            'Tempo days with RTE’s publication instant (default: current season up to tomorrow; end included; ≤ 366 days)',
+            'Tempo days with RTE’s publication instant (default: every stored day; end included; ≤ 20 years when dates are given)',
           querystring: z.object({ start_date: dateParam, end_date: dateParam }),
           response: { 200: envelope(z.array(tempoDayDetailSchema)) },
         },
       },
       async (request) => {
+        const { start_date, end_date } = request.query;
+        if (start_date === undefined && end_date === undefined) {
+          // As the reference: no parameters means everything stored (through tomorrow).
+          return ok(await tempo.days(FIRST_POSSIBLE_DAY, addDays(parisToday(new Date()), 1)));
+        }
         const { start, end } = dateRange(
-          { start: request.query.start_date, end: request.query.end_date },
+          { start: start_date, end: end_date },
           { start: 'start_date', end: 'end_date' },
           defaults(),
           MAX_DAYS,
