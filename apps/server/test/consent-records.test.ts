@@ -19,6 +19,8 @@ const REVOKED_AT_ENEDIS = '26584978546985';
 const HISTORY = '10284856584123';
 const EXPIRING = '42900589957123';
 const ADMIN_EMAIL = 'consent-admin@example.com';
+const ADMIN_AUDIT_EMAIL = 'consent-auditor@example.com';
+const OTHER_HISTORY = '24880057139941';
 
 const IDENTITY_ROUTES = ['contract', 'address', 'customer', 'contact'] as const;
 
@@ -29,7 +31,10 @@ describe.each(backends)('consent records on $name', (backend) => {
     `/api/enedis/consumption/daily/${prm}?start=${addDays(today(), -8)}&end=${addDays(today(), -1)}`;
 
   beforeAll(async () => {
-    server = await startTestServer(backend, { ADMIN_EMAILS: ADMIN_EMAIL, CONSENT_MAX_PRMS_PER_DAY: '3' });
+    server = await startTestServer(backend, {
+      ADMIN_EMAILS: `${ADMIN_EMAIL},${ADMIN_AUDIT_EMAIL}`,
+      CONSENT_MAX_PRMS_PER_DAY: '3',
+    });
   });
   afterAll(async () => server.close());
 
@@ -224,6 +229,43 @@ describe.each(backends)('consent records on $name', (backend) => {
     const body = audit.json<{ data: { total: number; items: ConsentAuditRecord[] } }>().data;
     expect(body.total).toBe(1);
     expect(body.items[0]).toMatchObject({ usage_point_id: HISTORY, email: user.email, status: 'active' });
+  });
+
+  it('the consent routes as an attacker: another account, a logged-out token, bad input', async () => {
+    const holder = await createUser(server, 'history-holder');
+    await giveConsent(server, holder, [OTHER_HISTORY]);
+    const stranger = await createUser(server, 'history-stranger');
+    // Another account sees none of the holder's records.
+    const theirs = (await get(stranger, '/api/consents')).json<{ data: ConsentRecord[] }>().data;
+    expect(theirs.map((record) => record.usage_point_id)).not.toContain(OTHER_HISTORY);
+    expect(await meter(stranger, OTHER_HISTORY)).toBeUndefined();
+
+    // No credentials, a forged cookie, and a token revoked by logout: 401.
+    expectError(await server.app.inject({ method: 'GET', url: '/api/consents' }), 401, 'UNAUTHORIZED');
+    expectError(
+      await get({ ...stranger, cookie: 'access_token=forged.jwt.value' }, '/api/consents'),
+      401,
+      'UNAUTHORIZED',
+    );
+    const logout = await server.app.inject({
+      method: 'POST',
+      url: '/api/accounts/logout',
+      headers: { cookie: holder.cookie },
+    });
+    expect(logout.statusCode).toBe(200);
+    expectError(await get(holder, '/api/consents'), 401, 'UNAUTHORIZED');
+    expectError(await get(holder, '/api/admin/consents'), 401, 'UNAUTHORIZED');
+
+    // Bad input on the audit: a clear 422, never a 5xx.
+    const adminCookie = await createAdmin(server, ADMIN_AUDIT_EMAIL);
+    for (const query of ['usage_point_id=123', 'limit=0', 'limit=abc', 'offset=-1', 'unknown=1']) {
+      const response = await server.app.inject({
+        method: 'GET',
+        url: `/api/admin/consents?${query}`,
+        headers: { cookie: adminCookie },
+      });
+      expect(response.statusCode, query).toBe(422);
+    }
   });
 
   it('an expired consent is refused without calling Enedis and mailed about once, 30 days ahead', async () => {
