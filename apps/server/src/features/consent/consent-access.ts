@@ -6,6 +6,11 @@ import { findLatestConsent, markConsentRevoked } from './consent.repository.ts';
 /** Enedis codes that mean "the customer is no longer the holder" rather than "no consent". */
 const HOLDER_CHANGED_CODES = new Set(['adam-dc-0007', 'adam-err0061']);
 
+/** An active record whose 3 years have run out: it grants nothing, even before anything ends it. */
+export function isPastExpiry(record: Pick<ConsentRow, 'expires_at'>, now: Date): boolean {
+  return Date.parse(record.expires_at) <= now.getTime();
+}
+
 /**
  * What a meter shows for the account, from its latest consent record. An ended record only counts as
  * revoked when something outside the account ended it (Enedis, or another account's newer consent);
@@ -17,7 +22,7 @@ export function consentStatusOf(record: ConsentRow | undefined, now: Date): Cons
   }
   switch (record.status) {
     case 'active':
-      return Date.parse(record.expires_at) <= now.getTime() ? 'expired' : 'active';
+      return isPastExpiry(record, now) ? 'expired' : 'active';
     case 'revoked':
       return 'revoked';
     case 'ended':

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import { findUserPdlByUsagePoint, insertPdl, newPdlRow } from '../pdl/pdl.repository.ts';
+import { isPastExpiry } from './consent-access.ts';
 import {
   endConsent,
   endOpenConsents,
@@ -39,7 +40,7 @@ export async function bindConsent(
     return await db.transaction().execute(async (trx) => {
       const active = await findActiveConsentForPrm(trx, input.usagePointId);
       if (active && active.user_id !== input.userId) {
-        if (Date.parse(active.expires_at) > input.at.getTime()) {
+        if (!isPastExpiry(active, input.at)) {
           return 'held';
         }
         await endConsent(trx, active.id, 'expired', nowIso);

@@ -1,10 +1,11 @@
 import type { ConsentAuditRecord, ConsentRecord } from '@med/contracts';
 import type { ConsentRow, Db } from '../../db/database.ts';
 import { listUserPdls } from '../pdl/pdl.repository.ts';
+import { isPastExpiry } from './consent-access.ts';
 import { listConsentsForAudit, listUserConsents, type ConsentAuditFilter } from './consent.repository.ts';
 
 function toRecord(row: ConsentRow, pdlName: string | null, now: Date): ConsentRecord {
-  const expired = row.status === 'active' && Date.parse(row.expires_at) <= now.getTime();
+  const expired = row.status === 'active' && isPastExpiry(row, now);
   return {
     id: row.id,
     flow_id: row.flow_id,
