@@ -6,3 +6,4 @@ export * from './pdl.ts';
 export * from './rte.ts';
 export * from './consent.ts';
 export * from './runtime-config.ts';
+export * from './offer-records.ts';
