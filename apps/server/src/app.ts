@@ -1,27 +1,16 @@
 import { resolve } from 'node:path';
-import cookie from '@fastify/cookie';
-import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { createAppShell, registerCommonPlugins, registerWebAndNotFound } from './app-shell.ts';
 import type { DestinationStream, Logger } from 'pino';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { CachePort } from './cache/cache.port.ts';
 import type { Config } from './config/config.ts';
 import type { DbHandle } from './db/connect.ts';
 import type { AppDeps } from './deps.ts';
 import { accountsRoutes } from './features/accounts/accounts.routes.ts';
-import { registerHealthRoutes } from './features/health/health.routes.ts';
 import { pdlRoutes } from './features/pdl/pdl.routes.ts';
 import { runtimeConfigRoutes } from './features/web/runtime-config.routes.ts';
-import { isSpaRoute, registerWebApp } from './features/web/static.ts';
 import { createGuard } from './http/auth.ts';
 import { createDrain } from './http/drain.ts';
-import { failure } from './http/envelope.ts';
-import { clientErrorHandler } from './http/client-error.ts';
-import { registerErrorHandling } from './http/error-handler.ts';
-import { registerInputGuard } from './http/input-guard.ts';
-import { registerStrictJsonParser } from './http/json-body.ts';
-import { registerOpenApi } from './http/openapi.ts';
 import { createLogger } from './http/logger.ts';
 import { createThrottle } from './http/throttle.ts';
 import { createMailQueue } from './mail/mail-queue.ts';
@@ -29,7 +18,6 @@ import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createAccountMails, type AccountMail } from './features/accounts/account-mails.ts';
 import { createJwt } from './security/jwt.ts';
 import { createServerKeys } from './security/keys.ts';
-import { ErrorCode } from '@med/contracts';
 import type { EnedisGateway } from './features/enedis/enedis-gateway.ts';
 import { registerEnedisFeatures } from './features/enedis/enedis.register.ts';
 import { createRteGateway } from './features/rte/rte-gateway.ts';
@@ -54,7 +42,7 @@ export interface BuildAppOptions {
   logStream?: DestinationStream;
 }
 
-const DEFAULT_WEB_DIST = resolve(import.meta.dirname, '../../web/dist');
+export const DEFAULT_WEB_DIST = resolve(import.meta.dirname, '../../web/dist');
 
 /** Builds the HTTP application for the configured mode. No listening, no background work. */
 export async function buildApp(options: BuildAppOptions): Promise<{ app: FastifyInstance; deps: AppDeps }> {
@@ -65,30 +53,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   const logger: FastifyBaseLogger =
     options.logger ??
     createLogger({ level: config.logLevel, keys, ...(options.logStream ? { stream: options.logStream } : {}) });
-  const app = Fastify({
-    loggerInstance: logger,
-    bodyLimit: config.http.bodyLimit,
-    trustProxy: config.http.trustProxy,
-    routerOptions: { ignoreTrailingSlash: true },
-    // Requests Node's HTTP parser refuses (oversized headers: 431) never reach Fastify's hooks.
-    clientErrorHandler,
-    // Router-level failures (undecodable URL) bypass setErrorHandler; answer them with the envelope too.
-    frameworkErrors: (error, _request, reply) => {
-      const raw: FastifyReply = reply;
-      void raw.status(400).send(
-        failure({
-          code: ErrorCode.VALIDATION_ERROR,
-          message: error.code === 'FST_ERR_BAD_URL' ? 'URL invalide.' : 'Requête invalide.',
-        }),
-      );
-    },
-  });
-  // Only JSON (and forms, registered below) are accepted: text/plain would reach the schemas as a string.
-  app.removeContentTypeParser('text/plain');
-  registerStrictJsonParser(app);
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  app.decorateRequest('authUser', undefined);
+  const app = createAppShell(config, logger);
 
   const jwt = createJwt(keys, config.auth.accessTokenMinutes);
   const mailer =
@@ -127,33 +92,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     }),
   };
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", 'https://challenges.cloudflare.com'],
-        frameSrc: ["'self'", 'https://challenges.cloudflare.com'],
-        // ECharts and the theme switch set inline styles.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    hsts: config.auth.cookieSecure,
-  });
-  await app.register(cors, {
-    origin: [...new Set([config.http.frontendUrl, config.http.backendUrl])],
-    credentials: true,
-    // @fastify/cors only allows GET, HEAD and POST by default; the API also uses PATCH and DELETE.
-    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-  });
-  await app.register(cookie);
-  // After the cookie parser (it checks decoded cookies too), before every route.
-  registerInputGuard(app);
-  await registerOpenApi(app, config);
-  registerErrorHandling(app);
-  registerHealthRoutes(app, { config, db: database.db, cache, drain: deps.drain });
+  await registerCommonPlugins(app, { config, db: database.db, cache, drain: deps.drain });
 
   await app.register(accountsRoutes(deps), { prefix: '/api/accounts' });
   await app.register(pdlRoutes(deps), { prefix: '/api/pdl' });
@@ -170,16 +109,6 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   );
   deps.scheduler.register(sessionsCleanupJob(deps.db));
 
-  const webServed = await registerWebApp(app, options.webDistDir ?? DEFAULT_WEB_DIST);
-  app.setNotFoundHandler(async (request, reply) => {
-    if (webServed && isSpaRoute(request.url, request.method)) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    }
-    void reply.status(404);
-    return failure({
-      code: ErrorCode.ROUTE_NOT_FOUND,
-      message: `Route inconnue : ${request.method} ${request.url.split('?')[0] ?? ''}`,
-    });
-  });
+  await registerWebAndNotFound(app, options.webDistDir ?? DEFAULT_WEB_DIST);
   return { app, deps };
 }

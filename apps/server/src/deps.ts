@@ -4,6 +4,8 @@ import type { Config } from './config/config.ts';
 import type { DbHandle } from './db/connect.ts';
 import type { Db } from './db/database.ts';
 import type { EnedisGateway } from './features/enedis/enedis-gateway.ts';
+import type { GatewayClient } from './features/gateway-client/gateway-client.ts';
+import type { GatewayConnection } from './features/gateway-client/gateway-connection.ts';
 import type { RteGateway } from './features/rte/rte-gateway.ts';
 import type { Guard } from './http/auth.ts';
 import type { Drain } from './http/drain.ts';
@@ -34,5 +36,22 @@ export interface AppDeps {
   scheduler: Scheduler;
   log: FastifyBaseLogger;
   /** Shutdown state: `/ready` reads it, bootstrap's close drives it. */
+  drain: Drain;
+}
+
+/** What client-mode features receive (one household syncing from a gateway; no accounts, no Enedis). */
+export interface ClientDeps {
+  config: Config;
+  database: DbHandle;
+  db: Db;
+  cache: CachePort;
+  keys: ServerKeys;
+  throttle: Throttle;
+  /** Real HTTP to the MyElectricalData gateway (MED_API_URL) with the household's credentials. */
+  gatewayClient: GatewayClient;
+  /** The gateway link's state, checked at start and retried with backoff; bootstrap starts it. */
+  connection: GatewayConnection;
+  scheduler: Scheduler;
+  log: FastifyBaseLogger;
   drain: Drain;
 }

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config/config.ts';
 import { startServices } from './bootstrap.ts';
+import { startClientServices } from './client-bootstrap.ts';
 
 /** Time left after the drain timeout for the jobs, the cache and the database to close. */
 const CLOSE_MARGIN_MS = 10_000;
@@ -16,7 +17,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const services = await startServices(config);
+  // The gateway (multi-user, Enedis) or the local client (one household, synced from a gateway).
+  const services = config.serverMode ? await startServices(config) : await startClientServices(config);
   const { app } = services;
   let stopping = false;
   const stop = async (signal: string) => {
@@ -57,7 +59,7 @@ async function main(): Promise<void> {
   const port = app.server.address();
   const shownPort = typeof port === 'object' && port ? port.port : config.http.port;
   app.log.info(
-    `MyElectricalData ${config.version} ready on http://localhost:${shownPort} (database: ${services.deps.database.dialect}, cache: ${services.deps.cache.kind})`,
+    `MyElectricalData ${config.version} (${config.serverMode ? 'gateway' : `local client of ${config.client.apiUrl}`}) ready on http://${config.http.host}:${shownPort} (database: ${services.deps.database.dialect}, cache: ${services.deps.cache.kind})`,
   );
 }
 

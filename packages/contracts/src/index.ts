@@ -7,3 +7,4 @@ export * from './rte.ts';
 export * from './consent.ts';
 export * from './runtime-config.ts';
 export * from './offer-records.ts';
+export * from './client-mode.ts';

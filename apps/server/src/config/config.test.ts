@@ -245,11 +245,24 @@ describe('loadConfig', () => {
     ).toBe('postgresql://u@h/db');
   });
 
-  it('refuses SERVER_MODE=false while the local client mode does not exist', () => {
-    const problems = problemsOf({ DATA_DIR: tempDir(), SECRET_KEY: STRONG_KEY, SERVER_MODE: 'false' });
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^SERVER_MODE: .*not available yet/);
+  it('accepts SERVER_MODE=false (the local client) with its own defaults', () => {
+    const client = loadConfig({ DATA_DIR: tempDir(), SECRET_KEY: STRONG_KEY, SERVER_MODE: 'false' });
+    expect(client.serverMode).toBe(false);
+    expect(client.http).toMatchObject({ host: '127.0.0.1', port: 8100 });
     expect(loadConfig({ DATA_DIR: tempDir(), SECRET_KEY: STRONG_KEY, SERVER_MODE: 'true' }).serverMode).toBe(true);
+  });
+
+  it('lets a production client generate its key, but not run a weak one or listen widely without a password', () => {
+    const dataDir = tempDir();
+    expect(loadConfig({ NODE_ENV: 'production', SERVER_MODE: 'false', DATA_DIR: dataDir }).secretKey).toHaveLength(64);
+    expect(
+      problemsOf({ NODE_ENV: 'production', SERVER_MODE: 'false', DATA_DIR: dataDir, SECRET_KEY: 'changeme' }),
+    ).toEqual([expect.stringMatching(/^SECRET_KEY must be at least/)]);
+    expect(
+      problemsOf({ SERVER_MODE: 'false', DATA_DIR: dataDir, SECRET_KEY: STRONG_KEY, HOST: '192.168.1.10' }),
+    ).toEqual([
+      expect.stringMatching(/^HOST=192\.168\.1\.10 opens the local client beyond this machine; set LOCAL_PASSWORD/),
+    ]);
   });
 
   it('requires TURNSTILE_SECRET_KEY when REQUIRE_CAPTCHA is on', () => {

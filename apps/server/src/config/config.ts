@@ -59,6 +59,23 @@ export interface Config {
   jobs: JobsConfig;
   /** Days of `activity_log` rows (they hold client IPs) kept by the housekeeping job. */
   activityLogRetentionDays: number;
+  /** The local client mode (`serverMode` false); read only in that mode. */
+  client: ClientModeConfig;
+}
+
+/**
+ * Client mode: the MyElectricalData gateway this household syncs from (ours or the public one) and the
+ * credentials of its account there. Missing credentials do not stop the start: the status route says so.
+ */
+export interface ClientModeConfig {
+  /** Gateway API root, `/api` included (e.g. `http://localhost:8000/api`), without a trailing slash. */
+  apiUrl: string;
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  /** Timeout of one gateway call. */
+  timeoutMs: number;
+  /** When set, every local API call and page needs it (HTTP Basic or Bearer). */
+  localPassword: string | undefined;
 }
 
 /**
@@ -125,10 +142,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     ]);
   }
   const env = parsed.data;
-  const dataDir = resolve(env.DATA_DIR);
+  // Per mode, so a gateway and a client started from the same folder never share a database or a key.
+  const dataDir = resolve(env.DATA_DIR ?? (env.SERVER_MODE ? './data' : './data-client'));
 
   let secretKey = env.SECRET_KEY;
-  if (env.NODE_ENV !== 'production' && secretKey === undefined) {
+  // A household's client keeps a generated key in DATA_DIR even in production: it protects local data only.
+  if ((env.NODE_ENV !== 'production' || !env.SERVER_MODE) && secretKey === undefined) {
     secretKey = loadOrCreateDevSecretKey(dataDir);
   }
   const enedisEnvironment = enedisEnvironmentOf(env.ENEDIS_ENVIRONMENT, env.ENEDIS_CLIENT_ID);
@@ -145,17 +164,21 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(problems);
   }
 
+  const listen = listenDefaults(env);
+  const frontendUrl = (env.FRONTEND_URL ?? listen.url).replace(/\/$/, '');
+  const backendUrl = (env.BACKEND_URL ?? listen.url).replace(/\/$/, '');
+
   const config: Config = {
     env: env.NODE_ENV,
     serverMode: env.SERVER_MODE,
     version: APP_VERSION,
     http: {
-      host: env.HOST,
-      port: env.PORT,
+      host: listen.host,
+      port: listen.port,
       trustProxy: env.TRUST_PROXY,
       bodyLimit: env.BODY_LIMIT_BYTES,
-      frontendUrl: env.FRONTEND_URL.replace(/\/$/, ''),
-      backendUrl: env.BACKEND_URL.replace(/\/$/, ''),
+      frontendUrl,
+      backendUrl,
       shutdownDelayMs: (env.SHUTDOWN_DELAY_SECONDS ?? (env.NODE_ENV === 'production' ? 5 : 0)) * 1000,
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     },
@@ -168,7 +191,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       accessTokenMinutes: env.ACCESS_TOKEN_EXPIRE_MINUTES,
       adminEmails: Object.freeze([...env.ADMIN_EMAILS]),
       requireEmailVerification: env.REQUIRE_EMAIL_VERIFICATION,
-      cookieSecure: env.FRONTEND_URL.startsWith('https://'),
+      cookieSecure: frontendUrl.startsWith('https://'),
     },
     captcha: {
       required: env.REQUIRE_CAPTCHA,
@@ -193,7 +216,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       clientSecret: env.ENEDIS_CLIENT_SECRET,
       baseUrl: env.ENEDIS_BASE_URL,
       authorizeUrl: env.ENEDIS_AUTHORIZE_URL,
-      redirectUri: env.ENEDIS_REDIRECT_URI ?? `${env.BACKEND_URL.replace(/\/$/, '')}/api/oauth/callback`,
+      redirectUri: env.ENEDIS_REDIRECT_URI ?? `${backendUrl}/api/oauth/callback`,
       ratePerSecond: env.ENEDIS_RATE_LIMIT_PER_SECOND,
       timeoutMs: env.ENEDIS_TIMEOUT_MS,
       maxAttempts: env.ENEDIS_MAX_ATTEMPTS,
@@ -215,8 +238,36 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       retryMaxMs: env.JOBS_RETRY_MAX_SECONDS * 1000,
     },
     activityLogRetentionDays: env.ACTIVITY_LOG_RETENTION_DAYS,
+    client: {
+      apiUrl: env.MED_API_URL.replace(/\/+$/, ''),
+      clientId: env.MED_CLIENT_ID,
+      clientSecret: env.MED_CLIENT_SECRET,
+      timeoutMs: env.MED_TIMEOUT_MS,
+      localPassword: env.LOCAL_PASSWORD,
+    },
   };
   return deepFreeze(config);
+}
+
+/** Default ports: 8000 for the gateway, 8100 for the local client, so both run on one machine. */
+const DEFAULT_PORT = { server: 8000, client: 8100 } as const;
+
+/**
+ * Where to listen when HOST/PORT are unset: the gateway on every interface, the local client on loopback
+ * only (its data is one household's; LOCAL_PASSWORD is required to open it wider).
+ */
+function listenDefaults(env: RawEnv): { host: string; port: number; url: string } {
+  const defaultPort = env.SERVER_MODE ? DEFAULT_PORT.server : DEFAULT_PORT.client;
+  return {
+    host: env.HOST ?? (env.SERVER_MODE ? '0.0.0.0' : '127.0.0.1'),
+    port: env.PORT ?? defaultPort,
+    url: `http://localhost:${env.PORT ?? defaultPort}`,
+  };
+}
+
+/** `localhost`, 127.0.0.0/8 and ::1: only this machine can connect. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 /**
@@ -229,7 +280,22 @@ function crossVariableProblems(source: Record<string, string | undefined>): stri
     return result.success ? (result.data as RawEnv[K]) : undefined;
   };
   const problems: string[] = [];
-  if (read('NODE_ENV') === 'production') {
+  const serverMode = read('SERVER_MODE') !== false;
+  if (!serverMode) {
+    const host = read('HOST') ?? '127.0.0.1';
+    if (!isLoopbackHost(host) && read('LOCAL_PASSWORD') === undefined) {
+      problems.push(
+        `HOST=${host} opens the local client beyond this machine; set LOCAL_PASSWORD (8+ characters) ` +
+          'to protect the household data, or listen on 127.0.0.1',
+      );
+    }
+    // A generated key is fine for a household; a weak one given explicitly is still refused.
+    const secret = read('SECRET_KEY');
+    const weakness = read('NODE_ENV') === 'production' && secret !== undefined ? secretKeyWeakness(secret) : null;
+    if (weakness) {
+      problems.push(weakness);
+    }
+  } else if (read('NODE_ENV') === 'production') {
     const weakness = secretKeyWeakness(read('SECRET_KEY'));
     if (weakness) {
       problems.push(weakness);

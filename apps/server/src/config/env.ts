@@ -5,6 +5,7 @@ const bool = z
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const url = z.url({ protocol: /^https?$/ });
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalString = z
   .string()
   .optional()
@@ -16,14 +17,12 @@ const optionalString = z
  */
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  // The local client mode (one household, exporters) is not built yet: refusing `false` beats
-  // silently running the multi-user gateway when someone asked for something else.
-  SERVER_MODE: bool
-    .default(true)
-    .refine((serverMode) => serverMode, 'false (local client mode) is not available yet; leave it unset or true'),
-  HOST: z.string().default('0.0.0.0'),
-  PORT: int(0, 65535).default(8000),
-  DATA_DIR: z.string().default('./data'),
+  // false: the local client mode (one household syncing from a gateway). HOST, PORT, DATA_DIR and the two
+  // URLs default per mode (config.ts), so both modes run side by side on one machine; empty means the default.
+  SERVER_MODE: bool.default(true),
+  HOST: optionalString,
+  PORT: z.preprocess(emptyToUndefined, int(0, 65535).optional()),
+  DATA_DIR: optionalString,
   DATABASE_URL: z
     .string()
     .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: or postgresql://')
@@ -34,8 +33,8 @@ export const envSchema = z.object({
     .optional(),
   SECRET_KEY: optionalString,
   ACCESS_TOKEN_EXPIRE_MINUTES: int(5, 60 * 24 * 90).default(60 * 24 * 30),
-  FRONTEND_URL: url.default('http://localhost:8000'),
-  BACKEND_URL: url.default('http://localhost:8000'),
+  FRONTEND_URL: z.preprocess(emptyToUndefined, url.optional()),
+  BACKEND_URL: z.preprocess(emptyToUndefined, url.optional()),
   ADMIN_EMAILS: z
     .string()
     .default('')
@@ -98,6 +97,16 @@ export const envSchema = z.object({
   JOBS_RETRY_MAX_SECONDS: int(1, 86_400).default(1800),
   ACTIVITY_LOG_RETENTION_DAYS: int(1, 3650).default(90),
   DEMO_ENABLED: bool.default(false),
+  // Client mode only: the gateway this household syncs from, and its credentials there.
+  MED_API_URL: url.default('https://www.v2.myelectricaldata.fr/api'),
+  MED_CLIENT_ID: optionalString,
+  MED_CLIENT_SECRET: optionalString,
+  MED_TIMEOUT_MS: int(1000, 300_000).default(60_000),
+  // Client mode only: protects the local web app and API; required when HOST is not a loopback address.
+  LOCAL_PASSWORD: optionalString.refine(
+    (password) => password === undefined || password.length >= 8,
+    'must be at least 8 characters',
+  ),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

@@ -23,10 +23,11 @@ export function runtimeConfigRoutes(deps: { config: Config }): FastifyPluginAsyn
           turnstile_site_key: config.captcha.required ? (config.captcha.siteKey ?? null) : null,
           demo_enabled: config.demoEnabled,
           version: config.version,
+          // An emulator at ENEDIS_BASE_URL / RTE_BASE_URL simulates as much as the embedded one. A local
+          // client calls neither: its data comes from the gateway, whatever that gateway reads.
           simulated_data: {
-            // An emulator at ENEDIS_BASE_URL / RTE_BASE_URL simulates as much as the embedded one.
-            enedis: config.enedis.environment === 'emulator',
-            rte: config.rte.useEmulator,
+            enedis: config.serverMode && config.enedis.environment === 'emulator',
+            rte: config.serverMode && config.rte.useEmulator,
           },
         }),
     );

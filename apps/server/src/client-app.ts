@@ -1,0 +1,95 @@
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { DestinationStream, Logger } from 'pino';
+import { createAppShell, registerCommonPlugins, registerWebAndNotFound } from './app-shell.ts';
+import { DEFAULT_WEB_DIST } from './app.ts';
+import type { CachePort } from './cache/cache.port.ts';
+import type { Config } from './config/config.ts';
+import type { DbHandle } from './db/connect.ts';
+import type { ClientDeps } from './deps.ts';
+import { clientStatusRoutes } from './features/gateway-client/client-status.routes.ts';
+import { createGatewayClient } from './features/gateway-client/gateway-client.ts';
+import { createGatewayConnection } from './features/gateway-client/gateway-connection.ts';
+import { runtimeConfigRoutes } from './features/web/runtime-config.routes.ts';
+import { createDrain } from './http/drain.ts';
+import { registerLocalPassword } from './http/local-password.ts';
+import { createLogger } from './http/logger.ts';
+import { createThrottle } from './http/throttle.ts';
+import { createScheduler } from './jobs/scheduler.ts';
+import { createServerKeys } from './security/keys.ts';
+
+/** Attempts per gateway call on network errors and 5xx (then the call fails as `unreachable`). */
+const GATEWAY_MAX_ATTEMPTS = 3;
+
+export interface BuildClientAppOptions {
+  config: Config;
+  logger?: Logger;
+  database: DbHandle;
+  cache: CachePort;
+  webDistDir?: string;
+  logStream?: DestinationStream;
+}
+
+/**
+ * The local client (SERVER_MODE=false): one household, no accounts, consent, admin or Enedis access.
+ * Its data comes from a MyElectricalData gateway; LOCAL_PASSWORD, when set, guards every route.
+ */
+export async function buildClientApp(
+  options: BuildClientAppOptions,
+): Promise<{ app: FastifyInstance; deps: ClientDeps }> {
+  const { config, database, cache } = options;
+  const keys = createServerKeys(config.secretKey);
+  const logger: FastifyBaseLogger =
+    options.logger ??
+    createLogger({ level: config.logLevel, keys, ...(options.logStream ? { stream: options.logStream } : {}) });
+  const app = createAppShell(config, logger);
+  const gatewayClient = createGatewayClient({
+    apiUrl: config.client.apiUrl,
+    clientId: config.client.clientId,
+    clientSecret: config.client.clientSecret,
+    timeoutMs: config.client.timeoutMs,
+    maxAttempts: GATEWAY_MAX_ATTEMPTS,
+    // A gateway outage is an upstream outage like RTE's: the same backoff bounds as the jobs.
+    retryMinMs: config.jobs.retryMinMs,
+    retryMaxMs: config.jobs.retryMaxMs,
+  });
+  const deps: ClientDeps = {
+    config,
+    database,
+    db: database.db,
+    cache,
+    keys,
+    throttle: createThrottle(cache, config.throttle.windowSeconds, keys),
+    gatewayClient,
+    connection: createGatewayConnection({
+      client: gatewayClient,
+      log: app.log,
+      retryMinMs: config.jobs.retryMinMs,
+      retryMaxMs: config.jobs.retryMaxMs,
+    }),
+    scheduler: createScheduler({
+      db: database.db,
+      cache,
+      log: app.log,
+      retryMinMs: config.jobs.retryMinMs,
+      retryMaxMs: config.jobs.retryMaxMs,
+    }),
+    log: app.log,
+    drain: createDrain(app, app.log),
+  };
+
+  await registerCommonPlugins(app, { config, db: database.db, cache, drain: deps.drain });
+  if (config.client.localPassword !== undefined) {
+    // Every route below, the SPA included: the household's data stays behind the password.
+    registerLocalPassword(app, {
+      password: config.client.localPassword,
+      throttle: deps.throttle,
+      maxFailuresPerIp: config.throttle.loginPerIp,
+    });
+  }
+  await app.register(runtimeConfigRoutes(deps), { prefix: '/api' });
+  await app.register(clientStatusRoutes({ connection: deps.connection, apiUrl: config.client.apiUrl }), {
+    prefix: '/api/client',
+  });
+  await registerWebAndNotFound(app, options.webDistDir ?? DEFAULT_WEB_DIST);
+  return { app, deps };
+}
