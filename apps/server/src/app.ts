@@ -9,7 +9,11 @@ import type { AppDeps } from './deps.ts';
 import { accountsRoutes } from './features/accounts/accounts.routes.ts';
 import { pdlRoutes } from './features/pdl/pdl.routes.ts';
 import { runtimeConfigRoutes } from './features/web/runtime-config.routes.ts';
-import { createGuard } from './http/auth.ts';
+import { createGuard, indexPermissionRoutes, type PermissionRoute } from './http/auth.ts';
+import { findUserUnlessRevoked } from './features/accounts/sessions.repository.ts';
+import { findUserByClientSecretHash } from './features/accounts/users.repository.ts';
+import { loadRole } from './features/roles/roles.repository.ts';
+import { registerRolesFeature } from './features/roles/roles.register.ts';
 import { createDrain } from './http/drain.ts';
 import { createLogger } from './http/logger.ts';
 import { createThrottle } from './http/throttle.ts';
@@ -45,7 +49,9 @@ export interface BuildAppOptions {
 export const DEFAULT_WEB_DIST = resolve(import.meta.dirname, '../../web/dist');
 
 /** Builds the HTTP application for the configured mode. No listening, no background work. */
-export async function buildApp(options: BuildAppOptions): Promise<{ app: FastifyInstance; deps: AppDeps }> {
+export async function buildApp(
+  options: BuildAppOptions,
+): Promise<{ app: FastifyInstance; deps: AppDeps; permissionRoutes: readonly PermissionRoute[] }> {
   const { config, database, cache } = options;
   const keys = createServerKeys(config.secretKey);
   // Never logs credentials, cookies or secrets; PRMs, e-mails and OAuth values only hashed (http/logger.ts).
@@ -78,7 +84,16 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
       retryMaxMs: config.jobs.retryMaxMs,
     }),
     throttle: createThrottle(cache, config.throttle.windowSeconds, keys),
-    guard: createGuard({ db: database.db, jwt, keys, requireEmailVerification: config.auth.requireEmailVerification }),
+    guard: createGuard({
+      lookups: {
+        userByToken: (userId, tokenId) => findUserUnlessRevoked(database.db, userId, tokenId),
+        userByClientSecretHash: (hash) => findUserByClientSecretHash(database.db, hash),
+        roleOf: (roleId) => loadRole(database.db, roleId),
+      },
+      jwt,
+      keys,
+      requireEmailVerification: config.auth.requireEmailVerification,
+    }),
     gateway: options.gateway,
     log: app.log,
     drain: createDrain(app, app.log),
@@ -93,12 +108,15 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   };
 
   await registerCommonPlugins(app, { config, db: database.db, cache, drain: deps.drain });
+  // Before any feature registers its routes: every route behind requirePermission gets indexed.
+  const permissionRoutes = indexPermissionRoutes(app);
 
   await app.register(accountsRoutes(deps), { prefix: '/api/accounts' });
   await app.register(pdlRoutes(deps), { prefix: '/api/pdl' });
   await app.register(runtimeConfigRoutes(deps), { prefix: '/api' });
   await registerEnedisFeatures(app, deps);
   await registerRteFeatures(app, deps);
+  await registerRolesFeature(app, deps);
   deps.scheduler.register(enedisTokenJob(deps.gateway));
   deps.scheduler.register(
     housekeepingJob({
@@ -110,5 +128,5 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   deps.scheduler.register(sessionsCleanupJob(deps.db));
 
   await registerWebAndNotFound(app, options.webDistDir ?? DEFAULT_WEB_DIST);
-  return { app, deps };
+  return { app, deps, permissionRoutes };
 }

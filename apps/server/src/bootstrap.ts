@@ -40,7 +40,7 @@ export async function startServices(
     overrides.logger ??
     createLogger({ level: config.logLevel, keys, ...(overrides.logStream ? { stream: overrides.logStream } : {}) });
   const gateway = overrides.gateway ?? (await createEnedisGateway({ config, cache, keys, log: logger }));
-  const { app, deps } = await buildApp({ ...overrides, config, database, cache, gateway, logger });
+  const { app, deps, permissionRoutes } = await buildApp({ ...overrides, config, database, cache, gateway, logger });
   if (config.env === 'production' && (config.enedis.environment === 'emulator' || config.rte.useEmulator)) {
     app.log.warn(
       { enedis: config.enedis.environment === 'emulator', rte: config.rte.useEmulator },
@@ -58,6 +58,8 @@ export async function startServices(
   return {
     app,
     deps,
+    /** Every route behind requirePermission and the permission it needs (the permission-table test). */
+    permissionRoutes,
     /**
      * Graceful stop, in dependency order: readiness off while still serving for SHUTDOWN_DELAY_SECONDS
      * (a load balancer stops sending), jobs aborted and recorded meanwhile, HTTP drained (listener

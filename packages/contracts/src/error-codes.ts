@@ -32,6 +32,20 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   ACCESS_DENIED: 'ACCESS_DENIED',
   DEMO_READ_ONLY: 'DEMO_READ_ONLY',
+  // admin console
+  USER_NOT_FOUND: 'USER_NOT_FOUND',
+  ROLE_NOT_FOUND: 'ROLE_NOT_FOUND',
+  /** Another role already has this name. */
+  ROLE_NAME_TAKEN: 'ROLE_NAME_TAKEN',
+  /** admin, moderator and visitor cannot be renamed, re-permissioned or deleted. */
+  SYSTEM_ROLE_PROTECTED: 'SYSTEM_ROLE_PROTECTED',
+  /** A role still held by users cannot be deleted (move them first). */
+  ROLE_IN_USE: 'ROLE_IN_USE',
+  UNKNOWN_PERMISSION: 'UNKNOWN_PERMISSION',
+  /** An administrator cannot do this to their own account (delete it, change its role). */
+  SELF_ACTION_FORBIDDEN: 'SELF_ACTION_FORBIDDEN',
+  /** The address is in ADMIN_EMAILS: the server gives it the admin role at every start. */
+  ADMIN_EMAIL_ROLE_LOCKED: 'ADMIN_EMAIL_ROLE_LOCKED',
   // meters (PDL)
   PDL_NOT_FOUND: 'PDL_NOT_FOUND',
   PDL_ALREADY_EXISTS: 'PDL_ALREADY_EXISTS',

@@ -8,3 +8,4 @@ export * from './consent.ts';
 export * from './runtime-config.ts';
 export * from './offer-records.ts';
 export * from './client-mode.ts';
+export * from './roles.ts';

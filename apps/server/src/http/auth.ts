@@ -1,13 +1,10 @@
-import { ErrorCode } from '@med/contracts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Db, UserRow } from '../db/database.ts';
+import { ErrorCode, type PermissionName, type Role } from '@med/contracts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { UserRow } from '../db/database.ts';
 import { toBool } from '../db/database.ts';
 import { lookupHash, sameHash } from '../security/client-credentials.ts';
 import type { JwtService } from '../security/jwt.ts';
 import type { ServerKeys } from '../security/keys.ts';
-import { findUserUnlessRevoked } from '../features/accounts/sessions.repository.ts';
-import { loadRole, type RoleWithPermissions } from '../features/roles/roles.repository.ts';
-import type { PermissionName } from '../features/roles/roles.catalog.ts';
 import { AppError, forbidden, unauthorized } from './app-error.ts';
 
 export const ACCESS_COOKIE = 'access_token';
@@ -17,7 +14,7 @@ export const DEMO_EMAIL = 'demo@myelectricaldata.fr';
 export interface AuthUser {
   id: string;
   email: string;
-  role: RoleWithPermissions;
+  role: Role;
   permissions: ReadonlySet<string>;
   isAdmin: boolean;
   isDemo: boolean;
@@ -33,8 +30,21 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * How the guard finds users and their permissions. Injected at app level (the accounts and roles
+ * features own these tables; http never imports a feature).
+ */
+export interface AuthLookups {
+  /** The user a JWT names, unless that token was revoked (logout). */
+  userByToken(userId: string, tokenId: string): Promise<UserRow | undefined>;
+  /** The user whose client secret has this lookup hash (API key). */
+  userByClientSecretHash(hash: string): Promise<UserRow | undefined>;
+  /** The role with its permissions; no role (or an unknown one) means visitor. */
+  roleOf(roleId: string | null): Promise<Role>;
+}
+
 export interface AuthDeps {
-  db: Db;
+  lookups: AuthLookups;
   jwt: JwtService;
   keys: ServerKeys;
   requireEmailVerification: boolean;
@@ -85,11 +95,11 @@ async function userFromJwt(deps: AuthDeps, token: string, method: 'cookie' | 'jw
   }
   // A revoked token (logout) finds no user; a bumped token_version (password change, secret rotation)
   // invalidates every older token.
-  const row = await findUserUnlessRevoked(deps.db, claims.userId, claims.tokenId);
+  const row = await deps.lookups.userByToken(claims.userId, claims.tokenId);
   if (!row || row.token_version !== claims.tokenVersion) {
     return null;
   }
-  return toAuthUser(deps.db, row, method);
+  return toAuthUser(deps.lookups, row, method);
 }
 
 /** API key: indexed lookup by a keyed hash, then a constant-time comparison (no scan of all users). */
@@ -98,15 +108,15 @@ async function userFromClientSecret(deps: AuthDeps, secret: string): Promise<Aut
     return null;
   }
   const hash = lookupHash(deps.keys, secret);
-  const row = await deps.db.selectFrom('users').selectAll().where('client_secret_hash', '=', hash).executeTakeFirst();
+  const row = await deps.lookups.userByClientSecretHash(hash);
   if (!row || !sameHash(row.client_secret_hash, hash)) {
     return null;
   }
-  return toAuthUser(deps.db, row, 'client_secret');
+  return toAuthUser(deps.lookups, row, 'client_secret');
 }
 
-async function toAuthUser(db: Db, row: UserRow, method: AuthUser['method']): Promise<AuthUser> {
-  const role = await loadRole(db, row.role_id);
+async function toAuthUser(lookups: AuthLookups, row: UserRow, method: AuthUser['method']): Promise<AuthUser> {
+  const role = await lookups.roleOf(row.role_id);
   return {
     id: row.id,
     email: row.email,
@@ -122,8 +132,6 @@ async function toAuthUser(db: Db, row: UserRow, method: AuthUser['method']): Pro
 }
 
 export interface GuardOptions {
-  /** Permission required (checked against the user's role; admins hold every permission). */
-  permission?: PermissionName;
   /** The route changes data: the read-only demo account is refused. */
   writes?: boolean;
   /** Routes a not-yet-verified user may still call (me, logout, resend). */
@@ -132,7 +140,7 @@ export interface GuardOptions {
 
 /**
  * The single authorization helper used by every protected route:
- * authenticate → active → email verified → not demo for writes → permission.
+ * authenticate → active → email verified → not demo for writes; `requirePermission` adds → permission.
  */
 export function createGuard(deps: AuthDeps) {
   const authenticate = async (request: FastifyRequest): Promise<AuthUser | null> => {
@@ -156,13 +164,69 @@ export function createGuard(deps: AuthDeps) {
       if (options.writes && user.isDemo) {
         throw forbidden('Le compte de démonstration est en lecture seule.', ErrorCode.DEMO_READ_ONLY);
       }
-      if (options.permission && !user.permissions.has(options.permission)) {
-        throw forbidden();
+    };
+  /**
+   * The one permission check of the admin console: `guard(options)`, then the caller's role must hold
+   * `permission` (a seeded permission name, upstream §1.3). ADMIN_EMAILS grants nothing here directly: it
+   * gives verified addresses the admin role, which holds every permission.
+   */
+  const requirePermission = (permission: PermissionName, options: GuardOptions = {}) => {
+    const base = guard(options);
+    const handler = async function permissionHandler(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+      await base(request, reply);
+      if (!currentUser(request).permissions.has(permission)) {
+        throw forbidden(`Permission requise : ${permission}.`);
       }
     };
-  return { guard, authenticate };
+    return Object.assign(handler, { [REQUIRED_PERMISSION]: permission });
+  };
+  return { guard, requirePermission, authenticate };
 }
 export type Guard = ReturnType<typeof createGuard>;
+
+const REQUIRED_PERMISSION = Symbol('requiredPermission');
+
+/** A route behind `requirePermission`, as the permission index lists it. */
+export interface PermissionRoute {
+  method: string;
+  url: string;
+  permission: PermissionName;
+}
+
+function requiredPermission(hooks: unknown): PermissionName | undefined {
+  for (const hook of Array.isArray(hooks) ? hooks : [hooks]) {
+    if (typeof hook === 'function' && REQUIRED_PERMISSION in hook) {
+      return (hook as { [REQUIRED_PERMISSION]: PermissionName })[REQUIRED_PERMISSION];
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Indexes every route registered after this call that sits behind `requirePermission`, and says which
+ * permission it needs in its OpenAPI description. The admin console's permission-table test reads the
+ * index, so a new admin route cannot go untested.
+ */
+export function indexPermissionRoutes(app: FastifyInstance): readonly PermissionRoute[] {
+  const routes: PermissionRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    const permission = requiredPermission(route.onRequest);
+    if (permission === undefined || route.method === 'HEAD') {
+      return;
+    }
+    for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
+      routes.push({ method, url: route.url, permission });
+    }
+    if (route.schema) {
+      const note = `Permission : \`${permission}\`.`;
+      route.schema = {
+        ...route.schema,
+        description: route.schema.description ? `${route.schema.description}\n\n${note}` : note,
+      };
+    }
+  });
+  return routes;
+}
 
 /** The caller of a guarded route; a route without a guard calling this is a programming error. */
 export function currentUser(request: FastifyRequest): AuthUser {

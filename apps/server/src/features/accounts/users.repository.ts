@@ -13,6 +13,11 @@ export function findUserByClientId(db: Db, clientId: string): Promise<UserRow | 
   return db.selectFrom('users').selectAll().where('client_id', '=', clientId).executeTakeFirst();
 }
 
+/** Indexed lookup by the keyed hash of a client secret (API key authentication). */
+export function findUserByClientSecretHash(db: Db, hash: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('client_secret_hash', '=', hash).executeTakeFirst();
+}
+
 export async function insertUser(db: Db, user: NewUser): Promise<void> {
   await db.insertInto('users').values(user).execute();
 }

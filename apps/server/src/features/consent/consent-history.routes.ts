@@ -41,7 +41,7 @@ export function adminConsentRoutes(deps: HistoryDeps): FastifyPluginAsyncZod {
     app.get(
       '/',
       {
-        onRequest: deps.guard.guard({ permission: 'users' }),
+        onRequest: deps.guard.requirePermission('users'),
         schema: {
           tags: ['admin'],
           security,

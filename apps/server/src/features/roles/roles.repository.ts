@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../db/database.ts';
-import { PERMISSIONS, SYSTEM_ROLES, type SystemRoleName } from './roles.catalog.ts';
+import { PERMISSIONS, SYSTEM_ROLES, type Permission, type Role, type SystemRoleName } from '@med/contracts';
+import type { Db, RolesTable } from '../../db/database.ts';
+import type { Selectable } from 'kysely';
 
-export interface RoleWithPermissions {
-  id: string;
-  name: string;
-  display_name: string;
-  permissions: { id: string; name: string; display_name: string; resource: string }[];
-}
+export type RoleWithPermissions = Role;
+export type RoleRow = Selectable<RolesTable>;
 
 /** Idempotent seed of the system roles and permissions; safe to run at every start on every instance. */
 export async function seedRolesAndPermissions(db: Db): Promise<void> {
@@ -142,4 +139,100 @@ export async function demoteUnverifiedAdminEmails(db: Db, emails: readonly strin
     .where('role_id', '=', adminRoleId)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+export function listPermissions(db: Db): Promise<Permission[]> {
+  return db.selectFrom('permissions').select(['id', 'name', 'display_name', 'resource']).orderBy('name').execute();
+}
+
+export function findRoleRow(db: Db, id: string): Promise<RoleRow | undefined> {
+  return db.selectFrom('roles').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findRoleRowByName(db: Db, name: string): Promise<RoleRow | undefined> {
+  return db.selectFrom('roles').selectAll().where('name', '=', name).executeTakeFirst();
+}
+
+/** Every role with its permissions and how many users hold it, system roles first. */
+export async function listRoleDetails(db: Db) {
+  const [roles, links, counts] = await Promise.all([
+    db.selectFrom('roles').selectAll().orderBy('is_system', 'desc').orderBy('name').execute(),
+    db
+      .selectFrom('role_permissions')
+      .innerJoin('permissions', 'permissions.id', 'role_permissions.permission_id')
+      .select([
+        'role_permissions.role_id',
+        'permissions.id',
+        'permissions.name',
+        'permissions.display_name',
+        'permissions.resource',
+      ])
+      .orderBy('permissions.name')
+      .execute(),
+    db
+      .selectFrom('users')
+      .select(['role_id', (eb) => eb.fn.countAll<string | number>().as('count')])
+      .groupBy('role_id')
+      .execute(),
+  ]);
+  const visitorId = roles.find((role) => role.name === 'visitor')?.id;
+  const userCount = (roleId: string) =>
+    counts
+      // Users without a role are visitors (upstream §1.3).
+      .filter((row) => row.role_id === roleId || (row.role_id === null && roleId === visitorId))
+      .reduce((sum, row) => sum + Number(row.count), 0);
+  return roles.map((role) => ({
+    role,
+    user_count: userCount(role.id),
+    permissions: links
+      .filter((link) => link.role_id === role.id)
+      .map(({ id, name, display_name, resource }) => ({ id, name, display_name, resource })),
+  }));
+}
+
+export async function countUsersWithRole(db: Db, roleId: string): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .where('role_id', '=', roleId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function insertRole(db: Db, role: Omit<RoleRow, 'is_system'>): Promise<void> {
+  await db
+    .insertInto('roles')
+    .values({ ...role, is_system: false })
+    .execute();
+}
+
+export async function updateRoleRow(
+  db: Db,
+  id: string,
+  changes: { display_name?: string; description?: string | null },
+): Promise<void> {
+  await db.updateTable('roles').set(changes).where('id', '=', id).execute();
+}
+
+export async function deleteRoleRow(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('roles').where('id', '=', id).execute();
+}
+
+/** Replaces the role's permissions with exactly these. */
+export async function replaceRolePermissions(db: Db, roleId: string, permissionIds: readonly string[]): Promise<void> {
+  await db.deleteFrom('role_permissions').where('role_id', '=', roleId).execute();
+  if (permissionIds.length > 0) {
+    await db
+      .insertInto('role_permissions')
+      .values([...new Set(permissionIds)].map((permission_id) => ({ role_id: roleId, permission_id })))
+      .execute();
+  }
+}
+
+export async function setUserRole(db: Db, userId: string, roleId: string, now: Date): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ role_id: roleId, updated_at: now.toISOString() })
+    .where('id', '=', userId)
+    .execute();
 }

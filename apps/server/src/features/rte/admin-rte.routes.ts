@@ -19,7 +19,7 @@ export function adminRteRoutes(deps: {
   scheduler: Scheduler;
 }): FastifyPluginAsyncZod {
   return async (app) => {
-    const onRequest = deps.guard.guard({ permission: 'admin_dashboard' });
+    const onRequest = deps.guard.requirePermission('admin_dashboard');
 
     app.get(
       '/status',

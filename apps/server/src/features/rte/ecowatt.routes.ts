@@ -94,7 +94,7 @@ export function ecowattRoutes(deps: {
     app.get(
       '/refresh/status',
       {
-        onRequest: deps.guard.guard({ permission: 'admin_dashboard' }),
+        onRequest: deps.guard.requirePermission('admin_dashboard'),
         schema: {
           tags,
           security,

@@ -91,7 +91,7 @@ export function registerRefreshRoute(
   app.post(
     options.path ?? '/refresh',
     {
-      onRequest: deps.guard.guard({ permission: 'admin_dashboard', writes: true }),
+      onRequest: deps.guard.requirePermission('admin_dashboard', { writes: true }),
       schema: { tags: options.tags, security, summary: options.summary, response: { 200: envelope(refreshResponse) } },
     },
     async () => ok(await refreshJob(deps.scheduler, options.job)),

@@ -124,7 +124,7 @@ export function tempoRoutes(deps: { tempo: TempoService; scheduler: Scheduler; g
       tags,
     });
 
-    const adminWrite = deps.guard.guard({ permission: 'admin_dashboard', writes: true });
+    const adminWrite = deps.guard.requirePermission('admin_dashboard', { writes: true });
     app.delete(
       '/clear-all',
       {
