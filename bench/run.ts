@@ -3,6 +3,7 @@ import { runColdLoadCurve } from './cold-load-curve.ts';
 import { runFairShare } from './fair-share.ts';
 import { runShutdown } from './shutdown.ts';
 import { runForgotPasswordTiming } from './forgot-password-timing.ts';
+import { runTariff } from './tariff.ts';
 import { runWarmCache } from './warm-cache.ts';
 
 await runColdLoadCurve();
@@ -10,3 +11,4 @@ await runFairShare();
 await runWarmCache();
 await runShutdown();
 await runForgotPasswordTiming();
+runTariff();

@@ -4,3 +4,4 @@ export * from './offpeak.ts';
 export * from './ranges.ts';
 export * from './paris-iso.ts';
 export * from './energy/index.ts';
+export * from './tariff/index.ts';
