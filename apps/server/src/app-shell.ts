@@ -8,6 +8,7 @@ import type { Config } from './config/config.ts';
 import { registerHealthRoutes, type HealthDeps } from './features/health/health.routes.ts';
 import { isSpaRoute, registerWebApp } from './features/web/static.ts';
 import { clientErrorHandler } from './http/client-error.ts';
+import { registerCompression } from './http/compression.ts';
 import { failure } from './http/envelope.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { registerInputGuard } from './http/input-guard.ts';
@@ -16,8 +17,8 @@ import { registerOpenApi } from './http/openapi.ts';
 
 /**
  * What both modes share: the Fastify instance with its parsers and validators, then (registerCommonPlugins)
- * security headers, CORS, cookies, the input guard, OpenAPI, the error handler and health routes, and last
- * (registerWebAndNotFound) the SPA and the 404 envelope.
+ * security headers, CORS, cookies, response compression, the input guard, OpenAPI, the error handler and
+ * health routes, and last (registerWebAndNotFound) the SPA and the 404 envelope.
  */
 export function createAppShell(config: Config, logger: FastifyBaseLogger): FastifyInstance {
   const app = Fastify({
@@ -74,6 +75,8 @@ export async function registerCommonPlugins(
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
   });
   await app.register(cookie);
+  // Before every route: its onSend hook must wrap the API answers and the static files alike.
+  await registerCompression(app);
   // After the cookie parser (it checks decoded cookies too), before every route.
   registerInputGuard(app);
   await registerOpenApi(app, config);
