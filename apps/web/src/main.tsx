@@ -8,9 +8,10 @@ import { setupI18n } from './i18n/index.ts';
 import { themeStore } from './theme/theme.ts';
 import './index.css';
 
-// Theme and language first, so the first paint is already in the right colours and words.
+// Theme and language first, so the first paint is already in the right colours and words (an English
+// visitor waits for the English chunk before the first render).
 themeStore.init();
-setupI18n();
+await setupI18n();
 
 const container = document.getElementById('root');
 if (!container) {
