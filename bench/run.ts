@@ -5,10 +5,12 @@ import { runShutdown } from './shutdown.ts';
 import { runForgotPasswordTiming } from './forgot-password-timing.ts';
 import { runTariff } from './tariff.ts';
 import { runWarmCache } from './warm-cache.ts';
+import { runWebWire } from './web-wire.ts';
 
 await runColdLoadCurve();
 await runFairShare();
 await runWarmCache();
+await runWebWire();
 await runShutdown();
 await runForgotPasswordTiming();
 runTariff();
