@@ -221,7 +221,9 @@ describe.each(backends)('accounts on $name', (backend) => {
       headers: { cookie: user.cookie },
       payload: { old_password: 'Wrong-Pass-1', new_password: 'Brand-New-Pass-5' },
     });
-    expect(wrong.statusCode).toBe(401);
+    // 403, never 401: a client would read 401 as an expired session and sign the user out.
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json()).toMatchObject({ error: { code: 'INVALID_PASSWORD', field: 'old_password' } });
     const update = await inject({
       method: 'POST',
       url: '/api/accounts/update-password',
@@ -284,7 +286,8 @@ describe.each(backends)('accounts on $name', (backend) => {
       headers: { cookie: user.cookie },
       payload: { password: 'Wrong-Pass-1' },
     });
-    expect(denied.statusCode).toBe(401);
+    expect(denied.statusCode).toBe(403);
+    expect(denied.json()).toMatchObject({ error: { code: 'INVALID_PASSWORD' } });
     const deleted = await inject({
       method: 'DELETE',
       url: '/api/accounts/me',

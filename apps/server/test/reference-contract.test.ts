@@ -1,6 +1,30 @@
+import { addDays, parisToday } from '@med/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEcowattRepository } from '../src/features/rte/ecowatt.repository.ts';
+import { createUser } from './support/accounts-helpers.ts';
+import { createAdmin } from './support/admin-helpers.ts';
 import { backends } from './support/backends.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
+
+const ADMIN = 'contract-admin@example.org';
+/** The reference's EcoWatt item (upstream-reference §1.4, `ecowatt`); we add `pas`. */
+const ECOWATT_ITEM_FIELDS = [
+  'id',
+  'generation_datetime',
+  'periode',
+  'hdebut',
+  'hfin',
+  'dvalue',
+  'message',
+  'values',
+  'created_at',
+  'updated_at',
+];
+
+/** A reference raw body: what the reference's clients read directly, never wrapped in our envelope. */
+function expectRaw(body: unknown): void {
+  expect(body !== null && typeof body === 'object' && 'success' in body, JSON.stringify(body)).toBe(false);
+}
 
 /**
  * The reference gateway's field names and units where its own web app and clients read them
@@ -8,8 +32,21 @@ import { startTestServer, type TestServer } from './support/test-server.ts';
  */
 describe.each(backends)('reference contract on $name', (backend) => {
   let server: TestServer;
+  let adminCookie: string;
+  const today = parisToday(new Date());
   beforeAll(async () => {
-    server = await startTestServer(backend);
+    server = await startTestServer(backend, { ADMIN_EMAILS: ADMIN });
+    adminCookie = await createAdmin(server, ADMIN);
+    // Two stored EcoWatt days, as RTE's file would leave them (no RTE call needed for reads).
+    await createEcowattRepository(server.deps.db).upsert(
+      [addDays(today, -1), today].map((periode, index) => ({
+        periode,
+        generation: new Date().toISOString(),
+        dvalue: index + 1,
+        message: 'Pas d’alerte.',
+        hourly: Array.from({ length: 24 }, (_, hour) => (hour === 19 ? index + 1 : 1)),
+      })),
+    );
   });
   afterAll(async () => server.close());
 
@@ -69,9 +106,40 @@ describe.each(backends)('reference contract on $name', (backend) => {
     }
   });
 
-  it('GET /api/ecowatt/statistics: percentage_green|orange|red', async () => {
-    const body = await get(`/api/ecowatt/statistics?year=${new Date().getUTCFullYear()}`);
-    const stats = body.data as Record<string, number>;
+  const getRaw = async <T>(url: string, headers: Record<string, string> = {}) => {
+    const response = await server.app.inject({ method: 'GET', url, headers });
+    expect(response.statusCode, `${url}: ${response.body}`).toBe(200);
+    const body = response.json<T>();
+    expectRaw(body);
+    return body;
+  };
+
+  it('GET /api/ecowatt/current: the raw EcoWatt item of today', async () => {
+    const item = await getRaw<Record<string, unknown>>('/api/ecowatt/current');
+    expect(Object.keys(item)).toEqual(expect.arrayContaining(ECOWATT_ITEM_FIELDS));
+    expect(item).toMatchObject({
+      periode: today,
+      dvalue: 2,
+      hdebut: 0,
+      hfin: 23,
+      id: Number(today.replaceAll('-', '')),
+    });
+    expect(item.values).toHaveLength(24);
+  });
+
+  it('GET /api/ecowatt/history: a raw list of EcoWatt items', async () => {
+    const items = await getRaw<Record<string, unknown>[]>(
+      `/api/ecowatt/history?start_date=${addDays(today, -7)}&end_date=${today}`,
+    );
+    expect(Array.isArray(items)).toBe(true);
+    expect(items.map((item) => item.periode)).toEqual([addDays(today, -1), today]);
+    for (const item of items) {
+      expect(Object.keys(item)).toEqual(expect.arrayContaining(ECOWATT_ITEM_FIELDS));
+    }
+  });
+
+  it('GET /api/ecowatt/statistics: raw, with percentage_green|orange|red', async () => {
+    const stats = await getRaw<Record<string, number>>(`/api/ecowatt/statistics?year=${today.slice(0, 4)}`);
     expect(Object.keys(stats)).toEqual(
       expect.arrayContaining([
         'year',
@@ -84,11 +152,54 @@ describe.each(backends)('reference contract on $name', (backend) => {
         'percentage_red',
       ]),
     );
-    if (stats.total_days && stats.total_days > 0) {
-      expect((stats.percentage_green ?? 0) + (stats.percentage_orange ?? 0) + (stats.percentage_red ?? 0)).toBeCloseTo(
-        100,
-        0,
-      );
+    expect(stats.total_days).toBeGreaterThanOrEqual(1);
+    expect((stats.percentage_green ?? 0) + (stats.percentage_orange ?? 0) + (stats.percentage_red ?? 0)).toBeCloseTo(
+      100,
+      0,
+    );
+  });
+
+  it('GET /api/ecowatt/refresh/status: raw (admin)', async () => {
+    const status = await getRaw<Record<string, unknown>>('/api/ecowatt/refresh/status', { cookie: adminCookie });
+    expect(typeof status.can_refresh).toBe('boolean');
+    expect(typeof status.next_refresh_at).toBe('string');
+  });
+
+  it('EcoWatt errors keep the error envelope with a stable code', async () => {
+    const response = await server.app.inject({ method: 'GET', url: '/api/ecowatt/statistics?year=abc' });
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({ success: false, error: { code: 'VALIDATION_ERROR', field: 'year' } });
+  });
+
+  it('DELETE /api/accounts/me without a body, from a session that just logged in', async () => {
+    const user = await createUser(server, 'contract-delete');
+    const deleted = await server.app.inject({
+      method: 'DELETE',
+      url: '/api/accounts/me',
+      headers: { cookie: user.cookie },
+    });
+    expect(deleted.statusCode, deleted.body).toBe(200);
+    expect(deleted.json()).toMatchObject({ success: true });
+    const gone = await server.app.inject({ method: 'GET', url: '/api/accounts/me', headers: { cookie: user.cookie } });
+    expect(gone.statusCode).toBe(401);
+  });
+
+  it('a wrong current password answers 403 INVALID_PASSWORD, never 401 (delete, update-password)', async () => {
+    const user = await createUser(server, 'contract-wrong-password');
+    const attempts = [
+      { method: 'DELETE' as const, url: '/api/accounts/me', payload: { password: 'Wrong-Pass-1' } },
+      {
+        method: 'POST' as const,
+        url: '/api/accounts/update-password',
+        payload: { old_password: 'Wrong-Pass-1', new_password: 'Brand-New-Pass-7' },
+      },
+    ];
+    for (const attempt of attempts) {
+      const response = await server.app.inject({ ...attempt, headers: { cookie: user.cookie } });
+      expect(response.statusCode, attempt.url).toBe(403);
+      expect(response.json()).toMatchObject({ success: false, error: { code: 'INVALID_PASSWORD' } });
     }
+    const still = await server.app.inject({ method: 'GET', url: '/api/accounts/me', headers: { cookie: user.cookie } });
+    expect(still.statusCode).toBe(200);
   });
 });

@@ -42,6 +42,12 @@ describe.each(backends)('RTE admin routes on $name', (backend) => {
     expect(response.statusCode, `${url}: ${response.body}`).toBe(200);
     return response.json<Body<T>>().data;
   };
+  /** `/api/ecowatt/refresh/status` answers the reference's raw body (no envelope). */
+  const refreshStatus = async (): Promise<RefreshStatus> => {
+    const response = await call('GET', '/api/ecowatt/refresh/status', admin);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json<RefreshStatus>();
+  };
 
   beforeAll(async () => {
     server = await startTestServer(backend, { ADMIN_EMAILS: ADMIN });
@@ -73,7 +79,7 @@ describe.each(backends)('RTE admin routes on $name', (backend) => {
   });
 
   it('GET /api/ecowatt/refresh/status: open before any call', async () => {
-    const status = await data<RefreshStatus>('GET', '/api/ecowatt/refresh/status');
+    const status = await refreshStatus();
     expect(status).toMatchObject({
       can_refresh: true,
       retry_after_seconds: 0,
@@ -114,7 +120,7 @@ describe.each(backends)('RTE admin routes on $name', (backend) => {
   });
 
   it('GET /api/ecowatt/refresh/status: closed for 15 minutes after the last call, with the last refresh', async () => {
-    const status = await data<RefreshStatus>('GET', '/api/ecowatt/refresh/status');
+    const status = await refreshStatus();
     expect(status.can_refresh).toBe(false);
     const lastCall = Date.parse(status.last_call_at ?? '');
     expect(Date.now() - lastCall).toBeLessThan(10_000);

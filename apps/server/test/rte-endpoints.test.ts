@@ -28,6 +28,14 @@ describe.each(backends)('RTE endpoints on $name', (backend) => {
     expect(body).toMatchObject({ success: true, error: null });
     return body.data;
   };
+  /** The reference's raw bodies (EcoWatt current, history, statistics): no envelope. */
+  const getRaw = async <T>(url: string) => {
+    const response = await server.app.inject({ method: 'GET', url });
+    expect(response.statusCode, `${url}: ${response.body}`).toBe(200);
+    const body = response.json<T>();
+    expect(body).not.toHaveProperty('success');
+    return body;
+  };
 
   beforeAll(async () => {
     server = await startTestServer(backend, { ADMIN_EMAILS: ADMIN });
@@ -199,7 +207,7 @@ describe.each(backends)('RTE endpoints on $name', (backend) => {
 
   describe('EcoWatt (public)', () => {
     it('current, forecast, history and statistics', async () => {
-      const current = await get<{ periode: string; dvalue: number; values: number[]; pas: number }>(
+      const current = await getRaw<{ periode: string; dvalue: number; values: number[]; pas: number }>(
         '/api/ecowatt/current',
       );
       expect(current).toMatchObject({ periode: today, pas: 60 });
@@ -207,11 +215,11 @@ describe.each(backends)('RTE endpoints on $name', (backend) => {
       const forecast = await get<{ periode: string }[]>('/api/ecowatt/forecast');
       expect(forecast.map((day) => day.periode)).toEqual([0, 1, 2, 3].map((offset) => addDays(today, offset)));
       expect(await get<unknown[]>('/api/ecowatt/forecast?days=2')).toHaveLength(2);
-      const history = await get<{ periode: string }[]>(
+      const history = await getRaw<{ periode: string }[]>(
         `/api/ecowatt/history?start_date=${addDays(today, -5)}&end_date=${today}`,
       );
       expect(history.map((day) => day.periode)).toEqual([today]);
-      const stats = await get<{
+      const stats = await getRaw<{
         year: number;
         total_days: number;
         green_days: number;

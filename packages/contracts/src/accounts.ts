@@ -112,7 +112,11 @@ export const updatePasswordRequestSchema = z.strictObject({
   old_password: password,
   new_password: password,
 });
-export const deleteAccountRequestSchema = z.strictObject({ password: password.optional() }).optional();
+/**
+ * `DELETE /api/accounts/me`: the password, or nothing at all (no body) from a session that logged in
+ * within the last 15 minutes, as the reference's web app sends it.
+ */
+export const deleteAccountRequestSchema = z.strictObject({ password: password.optional() }).nullish();
 
 export const usageStatsResponseSchema = z.object({
   cached_requests: z.number().int(),

@@ -19,6 +19,13 @@ export const ErrorCode = {
   // authentication and accounts
   UNAUTHORIZED: 'UNAUTHORIZED',
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  /**
+   * 403: the current password typed to confirm an action (change password, delete the account) is wrong.
+   * Never 401: clients read 401 as "session expired" and sign the user out.
+   */
+  INVALID_PASSWORD: 'INVALID_PASSWORD',
+  /** 403: the action needs a recent login (within 15 minutes) or the current password. */
+  REAUTHENTICATION_REQUIRED: 'REAUTHENTICATION_REQUIRED',
   USER_INACTIVE: 'USER_INACTIVE',
   EMAIL_NOT_VERIFIED: 'EMAIL_NOT_VERIFIED',
   USER_EXISTS: 'USER_EXISTS',

@@ -106,6 +106,8 @@ export type TempoForecastResponse = z.infer<typeof tempoForecastResponseSchema>;
 
 /** One EcoWatt day; `values` are the hourly signals (0 green low-carbon, 1 green, 2 orange, 3 red). */
 export const ecowattSignalSchema = z.object({
+  /** The reference's rows carry an integer id; ours is the day itself as YYYYMMDD (one row per day, stable). */
+  id: z.number().int(),
   periode: z.string(),
   generation_datetime: z.string(),
   dvalue: z.number().int().min(1).max(3),

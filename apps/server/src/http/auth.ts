@@ -21,6 +21,8 @@ export interface AuthUser {
   emailVerified: boolean;
   tokenVersion: number;
   method: 'cookie' | 'jwt' | 'client_secret';
+  /** When this session last proved the password (the token's `auth_time`); null for an API key. */
+  authTime: Date | null;
   row: UserRow;
 }
 
@@ -99,7 +101,7 @@ async function userFromJwt(deps: AuthDeps, token: string, method: 'cookie' | 'jw
   if (!row || row.token_version !== claims.tokenVersion) {
     return null;
   }
-  return toAuthUser(deps.lookups, row, method);
+  return toAuthUser(deps.lookups, row, method, claims.authTime);
 }
 
 /** API key: indexed lookup by a keyed hash, then a constant-time comparison (no scan of all users). */
@@ -112,10 +114,15 @@ async function userFromClientSecret(deps: AuthDeps, secret: string): Promise<Aut
   if (!row || !sameHash(row.client_secret_hash, hash)) {
     return null;
   }
-  return toAuthUser(deps.lookups, row, 'client_secret');
+  return toAuthUser(deps.lookups, row, 'client_secret', null);
 }
 
-async function toAuthUser(lookups: AuthLookups, row: UserRow, method: AuthUser['method']): Promise<AuthUser> {
+async function toAuthUser(
+  lookups: AuthLookups,
+  row: UserRow,
+  method: AuthUser['method'],
+  authTime: Date | null,
+): Promise<AuthUser> {
   const role = await lookups.roleOf(row.role_id);
   return {
     id: row.id,
@@ -127,6 +134,7 @@ async function toAuthUser(lookups: AuthLookups, row: UserRow, method: AuthUser['
     emailVerified: toBool(row.email_verified),
     tokenVersion: row.token_version,
     method,
+    authTime,
     row,
   };
 }

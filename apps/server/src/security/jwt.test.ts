@@ -12,7 +12,7 @@ describe('access tokens', () => {
   it('signs and verifies the claims, with the configured lifetime', async () => {
     const jwt = createJwt(keys, 30);
     expect(jwt.expiresInSeconds).toBe(1800);
-    const token = await jwt.sign({ userId: 'user-1', tokenVersion: 3 });
+    const token = await jwt.sign({ userId: 'user-1', tokenVersion: 3, authTime: null });
     const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as {
       exp: number;
       iat: number;
@@ -23,8 +23,22 @@ describe('access tokens', () => {
       tokenVersion: 3,
       tokenId: payload.jti,
       expiresAt: new Date(payload.exp * 1000),
+      authTime: null,
     });
     expect(payload.exp - payload.iat).toBe(1800);
+  });
+
+  it('carries when the password was last proved (auth_time, whole seconds), absent when none was', async () => {
+    const jwt = createJwt(keys, 30);
+    const loggedInAt = new Date('2026-03-29T00:59:30.750Z');
+    const token = await jwt.sign({ userId: 'user-1', tokenVersion: 0, authTime: loggedInAt });
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { auth_time: number };
+    expect(payload.auth_time).toBe(Math.floor(loggedInAt.getTime() / 1000));
+    expect((await jwt.verify(token))?.authTime).toEqual(new Date('2026-03-29T00:59:30.000Z'));
+    const without = await jwt.sign({ userId: 'user-1', tokenVersion: 0, authTime: null });
+    expect(
+      Object.keys(JSON.parse(Buffer.from(without.split('.')[1] ?? '', 'base64url').toString()) as object),
+    ).not.toContain('auth_time');
   });
 
   it('gives every token its own id, so one session can be revoked alone', async () => {
@@ -32,7 +46,7 @@ describe('access tokens', () => {
     const ids = await Promise.all(
       Array.from(
         { length: 5 },
-        async () => (await jwt.verify(await jwt.sign({ userId: 'user-1', tokenVersion: 0 })))?.tokenId,
+        async () => (await jwt.verify(await jwt.sign({ userId: 'user-1', tokenVersion: 0, authTime: null })))?.tokenId,
       ),
     );
     expect(ids.every((id) => typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id))).toBe(true);
@@ -42,7 +56,7 @@ describe('access tokens', () => {
   it('refuses an expired token', async () => {
     vi.useFakeTimers({ now: Date.parse('2026-03-01T12:00:00Z') });
     const jwt = createJwt(keys, 5);
-    const token = await jwt.sign({ userId: 'user-1', tokenVersion: 0 });
+    const token = await jwt.sign({ userId: 'user-1', tokenVersion: 0, authTime: null });
     vi.setSystemTime(Date.parse('2026-03-01T12:04:50Z'));
     expect(await jwt.verify(token)).not.toBeNull();
     vi.setSystemTime(Date.parse('2026-03-01T12:05:01Z'));
@@ -54,9 +68,10 @@ describe('access tokens', () => {
     const foreign = await createJwt(createServerKeys('another-secret-key-another-secret-key'), 60).sign({
       userId: 'user-1',
       tokenVersion: 0,
+      authTime: null,
     });
     expect(await jwt.verify(foreign)).toBeNull();
-    const token = await jwt.sign({ userId: 'user-1', tokenVersion: 0 });
+    const token = await jwt.sign({ userId: 'user-1', tokenVersion: 0, authTime: null });
     const [header, , signature] = token.split('.');
     const forgedPayload = Buffer.from(JSON.stringify({ sub: 'admin', tv: 0, exp: 4_000_000_000 })).toString(
       'base64url',

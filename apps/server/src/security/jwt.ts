@@ -6,6 +6,12 @@ export interface AccessClaims {
   userId: string;
   /** Bumped on password change, secret rotation and logout-everywhere: older tokens stop working. */
   tokenVersion: number;
+  /**
+   * When the holder last proved the password (`auth_time`, OpenID Connect's name): set by login and
+   * password change, carried over by a secret rotation, null for tokens a password did not earn
+   * (client credentials, the demo). Recent enough, it confirms a sensitive action without retyping it.
+   */
+  authTime: Date | null;
 }
 
 /** A verified token of ours: its claims, its id (what logout revokes) and when it expires. */
@@ -23,7 +29,8 @@ export function createJwt(keys: ServerKeys, expiresInMinutes: number) {
   const verified = new Map<string, VerifiedToken>();
   return {
     async sign(claims: AccessClaims): Promise<string> {
-      return new SignJWT({ tv: claims.tokenVersion })
+      const authTime = claims.authTime === null ? {} : { auth_time: Math.floor(claims.authTime.getTime() / 1000) };
+      return new SignJWT({ tv: claims.tokenVersion, ...authTime })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(claims.userId)
         .setJti(randomUUID())
@@ -47,11 +54,17 @@ export function createJwt(keys: ServerKeys, expiresInMinutes: number) {
       }
       try {
         const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'] });
-        const { sub, tv, exp, jti } = payload;
+        const { sub, tv, exp, jti, auth_time: authTime } = payload;
         if (typeof sub !== 'string' || typeof tv !== 'number' || typeof exp !== 'number' || typeof jti !== 'string') {
           return null;
         }
-        const claims: VerifiedToken = { userId: sub, tokenVersion: tv, tokenId: jti, expiresAt: new Date(exp * 1000) };
+        const claims: VerifiedToken = {
+          userId: sub,
+          tokenVersion: tv,
+          tokenId: jti,
+          expiresAt: new Date(exp * 1000),
+          authTime: typeof authTime === 'number' ? new Date(authTime * 1000) : null,
+        };
         if (verified.size >= MAX_REMEMBERED) {
           verified.clear();
         }

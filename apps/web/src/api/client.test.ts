@@ -2,7 +2,7 @@ import { ErrorCode, messageSchema, pdlResponseSchema } from '@med/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { signup } from './accounts.ts';
 import { ApiError, ClientErrorCode } from './ApiError.ts';
-import { buildUrl, parseRetryAfter, request } from './client.ts';
+import { buildUrl, parseRetryAfter, request, requestRaw } from './client.ts';
 
 const timestamp = '2025-06-01T10:00:00Z';
 
@@ -40,6 +40,27 @@ async function rejection(promise: Promise<unknown>): Promise<ApiError> {
 
 afterEach(() => {
   vi.unstubAllGlobals();
+});
+
+describe("requestRaw (routes answering the reference's raw body)", () => {
+  it('validates the body itself', async () => {
+    fakeFetch(envelopeResponse(200, { message: 'raw' }));
+    await expect(requestRaw('GET', '/ecowatt/statistics', { schema: messageSchema })).resolves.toEqual({
+      message: 'raw',
+    });
+  });
+
+  it('reads an enveloped error with its code', async () => {
+    fakeFetch(failure(422, { code: ErrorCode.VALIDATION_ERROR, message: 'bad year', field: 'year' }));
+    const error = await rejection(requestRaw('GET', '/ecowatt/statistics', { schema: messageSchema }));
+    expect(error).toMatchObject({ status: 422, code: ErrorCode.VALIDATION_ERROR, field: 'year' });
+  });
+
+  it('refuses a body of the wrong shape', async () => {
+    fakeFetch(envelopeResponse(200, { success: true, data: { message: 'wrapped' } }));
+    const error = await rejection(requestRaw('GET', '/ecowatt/statistics', { schema: messageSchema }));
+    expect(error.code).toBe(ClientErrorCode.INVALID_RESPONSE);
+  });
 });
 
 describe('request', () => {

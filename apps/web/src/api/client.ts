@@ -31,6 +31,46 @@ export async function request<T>(
   path: string,
   options: RequestOptions & { schema?: Schema<T> } = {},
 ): Promise<unknown> {
+  const answer = await send(method, path, options);
+  if (answer === null) {
+    return undefined;
+  }
+  const envelope = asEnvelope(answer.payload);
+  if (!answer.response.ok || envelope?.success !== true) {
+    throw toApiError(answer.response, envelope);
+  }
+  return options.schema ? parseWith(method, path, answer.response, envelope.data, options.schema) : envelope.data;
+}
+
+/**
+ * For the few routes that answer a raw body without the envelope (the reference's EcoWatt reads):
+ * validates the body itself with `schema`. Errors still come enveloped and throw an `ApiError`.
+ */
+export async function requestRaw<T>(
+  method: HttpMethod,
+  path: string,
+  options: RequestOptions & { schema: Schema<T> },
+): Promise<T> {
+  const answer = await send(method, path, options);
+  if (answer === null) {
+    throw new ApiError({
+      status: 204,
+      code: ClientErrorCode.INVALID_RESPONSE,
+      message: `No body for ${method} ${path}.`,
+    });
+  }
+  if (!answer.response.ok) {
+    throw toApiError(answer.response, asEnvelope(answer.payload));
+  }
+  return parseWith(method, path, answer.response, answer.payload, options.schema);
+}
+
+/** Sends the request; null for "204 No Content", which carries nothing to unwrap or validate. */
+async function send(
+  method: HttpMethod,
+  path: string,
+  options: RequestOptions,
+): Promise<{ response: Response; payload: unknown } | null> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const init: RequestInit = { method, headers, credentials: 'include', signal: options.signal ?? null };
   if (options.body !== undefined) {
@@ -48,23 +88,15 @@ export async function request<T>(
     }
     throw new ApiError({ status: 0, code: ClientErrorCode.NETWORK_ERROR, message: 'The server could not be reached.' });
   }
-
-  // "No Content" carries no envelope; there is nothing to unwrap or validate.
   if (response.status === 204) {
-    return undefined;
+    return null;
   }
+  return { response, payload: await readJson(response) };
+}
 
-  const payload = await readJson(response);
-  const envelope = asEnvelope(payload);
-
-  if (!response.ok || envelope?.success !== true) {
-    throw toApiError(response, envelope);
-  }
-  if (!options.schema) {
-    return envelope.data;
-  }
+function parseWith<T>(method: HttpMethod, path: string, response: Response, data: unknown, schema: Schema<T>): T {
   try {
-    return options.schema.parse(envelope.data);
+    return schema.parse(data);
   } catch {
     throw new ApiError({
       status: response.status,

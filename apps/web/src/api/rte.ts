@@ -8,7 +8,7 @@ import {
   tempoForecastResponseSchema,
   tempoTodaySchema,
 } from '@med/contracts';
-import { request } from './client.ts';
+import { request, requestRaw } from './client.ts';
 
 /** Public RTE reads (no login): Tempo, EcoWatt, national consumption and the solar/wind forecasts. */
 
@@ -49,8 +49,9 @@ export function getEcowattForecast(days: number, signal?: AbortSignal) {
   return request('GET', '/ecowatt/forecast', { query: { days }, schema: ecowattSignalsSchema, signal });
 }
 
+/** Raw body, no envelope: the reference's clients read it that way. */
 export function getEcowattStatistics(year: number, signal?: AbortSignal) {
-  return request('GET', '/ecowatt/statistics', { query: { year }, schema: ecowattStatisticsSchema, signal });
+  return requestRaw('GET', '/ecowatt/statistics', { query: { year }, schema: ecowattStatisticsSchema, signal });
 }
 
 /** National consumption (MW) per type, yesterday to tomorrow. */

@@ -7,8 +7,8 @@ import { endsSession, isWrongPassword } from './sessionErrors.ts';
 
 const sessionGone = new ApiError({ status: 401, code: ErrorCode.UNAUTHORIZED, message: 'Authentification requise.' });
 const wrongPassword = new ApiError({
-  status: 401,
-  code: ErrorCode.INVALID_CREDENTIALS,
+  status: 403,
+  code: ErrorCode.INVALID_PASSWORD,
   message: 'Mot de passe actuel incorrect.',
   field: 'old_password',
 });
@@ -39,7 +39,11 @@ describe('isWrongPassword', () => {
   it('recognises the refused password of a confirmation form', () => {
     expect(isWrongPassword(wrongPassword)).toBe(true);
     expect(isWrongPassword(sessionGone)).toBe(false);
-    expect(isWrongPassword(new Error('INVALID_CREDENTIALS'))).toBe(false);
+    // A wrong login (the sign-in form) is not a refused confirmation.
+    expect(isWrongPassword(new ApiError({ status: 401, code: ErrorCode.INVALID_CREDENTIALS, message: 'x' }))).toBe(
+      false,
+    );
+    expect(isWrongPassword(new Error('INVALID_PASSWORD'))).toBe(false);
   });
 });
 

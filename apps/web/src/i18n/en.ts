@@ -402,6 +402,8 @@ export const en: Translation = {
     METHOD_NOT_ALLOWED: 'Operation not allowed on this resource.',
     UNAUTHORIZED: 'Your session has expired. Please log in again.',
     INVALID_CREDENTIALS: 'Wrong email address or password.',
+    INVALID_PASSWORD: 'Wrong current password.',
+    REAUTHENTICATION_REQUIRED: 'This action needs your password (or log in again).',
     USER_INACTIVE: 'This account is disabled.',
     EMAIL_NOT_VERIFIED: 'Your email address is not confirmed yet. Click the link in the email we sent you.',
     USER_EXISTS: 'An account already exists with this address.',

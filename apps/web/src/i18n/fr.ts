@@ -409,6 +409,8 @@ export const fr = {
     METHOD_NOT_ALLOWED: 'Opération non autorisée sur cette ressource.',
     UNAUTHORIZED: 'Votre session a expiré. Reconnectez-vous.',
     INVALID_CREDENTIALS: 'Adresse e-mail ou mot de passe incorrect.',
+    INVALID_PASSWORD: 'Mot de passe actuel incorrect.',
+    REAUTHENTICATION_REQUIRED: 'Pour cette action, saisissez votre mot de passe (ou reconnectez-vous).',
     USER_INACTIVE: 'Ce compte est désactivé.',
     EMAIL_NOT_VERIFIED: 'Votre adresse e-mail n’est pas encore confirmée. Cliquez sur le lien reçu par e-mail.',
     USER_EXISTS: 'Un compte existe déjà avec cette adresse.',

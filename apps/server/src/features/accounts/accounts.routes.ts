@@ -119,7 +119,10 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags,
           security,
-          summary: 'Delete the account, its meters and cached data (password required with every credential)',
+          summary:
+            'Delete the account, its meters and cached data: the password, or no body from a session logged in ≤ 15 min ago',
+          description:
+            'A wrong password answers 403 INVALID_PASSWORD; no password from an older session or an API credential answers 403 REAUTHENTICATION_REQUIRED.',
           body: deleteAccountRequestSchema,
           response: { 200: envelope(messageSchema) },
         },

@@ -154,7 +154,10 @@ export function createAccountsService(deps: AppDeps) {
       }
       await throttle.reset(emailThrottle);
       await logActivity(db, { user_id: user.id, action: 'login', ip });
-      return { token: await jwt.sign({ userId: user.id, tokenVersion: user.token_version }), userId: user.id };
+      return {
+        token: await jwt.sign({ userId: user.id, tokenVersion: user.token_version, authTime: new Date() }),
+        userId: user.id,
+      };
     },
 
     /** OAuth2 client-credentials grant: the account's client id and secret give a JWT. */
@@ -167,7 +170,8 @@ export function createAccountsService(deps: AppDeps) {
       if (!toBool(user.is_active)) {
         throw forbidden('Ce compte est désactivé.', ErrorCode.USER_INACTIVE);
       }
-      return jwt.sign({ userId: user.id, tokenVersion: user.token_version });
+      // A client secret is not the password: this token never confirms a sensitive action by itself.
+      return jwt.sign({ userId: user.id, tokenVersion: user.token_version, authTime: null });
     },
 
     async verifyEmail(token: string): Promise<void> {
@@ -222,7 +226,7 @@ export function createAccountsService(deps: AppDeps) {
         .select('token_version')
         .where('id', '=', userId)
         .executeTakeFirstOrThrow();
-      return jwt.sign({ userId, tokenVersion: user.token_version });
+      return jwt.sign({ userId, tokenVersion: user.token_version, authTime: new Date() });
     },
   };
 }

@@ -1,12 +1,12 @@
-import { type ClientCredentials, type MeResponse, type UsageStats } from '@med/contracts';
+import { ErrorCode, type ClientCredentials, type MeResponse, type UsageStats } from '@med/contracts';
 import { userCachePrefix } from '../../cache/user-keys.ts';
 import { toBool } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
-import { unauthorized } from '../../http/app-error.ts';
+import { AppError, unauthorized } from '../../http/app-error.ts';
 import type { AuthUser } from '../../http/auth.ts';
 import { newClientSecret, protectClientSecret } from '../../security/client-credentials.ts';
 import { quotaDay, quotaKey } from '../quotas/quota-keys.ts';
-import { createPasswordCheck } from './password-check.ts';
+import { createPasswordCheck, loggedInRecently } from './password-check.ts';
 import { deleteUser, findUserById, logActivity, revokeUserTokens, updateUser } from './users.repository.ts';
 
 /** What an authenticated user can see and change about their own account. */
@@ -39,12 +39,22 @@ export function createProfileService(deps: AppDeps) {
     },
 
     /**
-     * Deletes the account, its meters (cascade) and every cache entry of the user. The password is asked
-     * whatever the credential (cookie, JWT, client-credentials JWT or client secret): an API key lives
-     * in scripts and home-automation configs, and leaking it must not be enough to erase the account.
+     * Deletes the account, its meters (cascade) and every cache entry of the user. Either the password
+     * is given, or the session logged in with it within the last 15 minutes (the reference's web app
+     * sends no body). An API key or a client-credentials token never suffices alone: it lives in scripts
+     * and home-automation configs, and leaking it must not be enough to erase the account.
      */
-    async deleteAccount(user: AuthUser, password: string | undefined, ip: string): Promise<void> {
-      await checkPassword(user.row, password, { message: 'Mot de passe incorrect.', field: 'password' });
+    async deleteAccount(user: AuthUser, password: string | undefined, ip: string, now = new Date()): Promise<void> {
+      if (password !== undefined) {
+        await checkPassword(user.row, password, { message: 'Mot de passe incorrect.', field: 'password' });
+      } else if (!loggedInRecently(user.authTime, now)) {
+        throw new AppError(
+          403,
+          ErrorCode.REAUTHENTICATION_REQUIRED,
+          'Confirmez avec votre mot de passe, ou reconnectez-vous (connexion de moins de 15 minutes).',
+          { field: 'password' },
+        );
+      }
       await cache.deleteByPrefix(userCachePrefix(keys, user.id));
       await deleteUser(db, user.id);
       await logActivity(db, { user_id: null, action: 'account_deleted', ip });
@@ -71,7 +81,8 @@ export function createProfileService(deps: AppDeps) {
       }
       return {
         credentials: { client_id: user.row.client_id, client_secret: secret },
-        sessionToken: await jwt.sign({ userId: row.id, tokenVersion: row.token_version }),
+        // Rotating the secret proves nothing new: the new session keeps the old one's login time.
+        sessionToken: await jwt.sign({ userId: row.id, tokenVersion: row.token_version, authTime: user.authTime }),
       };
     },
 

@@ -24,7 +24,7 @@ export function demoRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         if (!user) {
           throw new Error('demo account missing');
         }
-        const token = await deps.jwt.sign({ userId: user.id, tokenVersion: user.token_version });
+        const token = await deps.jwt.sign({ userId: user.id, tokenVersion: user.token_version, authTime: null });
         setSessionCookie(reply, request, deps.config, token);
         return ok({
           message: 'Bienvenue sur le compte de démonstration (lecture seule).',

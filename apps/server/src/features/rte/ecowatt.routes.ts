@@ -14,8 +14,16 @@ import type { EcowattService } from './ecowatt.service.ts';
 const tags = ['ecowatt'];
 
 /**
- * EcoWatt reads. The reference required a login here and answered some of them without the envelope;
- * RTE data is public, so every read is public and enveloped like the rest of the API.
+ * Said in OpenAPI for the four routes that answer the reference's raw body: existing clients (the
+ * reference's own web app among them) read these bodies directly. Errors keep the usual error envelope.
+ */
+const RAW_BODY =
+  'Raw body without the envelope, as the reference gateway answers (compatibility exception; errors are enveloped).';
+
+/**
+ * EcoWatt reads. RTE data is public, so every read is public (the reference required a login). As in
+ * the reference, `/current`, `/history`, `/statistics` and `/refresh/status` answer their raw body (no
+ * envelope; architecture §6 and decision 0014); `/forecast` is enveloped like the rest of the API.
  */
 export function ecowattRoutes(deps: {
   ecowatt: EcowattService;
@@ -31,10 +39,11 @@ export function ecowattRoutes(deps: {
         schema: {
           tags,
           summary: 'Today’s EcoWatt signal (null when unknown)',
-          response: { 200: envelope(ecowattSignalSchema.nullable()) },
+          description: RAW_BODY,
+          response: { 200: ecowattSignalSchema.nullable() },
         },
       },
-      async () => ok(await ecowatt.current()),
+      async () => ecowatt.current(),
     );
 
     app.get(
@@ -56,8 +65,9 @@ export function ecowattRoutes(deps: {
         schema: {
           tags,
           summary: 'Stored EcoWatt days (default: the last 30 days; end included; ≤ 366 days)',
+          description: RAW_BODY,
           querystring: z.object({ start_date: dateParam, end_date: dateParam }),
-          response: { 200: envelope(z.array(ecowattSignalSchema)) },
+          response: { 200: z.array(ecowattSignalSchema) },
         },
       },
       async (request) => {
@@ -68,7 +78,7 @@ export function ecowattRoutes(deps: {
           { start: addDays(today, -29), end: today },
           366,
         );
-        return ok(await ecowatt.history(start, end));
+        return ecowatt.history(start, end);
       },
     );
 
@@ -78,11 +88,12 @@ export function ecowattRoutes(deps: {
         schema: {
           tags,
           summary: 'Green, orange and red days of a year among the stored days',
+          description: RAW_BODY,
           querystring: z.object({ year: z.coerce.number().int().min(2012).max(2100).optional() }),
-          response: { 200: envelope(ecowattStatisticsSchema) },
+          response: { 200: ecowattStatisticsSchema },
         },
       },
-      async (request) => ok(await ecowatt.statistics(request.query.year ?? Number(parisToday(new Date()).slice(0, 4)))),
+      async (request) => ecowatt.statistics(request.query.year ?? Number(parisToday(new Date()).slice(0, 4))),
     );
 
     registerRefreshRoute(app, deps, {
@@ -99,10 +110,11 @@ export function ecowattRoutes(deps: {
           tags,
           security,
           summary: 'Admin: when the 15-minute rule allows the next EcoWatt call, and the last call and refresh',
-          response: { 200: envelope(ecowattRefreshStatusSchema) },
+          description: RAW_BODY,
+          response: { 200: ecowattRefreshStatusSchema },
         },
       },
-      async () => ok(await ecowatt.refreshStatus()),
+      async () => ecowatt.refreshStatus(),
     );
   };
 }

@@ -43,6 +43,7 @@ export function expectedEcowattGeneration(now: Date): Date {
 
 export function toEcowattDto(day: StoredEcowattDay): EcowattSignalDto {
   return {
+    id: Number(day.periode.replaceAll('-', '')),
     periode: day.periode,
     generation_datetime: day.generation_datetime,
     dvalue: day.dvalue,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { asDayLevel, ecowattHours, ecowattRuns, hourLabel, splitEcowattDays, worstHour } from './ecowatt.ts';
 
 const day = (periode: string, values: number[], dvalue = 1): EcowattSignalDto => ({
+  id: Number(periode.replaceAll('-', '')),
   periode,
   generation_datetime: '2026-11-21T16:00:00.000Z',
   dvalue,
