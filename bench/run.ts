@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, one after the other. They print figures; they do not pass or fail.
 import { runColdLoadCurve } from './cold-load-curve.ts';
+import { runCsvImport } from './csv-import.ts';
 import { runFairShare } from './fair-share.ts';
 import { runShutdown } from './shutdown.ts';
 import { runForgotPasswordTiming } from './forgot-password-timing.ts';
@@ -14,3 +15,4 @@ await runWebWire();
 await runShutdown();
 await runForgotPasswordTiming();
 runTariff();
+await runCsvImport();

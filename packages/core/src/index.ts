@@ -5,3 +5,4 @@ export * from './ranges.ts';
 export * from './paris-iso.ts';
 export * from './energy/index.ts';
 export * from './tariff/index.ts';
+export * from './enedis-csv/index.ts';

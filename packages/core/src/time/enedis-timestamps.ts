@@ -126,6 +126,31 @@ function pickEnd(candidates: number[], previousEnd: number | null, lengthMs: num
 }
 
 /**
+ * The end instant (UTC ms) of one naive Enedis end stamp lasting `minutes`, given the end of the
+ * previous interval of the same ordered series (`null` for the first). The candidates are the instants
+ * whose wall clock is the stamp and those whose wall clock is the stamp minus the interval length,
+ * shifted by that length (both stampings of the module comment). The candidate that continues
+ * `previousEnd` without a gap is preferred, then the earliest one after it. Returns `undefined` when
+ * no candidate comes after `previousEnd` (the point is out of order or repeated).
+ *
+ * @throws RangeError on a malformed stamp.
+ */
+export function resolveEndStamp(stamp: string, minutes: number, previousEnd: number | null): number | undefined {
+  const lengthMs = minutes * MS_PER_MINUTE;
+  const stampMs = naiveToPseudoUtcMs(stamp);
+  const candidates = new Set(instantsOfPseudoUtc(stampMs));
+  for (const start of instantsOfPseudoUtc(stampMs - lengthMs)) {
+    candidates.add(start + lengthMs);
+  }
+  if (candidates.size === 0) {
+    // Neither stamping produces this (e.g. `02:30:00` with PT30M on the March day), but keep going:
+    // read the stamp with the offset in force before the gap, the usual "compatible" resolution.
+    candidates.add(stampMs - parisOffsetMs(stampMs - MS_PER_DAY));
+  }
+  return pickEnd([...candidates], previousEnd, lengthMs);
+}
+
+/**
  * Places the ordered points of one Enedis load-curve response on the UTC time line and returns each
  * interval's start and end. Works on ordinary and DST days with either stamping (see the module
  * comment); the result is strictly increasing. For each point the candidate end instants are the
@@ -150,19 +175,7 @@ export function resolveEndStampedPoints<T extends EndStampedPoint>(
     }
     const minutes = parseIsoDuration(length);
     const lengthMs = minutes * MS_PER_MINUTE;
-    const stampMs = naiveToPseudoUtcMs(point.date);
-
-    const candidates = new Set(instantsOfPseudoUtc(stampMs));
-    for (const start of instantsOfPseudoUtc(stampMs - lengthMs)) {
-      candidates.add(start + lengthMs);
-    }
-    if (candidates.size === 0) {
-      // Neither stamping produces this (e.g. `02:30:00` with PT30M on the March day), but keep going:
-      // read the stamp with the offset in force before the gap, the usual "compatible" resolution.
-      candidates.add(stampMs - parisOffsetMs(stampMs - MS_PER_DAY));
-    }
-
-    const end = pickEnd([...candidates], previousEnd, lengthMs);
+    const end = resolveEndStamp(point.date, minutes, previousEnd);
     if (end === undefined) {
       throw new RangeError(`point ${index} ("${point.date}") does not come after the previous point`);
     }
