@@ -5,6 +5,7 @@
  * consumption, even for Tempo), the day's band plan, then each interval's watt-minutes into its bands
  * and the subscription of the day (monthly × 12 / 365, §8). Everything stays exact until the cents.
  */
+import { addMonths } from '../time/calendar.ts';
 import { parisMidnightUtc } from '../time/paris.ts';
 import { OFFER_BANDS } from './bands.ts';
 import { valueOn } from './dated.ts';
@@ -111,7 +112,12 @@ interface LoadedRecord {
   days: number;
   firstDate: string;
   lastDate: string;
+  /** First date an open-ended record may be outdated on (six months after it started). */
+  staleFrom: string;
 }
+
+/** Regulated and market prices move at least every six months (1 February, 1 August, tax changes). */
+const OPEN_RECORD_TRUSTED_MONTHS = 6;
 
 function loadRecord(record: PriceRecord, bands: readonly string[]): LoadedRecord {
   const pricesByKey: Record<string, number> = {};
@@ -132,6 +138,7 @@ function loadRecord(record: PriceRecord, bands: readonly string[]): LoadedRecord
     days: 0,
     firstDate: '',
     lastDate: '',
+    staleFrom: addMonths(record.valid_from, OPEN_RECORD_TRUSTED_MONTHS),
   };
 }
 
@@ -212,6 +219,9 @@ export function priceOffer(
     }
     const plan = dayPlan(type, day, record.hc_schedule, use.pricesByKey, context);
     const dayEstimates = [...plan.estimates];
+    if (record.valid_to === null && day.date >= use.staleFrom) {
+      dayEstimates.push('PRICE_RECORD_MAY_BE_OUTDATED');
+    }
     dayWattMinutes.fill(0);
     const source = priceDay(day, plan.segments, consumption, dayWattMinutes, dayEstimates);
 

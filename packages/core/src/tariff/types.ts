@@ -77,7 +77,12 @@ export type EstimateReason =
   /** The load curve of the day is incomplete and there is no daily total: missing intervals cost nothing. */
   | 'INCOMPLETE_CURVE'
   /** No consumption at all for the day: only the subscription is counted. */
-  | 'NO_CONSUMPTION_DATA';
+  | 'NO_CONSUMPTION_DATA'
+  /**
+   * Priced with a record that has no known end more than six months after it started: prices move at
+   * least twice a year (1 February, 1 August), so a later grid may be missing from the catalogue.
+   */
+  | 'PRICE_RECORD_MAY_BE_OUTDATED';
 
 /** Why a day could not be priced with this offer at all. */
 export type UncoveredReason =
