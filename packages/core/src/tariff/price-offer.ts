@@ -41,6 +41,11 @@ export interface RecordUse {
   energy_eur: number;
   subscription_eur: number;
   bands: BandCost[];
+  /** The record's own figures (EUR TTC), so a cost can be checked line by line. */
+  valid_from: string;
+  valid_to: string | null;
+  subscription_eur_per_month: number;
+  prices: Record<string, number>;
 }
 
 export interface PeriodCost {
@@ -115,6 +120,8 @@ interface LoadedRecord {
   /** First date an open-ended record may be outdated on (six months after it started). */
   staleFrom: string;
 }
+
+const MICROS_PER_EURO = 1_000_000;
 
 /** Regulated and market prices move at least every six months (1 February, 1 August, tax changes). */
 const OPEN_RECORD_TRUSTED_MONTHS = 6;
@@ -300,6 +307,12 @@ export function priceOffer(
       energy_eur: cost.energy_eur,
       subscription_eur: cost.subscription_eur,
       bands: cost.bands,
+      valid_from: use.record.valid_from,
+      valid_to: use.record.valid_to,
+      subscription_eur_per_month: use.subscriptionMicro / MICROS_PER_EURO,
+      prices: Object.fromEntries(
+        Object.entries(use.pricesByKey).map(([band, micro]) => [band, micro / MICROS_PER_EURO]),
+      ),
     });
   }
   recordUses.sort((a, b) => (a.first_date < b.first_date ? -1 : a.first_date > b.first_date ? 1 : 0));
@@ -386,7 +399,7 @@ function collectIntervals(
           kwh: wattMinutesToKwh(value),
           band: bands[band] ?? '',
           record_id: use.record.id,
-          price_eur_per_kwh: (use.bandPrices[band] ?? 0) / 1_000_000,
+          price_eur_per_kwh: (use.bandPrices[band] ?? 0) / MICROS_PER_EURO,
           source: lineSource,
         });
       }
