@@ -26,6 +26,7 @@ import type { EnedisGateway } from './features/enedis/enedis-gateway.ts';
 import { registerEnedisFeatures } from './features/enedis/enedis.register.ts';
 import { createRteGateway } from './features/rte/rte-gateway.ts';
 import { registerRteFeatures } from './features/rte/rte.register.ts';
+import { registerOffersFeatures } from './features/offers/offers.register.ts';
 import { deleteActivityBefore } from './features/accounts/activity-log.repository.ts';
 import { sessionsCleanupJob } from './features/accounts/sessions.jobs.ts';
 import { enedisTokenJob } from './jobs/enedis-token.job.ts';
@@ -117,6 +118,7 @@ export async function buildApp(
   await registerEnedisFeatures(app, deps);
   await registerRteFeatures(app, deps);
   await registerRolesFeature(app, deps);
+  await registerOffersFeatures(app, deps);
   deps.scheduler.register(enedisTokenJob(deps.gateway));
   deps.scheduler.register(
     housekeepingJob({

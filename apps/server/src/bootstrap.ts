@@ -8,6 +8,7 @@ import {
   promoteAdminEmails,
   seedRolesAndPermissions,
 } from './features/roles/roles.repository.ts';
+import { seedCatalogue, shippedDataSet } from './features/offers/catalogue-seed.ts';
 import { buildApp, type BuildAppOptions } from './app.ts';
 import { createEnedisGateway } from './features/enedis/enedis-gateway.ts';
 import { createServerKeys } from './security/keys.ts';
@@ -34,6 +35,8 @@ export async function startServices(
   // ADMIN_EMAILS grants admin only to addresses their owner verified.
   await demoteUnverifiedAdminEmails(database.db, config.auth.adminEmails);
   await promoteAdminEmails(database.db, config.auth.adminEmails);
+  // The offers data set shipped with the project, once per version of it (idempotent, any instance).
+  await seedCatalogue(database.db, shippedDataSet());
   const cache = overrides.cache ?? createCache(config.redisUrl, overrides.cacheKeyPrefix);
   const keys = createServerKeys(config.secretKey);
   const logger =

@@ -30,6 +30,11 @@ const EXPECTED_TABLES = [
   'job_runs',
   'revoked_tokens',
   'mail_outbox',
+  'energy_providers',
+  'energy_offers',
+  'catalogue_imports',
+  'offer_contributions',
+  'contribution_messages',
 ];
 
 const tempDirs: string[] = [];

@@ -202,4 +202,79 @@ describe.each(backends)('reference contract on $name', (backend) => {
     const still = await server.app.inject({ method: 'GET', url: '/api/accounts/me', headers: { cookie: user.cookie } });
     expect(still.statusCode).toBe(200);
   });
+
+  it('GET /api/energy/offer-types: {code,name,description,icon,color,required_price_fields,optional_price_fields,display_order}', async () => {
+    const types = (await get('/api/energy/offer-types')).data as Record<string, unknown>[];
+    for (const type of types) {
+      expect(Object.keys(type)).toEqual(
+        expect.arrayContaining([
+          'code',
+          'name',
+          'description',
+          'icon',
+          'color',
+          'required_price_fields',
+          'optional_price_fields',
+          'display_order',
+        ]),
+      );
+    }
+  });
+
+  it('GET /api/energy/providers: {id,name,logo_url,website,scraper_urls}', async () => {
+    const providers = (await get('/api/energy/providers')).data as Record<string, unknown>[];
+    expect(providers.length).toBeGreaterThan(0);
+    for (const provider of providers) {
+      expect(Object.keys(provider)).toEqual(
+        expect.arrayContaining(['id', 'name', 'logo_url', 'website', 'scraper_urls']),
+      );
+      expect(Array.isArray(provider.scraper_urls)).toBe(true);
+    }
+  });
+
+  it('GET /api/energy/offers: price columns in €/kWh, subscription_price in €/month, power_kva, validity', async () => {
+    const offers = (await get('/api/energy/offers?include_history=true')).data as Record<string, unknown>[];
+    const reference = [
+      'id',
+      'provider_id',
+      'name',
+      'offer_type',
+      'description',
+      'subscription_price',
+      'base_price',
+      'hc_price',
+      'hp_price',
+      'base_price_weekend',
+      'hp_price_weekend',
+      'hc_price_weekend',
+      'tempo_blue_hc',
+      'tempo_blue_hp',
+      'tempo_white_hc',
+      'tempo_white_hp',
+      'tempo_red_hc',
+      'tempo_red_hp',
+      'ejp_normal',
+      'ejp_peak',
+      'hc_price_winter',
+      'hp_price_winter',
+      'hc_price_summer',
+      'hp_price_summer',
+      'peak_day_price',
+      'hc_schedules',
+      'power_kva',
+      'price_updated_at',
+      'valid_from',
+      'valid_to',
+      'offer_url',
+      'is_active',
+      'created_at',
+    ];
+    for (const offer of offers) {
+      expect(Object.keys(offer)).toEqual(expect.arrayContaining(reference));
+    }
+    const base = offers.find((offer) => offer.offer_type === 'BASE' && offer.power_kva === 6);
+    expect(base?.base_price).toBeGreaterThan(0.1);
+    expect(base?.base_price).toBeLessThan(0.5);
+    expect(base?.subscription_price).toBeGreaterThan(5);
+  });
 });

@@ -77,6 +77,16 @@ export const ErrorCode = {
   ENEDIS_UNAVAILABLE: 'ENEDIS_UNAVAILABLE',
   RTE_ERROR: 'RTE_ERROR',
   RTE_UNAVAILABLE: 'RTE_UNAVAILABLE',
+  // offers catalogue and contributions
+  OFFER_NOT_FOUND: 'OFFER_NOT_FOUND',
+  PROVIDER_NOT_FOUND: 'PROVIDER_NOT_FOUND',
+  /** The offer is for another subscribed power than the meter's. */
+  OFFER_POWER_MISMATCH: 'OFFER_POWER_MISMATCH',
+  /** Two validity periods of one offer option × power would overlap, or a file disagrees with itself. */
+  CATALOGUE_CONFLICT: 'CATALOGUE_CONFLICT',
+  CONTRIBUTION_NOT_FOUND: 'CONTRIBUTION_NOT_FOUND',
+  /** The contribution's status does not allow this action (e.g. replying to an approved one). */
+  CONTRIBUTION_STATE_INVALID: 'CONTRIBUTION_STATE_INVALID',
   // generic
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',

@@ -9,3 +9,4 @@ export * from './runtime-config.ts';
 export * from './offer-records.ts';
 export * from './client-mode.ts';
 export * from './roles.ts';
+export * from './offers.ts';

@@ -190,6 +190,96 @@ export interface MailOutboxTable {
   created_at: string;
 }
 
+/** A supplier of the offers catalogue; `scraper_urls` is a JSON array of price-sheet URLs. */
+export interface EnergyProvidersTable {
+  id: string;
+  slug: string;
+  name: string;
+  website: string | null;
+  logo_url: string | null;
+  scraper_urls: ColumnType<string, string | undefined, string>;
+  is_active: Bool;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One record of the offers data set (option × power × validity period); see migration 0007. */
+export interface EnergyOffersTable {
+  id: string;
+  record_id: string;
+  series_key: string;
+  provider_id: string;
+  name: string;
+  offer_type: string;
+  description: string | null;
+  power_kva: number;
+  subscription_eur_per_month: number;
+  /** JSON object, EUR TTC per kWh by the data set's price keys. */
+  prices: string;
+  /** JSON hc_schedule of the data set, or null (the meter's own windows). */
+  hc_schedule: string | null;
+  valid_from: string;
+  /** Last day the prices apply, inclusive; null = no later version known. */
+  valid_to: string | null;
+  source: string;
+  confidence: string;
+  /** JSON of the data set's optional fields (notes, rules, reference, …). */
+  details: ColumnType<string, string | undefined, string>;
+  offer_url: string | null;
+  is_active: Bool;
+  price_updated_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A catalogue change applied from a file (the shipped data set, an admin's upload) or a contribution. */
+export interface CatalogueImportsTable {
+  id: string;
+  origin: string;
+  sha256: string;
+  /** The shipped data set's SHA-256 (unique: one application per version); null for other origins. */
+  seed_sha256: string | null;
+  user_id: string | null;
+  /** JSON counts of what was created, updated and closed. */
+  summary: string;
+  created_at: string;
+}
+
+export interface OfferContributionsTable {
+  id: string;
+  contributor_user_id: string;
+  contribution_type: string;
+  status: string;
+  provider_name: string | null;
+  provider_website: string | null;
+  existing_provider_id: string | null;
+  existing_offer_id: string | null;
+  offer_name: string;
+  offer_type: string;
+  description: string | null;
+  /** JSON array of `{power_kva, subscription_eur_per_month, prices}`. */
+  power_variants: string;
+  hc_schedule: string | null;
+  price_sheet_url: string | null;
+  screenshot_url: string | null;
+  valid_from: string;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  review_comment: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContributionMessagesTable {
+  id: string;
+  contribution_id: string;
+  sender_user_id: string | null;
+  message_type: string;
+  content: string;
+  is_from_admin: Bool;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   roles: RolesTable;
@@ -208,6 +298,11 @@ export interface Database {
   job_runs: JobRunsTable;
   revoked_tokens: RevokedTokensTable;
   mail_outbox: MailOutboxTable;
+  energy_providers: EnergyProvidersTable;
+  energy_offers: EnergyOffersTable;
+  catalogue_imports: CatalogueImportsTable;
+  offer_contributions: OfferContributionsTable;
+  contribution_messages: ContributionMessagesTable;
 }
 
 export type Db = Kysely<Database>;
