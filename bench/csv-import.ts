@@ -2,6 +2,7 @@
 // exports it (UTF-8 with BOM, `;`, metadata lines, ISO stamps with the Paris offset, two March and two
 // October DST days), then the same data as a Conso Downloader file (naive local starts, kW with a
 // decimal comma), which takes the slower path through the Paris time-zone rules.
+import os from 'node:os';
 import { formatEnedisLocal, parseEnedisCsv, slotStartsOfDay, eachDay, addDays, parisOffsetMinutes } from '@med/core';
 
 const FIRST_DAY = '2023-01-01';
@@ -44,25 +45,30 @@ function consoDownloaderExport(slots: readonly Date[]): Uint8Array {
   return new TextEncoder().encode(`${lines.join('\n')}\n`);
 }
 
+/** Median of the runs; CPU time is shown too because the wall clock depends on what else the machine runs. */
 function measure(label: string, bytes: Uint8Array, expectedRows: number): void {
-  const timings: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     const began = performance.now();
+    const cpuBefore = process.cpuUsage();
     const result = parseEnedisCsv(bytes, { fileName: 'historique_conso_12345678901234.csv' });
-    timings.push(performance.now() - began);
+    const cpuUsed = process.cpuUsage(cpuBefore);
+    wall.push(performance.now() - began);
+    cpu.push((cpuUsed.user + cpuUsed.system) / 1000);
     if (!result.ok || result.rows.length !== expectedRows || result.issues.length > 0) {
       throw new Error(
         `${label}: unexpected parse result (${result.ok ? `${result.rows.length} rows` : result.error.code})`,
       );
     }
   }
-  timings.sort((a, b) => a - b);
-  const median = timings[Math.floor(RUNS / 2)] ?? Number.NaN;
-  const rowsPerSecond = Math.round(expectedRows / (median / 1000));
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+  const perSecond = (ms: number) => Math.round(expectedRows / (ms / 1000)).toLocaleString('en');
   const mib = bytes.byteLength / 1024 / 1024;
+  console.log(`  ${label}: ${expectedRows} rows, ${mib.toFixed(1)} MiB, median of ${RUNS} runs`);
   console.log(
-    `  ${label}: ${expectedRows} rows, ${mib.toFixed(1)} MiB, median ${median.toFixed(0)} ms of ${RUNS} runs ` +
-      `(best ${timings[0]?.toFixed(0)} ms) → ${rowsPerSecond.toLocaleString('en')} rows/s`,
+    `    wall ${median(wall).toFixed(0)} ms → ${perSecond(median(wall))} rows/s; ` +
+      `CPU ${median(cpu).toFixed(0)} ms → ${perSecond(median(cpu))} rows per CPU-second`,
   );
 }
 
@@ -72,7 +78,7 @@ export async function runCsvImport(): Promise<void> {
   measure('customer-area export (ISO stamps with offset)', customerAreaExport(slots), slots.length);
   measure('Conso Downloader file (naive local starts, kW)', consoDownloaderExport(slots), slots.length);
   const heap = process.memoryUsage().heapUsed / 1024 / 1024;
-  console.log(`  heap used after the runs ${heap.toFixed(0)} MiB`);
+  console.log(`  heap used after the runs ${heap.toFixed(0)} MiB; load average ${os.loadavg()[0]?.toFixed(1)}`);
 }
 
 if (import.meta.main) {

@@ -183,11 +183,11 @@ export function readCurve(layout: FileLayout): CurveResult | EnedisCsvIssue {
       key: start,
       value: point.w,
       row: {
-        start,
-        end: new Date(startMs + lengthMs).toISOString(),
-        date: parisDate(new Date(startMs)),
+        startAt: start,
+        endAt: new Date(startMs + lengthMs).toISOString(),
+        day: parisDate(new Date(startMs)),
         minutes,
-        w: point.w,
+        valueW: point.w,
       },
     });
   }

@@ -91,7 +91,7 @@ export function readDaily(layout: FileLayout): DayResult<DailyRow> {
     const wh = valueOf(raw, layout.scale, issues);
     const date = wh === null ? null : dayOf(raw, issues);
     if (wh !== null && date !== null) {
-      entries.push({ line: raw.line, key: date, value: wh, row: { date, wh } });
+      entries.push({ line: raw.line, key: date, value: wh, row: { day: date, valueWh: wh } });
     }
   }
   const deduped = dedupeByKey(entries, (key) => `the day ${key}`);
@@ -107,7 +107,7 @@ export function readMaxPower(layout: FileLayout): DayResult<MaxPowerRow> {
     if (va !== null && instant !== null) {
       const at = new Date(instant);
       const date = parisDate(at);
-      entries.push({ line: raw.line, key: date, value: va, row: { date, at: at.toISOString(), va } });
+      entries.push({ line: raw.line, key: date, value: va, row: { day: date, valueVa: va, at: at.toISOString() } });
     }
   }
   const deduped = dedupeByKey(entries, (key) => `the day ${key}`);

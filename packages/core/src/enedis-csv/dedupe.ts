@@ -41,8 +41,12 @@ export function dedupeByKey<Row>(entries: readonly Keyed<Row>[], describe: (key:
       );
     }
   }
-  const rows = [...kept.values()]
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map((entry) => entry.row);
+  const unique = [...kept.values()];
+  // Exports are in time order: check before paying for a sort.
+  const sorted = unique.every((entry, i) => i === 0 || (unique[i - 1] as Keyed<Row>).key < entry.key);
+  if (!sorted) {
+    unique.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+  const rows = unique.map((entry) => entry.row);
   return { rows, duplicates, conflicts };
 }

@@ -36,25 +36,25 @@ describe('customer-area load curve (format A)', () => {
     });
     expect(file.rows).toHaveLength(50);
     // Horodate is the END: the first point (00:30+02:00) is the 00:00–00:30 interval, i.e. 22:00Z the day before.
-    expect(file.rows.map((row) => row.start)).toEqual(slotStartsOfDay('2022-10-30', 30).map((d) => d.toISOString()));
-    expect(file.rows.every((row) => row.date === '2022-10-30' && row.minutes === 30)).toBe(true);
+    expect(file.rows.map((row) => row.startAt)).toEqual(slotStartsOfDay('2022-10-30', 30).map((d) => d.toISOString()));
+    expect(file.rows.every((row) => row.day === '2022-10-30' && row.minutes === 30)).toBe(true);
     // Both 02:00–02:30 local intervals are kept, an hour apart in UTC, with their own values.
     expect(file.rows[4]).toEqual({
-      start: '2022-10-30T00:00:00.000Z',
-      end: '2022-10-30T00:30:00.000Z',
-      date: '2022-10-30',
+      startAt: '2022-10-30T00:00:00.000Z',
+      endAt: '2022-10-30T00:30:00.000Z',
+      day: '2022-10-30',
       minutes: 30,
-      w: 150,
+      valueW: 150,
     });
-    expect(file.rows[6]).toMatchObject({ start: '2022-10-30T01:00:00.000Z', w: 170 });
-    expect(file.rows.at(-1)).toMatchObject({ start: '2022-10-30T22:30:00.000Z', end: '2022-10-30T23:00:00.000Z' });
+    expect(file.rows[6]).toMatchObject({ startAt: '2022-10-30T01:00:00.000Z', valueW: 170 });
+    expect(file.rows.at(-1)).toMatchObject({ startAt: '2022-10-30T22:30:00.000Z', endAt: '2022-10-30T23:00:00.000Z' });
   });
 
   it('reads the March DST day as 46 half-hours', () => {
     const file = curve(parseEnedisCsv(fixture('export-curve-march.csv')));
     expect(file.rows).toHaveLength(46);
-    expect(file.rows.map((row) => row.start)).toEqual(slotStartsOfDay('2023-03-26', 30).map((d) => d.toISOString()));
-    expect(new Set(file.rows.map((row) => row.date))).toEqual(new Set(['2023-03-26']));
+    expect(file.rows.map((row) => row.startAt)).toEqual(slotStartsOfDay('2023-03-26', 30).map((d) => d.toISOString()));
+    expect(new Set(file.rows.map((row) => row.day))).toEqual(new Set(['2023-03-26']));
   });
 
   it('tells production from consumption by the "Grandeur metier"', () => {
@@ -68,7 +68,7 @@ describe('customer-area load curve (format A)', () => {
     const ten = `${header}12345678901234;Courbe de charge;W;10\nHorodate;Valeur\n2024-01-10T00:10:00+01:00;500\n2024-01-10T00:30:00+01:00;700\n`;
     const tenFile = curve(parseEnedisCsv(ten));
     expect(tenFile.stepMinutes).toBe(10);
-    expect(tenFile.rows.map((row) => [row.start, row.end])).toEqual([
+    expect(tenFile.rows.map((row) => [row.startAt, row.endAt])).toEqual([
       ['2024-01-09T23:00:00.000Z', '2024-01-09T23:10:00.000Z'],
       ['2024-01-09T23:20:00.000Z', '2024-01-09T23:30:00.000Z'],
     ]);
@@ -104,7 +104,7 @@ describe('customer-area load curve (format A)', () => {
       [11, 'CSV_BAD_TIMESTAMP'],
     ]);
     // Naive stamps (a sheet re-saved by Excel) are read as Paris wall clock.
-    expect(file.rows.map((row) => [row.end, row.w])).toEqual([
+    expect(file.rows.map((row) => [row.endAt, row.valueW])).toEqual([
       ['2024-01-09T23:30:00.000Z', 100],
       ['2024-01-10T01:30:00.000Z', 110],
       ['2024-01-10T02:00:00.000Z', 120],
@@ -124,9 +124,9 @@ describe('daily energy and max power exports', () => {
     const file = parsed(parseEnedisCsv(fixture('export-daily-windows1252.csv')));
     expect(file).toMatchObject({ format: 'enedis-export', kind: 'daily', encoding: 'windows-1252', duplicates: 1 });
     expect(file.rows).toEqual([
-      { date: '2023-03-25', wh: 12000 },
-      { date: '2023-03-26', wh: 11500 },
-      { date: '2023-03-28', wh: 12480 },
+      { day: '2023-03-25', valueWh: 12000 },
+      { day: '2023-03-26', valueWh: 11500 },
+      { day: '2023-03-28', valueWh: 12480 },
     ]);
     expect(file.issues.map((i) => [i.line, i.code])).toEqual([
       [6, 'CSV_MISSING_VALUE'],
@@ -140,8 +140,8 @@ describe('daily energy and max power exports', () => {
     const file = parsed(parseEnedisCsv(fixture('export-daily-excel-utf16.txt')));
     expect(file).toMatchObject({ kind: 'daily', encoding: 'utf-16le', separator: '\t', issues: [] });
     expect(file.rows).toEqual([
-      { date: '2022-10-29', wh: 10500 },
-      { date: '2022-10-30', wh: 12250 },
+      { day: '2022-10-29', valueWh: 10500 },
+      { day: '2022-10-30', valueWh: 12250 },
     ]);
   });
 
@@ -149,9 +149,9 @@ describe('daily energy and max power exports', () => {
     const file = parsed(parseEnedisCsv(fixture('export-max-power.csv')));
     expect(file.kind).toBe('max_power');
     expect(file.rows).toEqual([
-      { date: '2022-10-29', at: '2022-10-29T17:12:00.000Z', va: 6120 },
-      { date: '2022-10-30', at: '2022-10-30T01:41:00.000Z', va: 3050 },
-      { date: '2022-10-31', at: '2022-10-31T06:05:10.000Z', va: 5480 },
+      { day: '2022-10-29', valueVa: 6120, at: '2022-10-29T17:12:00.000Z' },
+      { day: '2022-10-30', valueVa: 3050, at: '2022-10-30T01:41:00.000Z' },
+      { day: '2022-10-31', valueVa: 5480, at: '2022-10-31T06:05:10.000Z' },
     ]);
     expect(file.issues).toEqual([
       expect.objectContaining({ line: 7, code: 'CSV_CONFLICTING_DUPLICATE', value: '5999' }),
@@ -162,7 +162,7 @@ describe('daily energy and max power exports', () => {
     const text =
       'Identifiant PRM;Type de donnees;Unite\n12345678901234;Puissance maximale;kVA\nHorodate;Valeur\n2023-03-26 02:15:00;3\n2023-03-27 09:00:00;2,5\n';
     const file = parsed(parseEnedisCsv(text));
-    expect(file.rows).toEqual([{ date: '2023-03-27', at: '2023-03-27T07:00:00.000Z', va: 2500 }]);
+    expect(file.rows).toEqual([{ day: '2023-03-27', valueVa: 2500, at: '2023-03-27T07:00:00.000Z' }]);
     expect(file.issues).toEqual([expect.objectContaining({ line: 4, code: 'CSV_NONEXISTENT_LOCAL_TIME' })]);
   });
 });
@@ -171,7 +171,7 @@ describe('flat export (format B)', () => {
   it('places naive end stamps of the repeated October hour in file order and drops other meters', () => {
     const file = curve(parseEnedisCsv(fixture('flat-curve-october.csv')));
     expect(file.format).toBe('enedis-flat');
-    expect(file.rows.map((row) => [row.start, row.w])).toEqual([
+    expect(file.rows.map((row) => [row.startAt, row.valueW])).toEqual([
       ['2022-10-29T23:00:00.000Z', 301],
       ['2022-10-29T23:30:00.000Z', 302],
       ['2022-10-30T00:00:00.000Z', 303],
@@ -199,7 +199,7 @@ describe('Conso Downloader (format D)', () => {
       usagePointId: '12345678901234',
       direction: 'consumption',
     });
-    expect(file.rows.map((row) => [row.start, row.w])).toEqual([
+    expect(file.rows.map((row) => [row.startAt, row.valueW])).toEqual([
       ['2023-10-28T23:00:00.000Z', 400],
       ['2023-10-28T23:30:00.000Z', 401],
       ['2023-10-29T00:00:00.000Z', 402],
@@ -216,7 +216,7 @@ describe('Conso Downloader (format D)', () => {
       'debut;fin;kW\n2024-03-31T01:30;2024-03-31T03:00;1\n2024-03-31T02:00;2024-03-31T02:30;1\n2024-03-31T03:00;2024-03-31T03:30;1,5\n';
     const file = curve(parseEnedisCsv(text, { fileName: 'historique_prod_12345678901234.csv' }));
     expect(file.direction).toBe('production');
-    expect(file.rows.map((row) => [row.start, row.w])).toEqual([
+    expect(file.rows.map((row) => [row.startAt, row.valueW])).toEqual([
       ['2024-03-31T00:30:00.000Z', 1000],
       ['2024-03-31T01:00:00.000Z', 1500],
     ]);
@@ -301,5 +301,12 @@ describe('files refused as a whole', () => {
     const noUnit =
       'Identifiant PRM;Type de donnees;Unite\n12345678901234;Puissance maximale;\nHorodate;Valeur\n2024-01-10T08:00:00+01:00;4\n';
     expect(parsed(parseEnedisCsv(noUnit)).kind).toBe('max_power');
+  });
+});
+
+describe('unreadable CSV', () => {
+  it('names the line of a quote that is never closed', () => {
+    const text = 'debut;fin;kW\n"2024-01-01T00:00";"2024-01-01T00:30";0,5\n"2024-01-01T00:30;"2024-01-01T01:00";0,5\n';
+    expect(parseEnedisCsv(text)).toMatchObject({ ok: false, error: { code: 'CSV_UNKNOWN_FORMAT', line: 3 } });
   });
 });

@@ -15,7 +15,7 @@ import { decodeCsvBytes, stripBom, type TextEncodingName } from './decode.ts';
 import { issue, type EnedisCsvIssue } from './issues.ts';
 import { detectLayout, type EnedisCsvFormat, type EnergyDirection, type FileLayout } from './layout.ts';
 import type { CurveRow, DailyRow, MaxPowerRow } from './rows.ts';
-import { detectSeparator, readCsvLines, type CsvLine, type CsvSeparator } from './table.ts';
+import { detectSeparator, readCsvLines, UnclosedQuoteError, type CsvLine, type CsvSeparator } from './table.ts';
 
 export interface ParseEnedisCsvOptions {
   /** Name of the uploaded file (the Conso Downloader puts the meter and the direction in it). */
@@ -58,12 +58,10 @@ function readLines(text: string, separator: CsvSeparator): CsvLine[] | EnedisCsv
   try {
     return readCsvLines(text, separator);
   } catch (error) {
-    const line = (error as { lines?: unknown }).lines;
-    return issue(
-      'CSV_UNKNOWN_FORMAT',
-      typeof line === 'number' ? line : null,
-      `the file cannot be read as CSV: ${(error as Error).message}`,
-    );
+    if (error instanceof UnclosedQuoteError) {
+      return issue('CSV_UNKNOWN_FORMAT', error.line, `the file cannot be read as CSV: ${error.message}`);
+    }
+    throw error;
   }
 }
 

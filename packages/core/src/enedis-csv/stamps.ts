@@ -5,62 +5,87 @@
  * (`2024-01-01T00:30`), and a file re-saved from a French Excel turns either into `29/07/2022 00:30`.
  */
 
+const OFFSET_STAMP =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/;
+
 /** A stamp with an explicit offset, as UTC ms; `null` when it has no offset or is not a valid date-time. */
 export function parseOffsetStamp(text: string): number | null {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(?:\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/.exec(text);
-  if (!match) {
+  const m = OFFSET_STAMP.exec(text);
+  if (!m) {
     return null;
   }
-  const [, date, hourMinute, seconds, offset] = match as unknown as [
-    string,
-    string,
-    string,
-    string | undefined,
-    string,
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
-  const normalizedOffset = offset === 'Z' || offset.includes(':') ? offset : `${offset.slice(0, 3)}:${offset.slice(3)}`;
-  if (!isValidWallClock(date, hourMinute, seconds?.slice(1, 3) ?? '00')) {
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  if (!isValidWallClock(year, month, day, hour, minute, second)) {
     return null;
   }
-  const ms = Date.parse(`${date}T${hourMinute}${seconds ?? ':00'}${normalizedOffset}`);
-  return Number.isNaN(ms) ? null : ms;
+  const millis = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0'));
+  const offsetMinutes = m[8] === 'Z' ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000;
 }
+
+const NAIVE_ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
+const NAIVE_FRENCH = /^(\d{2})\/(\d{2})\/(\d{4})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+const pad = (value: number) => (value < 10 ? `0${value}` : String(value));
 
 /** A naive wall-clock stamp as `YYYY-MM-DD HH:MM:SS` (Enedis's own naive form); `null` when unreadable. */
 export function parseNaiveStamp(text: string): string | null {
-  const iso = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2}))?$/.exec(text);
-  if (iso) {
-    const [, date, hourMinute, seconds = '00'] = iso as unknown as [string, string, string, string | undefined];
-    return isValidWallClock(date, hourMinute, seconds) ? `${date} ${hourMinute}:${seconds}` : null;
+  const iso = NAIVE_ISO.exec(text);
+  const french = iso ? null : NAIVE_FRENCH.exec(text);
+  const m = iso ?? french;
+  if (!m) {
+    return null;
   }
-  const french = /^(\d{2})\/(\d{2})\/(\d{4})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text);
-  if (french) {
-    const [, day, month, year, hour, minute, seconds = '00'] = french as unknown as [
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string | undefined,
-    ];
-    const date = `${year}-${month}-${day}`;
-    const hourMinute = `${hour.padStart(2, '0')}:${minute}`;
-    return isValidWallClock(date, hourMinute, seconds) ? `${date} ${hourMinute}:${seconds}` : null;
+  const [year, month, day] = (iso ? [m[1], m[2], m[3]] : [m[3], m[2], m[1]]).map(Number) as [number, number, number];
+  const [hour, minute] = [Number(m[4]), Number(m[5])];
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  if (!isValidWallClock(year, month, day, hour, minute, second)) {
+    return null;
   }
-  return null;
+  return `${year}-${pad(month)}-${pad(day)} ${pad(hour)}:${pad(minute)}:${pad(second)}`;
 }
 
 /** A calendar date alone (`2022-07-29` or `29/07/2022`) as `YYYY-MM-DD`; `null` otherwise. */
 export function parseDateOnly(text: string): string | null {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const french = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
-  const date = iso ? text : french ? `${french[3]}-${french[2]}-${french[1]}` : null;
-  return date !== null && isValidWallClock(date, '00:00', '00') ? date : null;
+  const french = iso ? null : /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
+  const m = iso ?? french;
+  if (!m) {
+    return null;
+  }
+  const [year, month, day] = (iso ? [m[1], m[2], m[3]] : [m[3], m[2], m[1]]).map(Number) as [number, number, number];
+  return isValidWallClock(year, month, day, 0, 0, 0) ? `${year}-${pad(month)}-${pad(day)}` : null;
 }
 
-function isValidWallClock(date: string, hourMinute: string, seconds: string): boolean {
-  const ms = Date.parse(`${date}T${hourMinute}:${seconds}Z`);
-  // Date.parse accepts 2023-02-30; formatting it back catches the roll-over.
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 19) === `${date}T${hourMinute}:${seconds}`;
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) {
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    return leap ? 29 : 28;
+  }
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function isValidWallClock(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+): boolean {
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59
+  );
 }
