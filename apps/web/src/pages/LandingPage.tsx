@@ -76,7 +76,7 @@ export default function LandingPage() {
             <li key={key} className="flex gap-4">
               <span
                 aria-hidden="true"
-                className="flex size-9 shrink-0 items-center justify-center rounded-full bg-sky-600 font-bold text-white dark:bg-sky-500 dark:text-slate-950"
+                className="flex size-9 shrink-0 items-center justify-center rounded-full bg-sky-700 font-bold text-white dark:bg-sky-500 dark:text-slate-950"
               >
                 {index + 1}
               </span>

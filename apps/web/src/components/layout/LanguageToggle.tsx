@@ -11,7 +11,8 @@ export function LanguageToggle() {
       type="button"
       onClick={() => setLanguage(target)}
       lang={target}
-      aria-label={t('language.switchTo')}
+      // The name starts with the visible text, so voice control ("click EN") finds the button.
+      aria-label={`${t('language.short')} – ${t('language.switchTo')}`}
       title={t('language.switchTo')}
       className="inline-flex h-11 min-w-11 items-center justify-center rounded-lg px-2 text-sm font-semibold text-slate-700 hover:bg-slate-200/70 dark:text-slate-200 dark:hover:bg-slate-800"
     >

@@ -10,7 +10,12 @@ export function CodeBlock({ code, label }: { code: string; label: string }) {
         <span>{label}</span>
         <CopyButton value={code} label={`${t('common.copy')} : ${label}`} />
       </figcaption>
-      <pre className="max-w-full overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs leading-relaxed text-slate-100 dark:bg-black/60">
+      {/* Focusable: a keyboard user scrolls a long line with the arrow keys. */}
+      <pre
+        tabIndex={0}
+        aria-label={label}
+        className="max-w-full overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs leading-relaxed text-slate-100 dark:bg-black/60"
+      >
         <code>{code}</code>
       </pre>
     </figure>

@@ -8,7 +8,7 @@ const MODES: CurveMode[] = ['day', 'week', 'all'];
 const OVERLAYS: OverlayKind[] = ['previousWeek', 'previousYear'];
 
 const segment =
-  'min-h-11 flex-1 px-3 text-sm font-medium aria-pressed:bg-sky-600 aria-pressed:text-white dark:aria-pressed:bg-sky-500 dark:aria-pressed:text-slate-950 sm:flex-none';
+  'min-h-11 flex-1 px-3 text-sm font-medium aria-pressed:bg-sky-700 aria-pressed:text-white dark:aria-pressed:bg-sky-500 dark:aria-pressed:text-slate-950 sm:flex-none';
 const navButton =
   'inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg border border-slate-300 px-3 text-sm hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800';
 

@@ -8,7 +8,7 @@ export const TEMPO_SWATCH: Record<TempoColour, string> = {
   RED: 'bg-red-600 text-white border-red-700',
 };
 export const UNKNOWN_SWATCH =
-  'bg-slate-100 text-slate-500 border-dashed border-slate-300 dark:bg-slate-800 dark:text-slate-400 dark:border-slate-600';
+  'bg-slate-100 text-slate-600 border-dashed border-slate-300 dark:bg-slate-800 dark:text-slate-400 dark:border-slate-600';
 
 /** Bars of the probability and quota gauges. */
 export const TEMPO_BAR: Record<TempoColour, string> = {

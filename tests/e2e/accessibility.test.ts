@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeFindings, seriousViolations } from './support/axe.ts';
+import { closeBrowser, frenchContext, launchBrowser } from './support/browser.ts';
+import { tabThrough } from './support/focus.ts';
+import { expectPath, signUpAndLogIn, tickOnly, uniqueEmail } from './support/flows.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+
+// Sandbox client 3 of the Enedis emulator: one consumption meter and one production meter.
+const METERS = ['12345678901234', '10284856584123'];
+
+/** Every page of the app, reached the way a visitor would (a token in the link where the page needs one). */
+const PUBLIC_PAGES = [
+  '/',
+  '/signup',
+  '/login',
+  '/forgot-password',
+  '/reset-password?token=expired-or-unknown',
+  '/verify-email?token=expired-or-unknown',
+  '/faq',
+  '/api-docs',
+  '/tempo',
+  '/ecowatt',
+  '/france',
+  '/no-such-page',
+];
+const SIGNED_IN_PAGES = ['/dashboard', '/consumption', '/production', '/balance', '/settings'];
+/** Routes that only redirect (no page of their own). */
+const REDIRECT_ROUTES = ['consumption_kwh'];
+
+const COMBINATIONS = (['fr', 'en'] as const).flatMap((language) =>
+  (['light', 'dark'] as const).map((theme) => ({ language, theme })),
+);
+
+/** Waits until the page has drawn what its data allows: its heading, and no request in flight. */
+async function settle(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await page.locator('h1').first().waitFor({ timeout: 30_000 });
+  await page.waitForLoadState('networkidle', { timeout: 60_000 });
+  // Charts animate in; axe reads colours, so let them finish.
+  await page.waitForTimeout(600);
+}
+
+describe('accessibility (axe-core, WCAG 2.2 AA): every page, French and English, light and dark', () => {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  let signedIn: Awaited<ReturnType<BrowserContext['storageState']>> | undefined;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    // One account with a consumption and a production meter, so the data pages show their charts.
+    const context = await frenchContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await signUpAndLogIn(page, uniqueEmail('a11y'));
+    await page.getByRole('button', { name: 'Donner mon consentement sur le site d’Enedis' }).click();
+    await expectPath(page, '/dataconnect/v1/oauth2/authorize');
+    await tickOnly(page, METERS);
+    await page.getByRole('button', { name: 'Autoriser le partage' }).click();
+    await expectPath(page, '/dashboard');
+    await page.getByText('Consentement enregistré').waitFor();
+    signedIn = await context.storageState();
+    await context.close();
+  });
+
+  afterAll(async () => {
+    await closeBrowser(browser);
+    await server?.stop();
+  });
+
+  it('covers every route of the app', () => {
+    const app = readFileSync(resolve(import.meta.dirname, '../../apps/web/src/App.tsx'), 'utf8');
+    const routes = [...app.matchAll(/path="([^"*]+)"/g)].map((match) => match[1] ?? '');
+    const covered = [...PUBLIC_PAGES, ...SIGNED_IN_PAGES].map((path) => path.slice(1).split('?')[0]);
+    for (const route of routes) {
+      expect([...covered, ...REDIRECT_ROUTES], `route /${route} is not in the accessibility suite`).toContain(route);
+    }
+  });
+
+  it.each(COMBINATIONS)('has no serious or critical violation ($language, $theme)', async ({ language, theme }) => {
+    if (!server || !browser || !signedIn) {
+      throw new Error('set-up failed');
+    }
+    const report: string[] = [];
+    for (const [pages, state] of [
+      [PUBLIC_PAGES, undefined],
+      [SIGNED_IN_PAGES, signedIn],
+    ] as const) {
+      const context = await frenchContext(browser, server.baseUrl, state ? { storageState: state } : {});
+      await context.addInitScript(
+        ([storedTheme, storedLanguage]) => {
+          localStorage.setItem('med-theme', storedTheme);
+          localStorage.setItem('med-language', storedLanguage);
+        },
+        [theme, language] as const,
+      );
+      const page = await context.newPage();
+      for (const path of pages) {
+        await settle(page, path);
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+        expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(theme === 'dark');
+        const findings = await seriousViolations(page);
+        if (findings.length > 0) {
+          report.push(`${path}\n${describeFindings(findings)}`);
+        }
+      }
+      await context.close();
+    }
+    expect(report, report.join('\n\n')).toEqual([]);
+  });
+
+  it.each(['light', 'dark'] as const)(
+    'shows where the keyboard focus is, on every control reached with Tab (%s)',
+    async (theme) => {
+      if (!server || !browser || !signedIn) {
+        throw new Error('set-up failed');
+      }
+      for (const [path, state] of [
+        ['/', undefined],
+        ['/dashboard', signedIn],
+      ] as const) {
+        const context = await frenchContext(browser, server.baseUrl, state ? { storageState: state } : {});
+        await context.addInitScript((storedTheme) => localStorage.setItem('med-theme', storedTheme), theme);
+        const page = await context.newPage();
+        await settle(page, path);
+        const stops = await tabThrough(page, 25);
+        expect(stops.length, path).toBeGreaterThan(5);
+        // The header's sign-up button (a primary button) was the one with no visible focus.
+        if (path === '/') {
+          expect(stops.map((stop) => stop.element)).toContainEqual(expect.stringMatching(/^a "Créer un compte/));
+        }
+        for (const stop of stops) {
+          expect(stop.outlineWidth, `${path}: ${stop.element}`).toBeGreaterThanOrEqual(2);
+          expect(stop.contrast, `${path}: ${stop.element}`).toBeGreaterThanOrEqual(3);
+        }
+        await context.close();
+      }
+    },
+  );
+});
