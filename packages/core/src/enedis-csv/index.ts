@@ -15,3 +15,11 @@ export {
   type EnedisCsvIssue,
   type EnedisCsvLineErrorCode,
 } from './issues.ts';
+export {
+  importDayRange,
+  planCurveImport,
+  planDailyImport,
+  planMaxPowerImport,
+  type ImportPlan,
+  type StoredCurveInterval,
+} from './plan.ts';
