@@ -9,6 +9,8 @@ import type { ClientDeps } from './deps.ts';
 import { clientStatusRoutes } from './features/gateway-client/client-status.routes.ts';
 import { createGatewayClient } from './features/gateway-client/gateway-client.ts';
 import { createGatewayConnection } from './features/gateway-client/gateway-connection.ts';
+import { registerSyncFeature } from './features/sync/sync.register.ts';
+import type { SyncService } from './features/sync/sync.service.ts';
 import { runtimeConfigRoutes } from './features/web/runtime-config.routes.ts';
 import { createDrain } from './http/drain.ts';
 import { registerLocalPassword } from './http/local-password.ts';
@@ -35,7 +37,7 @@ export interface BuildClientAppOptions {
  */
 export async function buildClientApp(
   options: BuildClientAppOptions,
-): Promise<{ app: FastifyInstance; deps: ClientDeps }> {
+): Promise<{ app: FastifyInstance; deps: ClientDeps; sync: SyncService }> {
   const { config, database, cache } = options;
   const keys = createServerKeys(config.secretKey);
   const logger: FastifyBaseLogger =
@@ -90,6 +92,7 @@ export async function buildClientApp(
   await app.register(clientStatusRoutes({ connection: deps.connection, apiUrl: config.client.apiUrl }), {
     prefix: '/api/client',
   });
+  const sync = await registerSyncFeature(app, deps);
   await registerWebAndNotFound(app, options.webDistDir ?? DEFAULT_WEB_DIST);
-  return { app, deps };
+  return { app, deps, sync };
 }

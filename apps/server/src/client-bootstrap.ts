@@ -20,7 +20,7 @@ export async function startClientServices(
     connectDatabase(config.databaseUrl, overrides.databaseSchema ? { schema: overrides.databaseSchema } : {});
   await migrateToLatest(database);
   const cache = overrides.cache ?? createCache(config.redisUrl, overrides.cacheKeyPrefix);
-  const { app, deps } = await buildClientApp({ ...overrides, config, database, cache });
+  const { app, deps, sync } = await buildClientApp({ ...overrides, config, database, cache });
   deps.connection.start();
   if (config.jobs.enabled) {
     deps.scheduler.start();
@@ -28,10 +28,16 @@ export async function startClientServices(
   return {
     app,
     deps,
+    sync,
     /** Same order as the gateway's close: readiness off, jobs and checks stopped, HTTP drained, storage closed. */
     async close() {
       deps.drain.start();
-      await Promise.all([deps.scheduler.stop(), deps.connection.stop(), delay(config.http.shutdownDelayMs)]);
+      await Promise.all([
+        deps.scheduler.stop(),
+        deps.connection.stop(),
+        sync.stop(),
+        delay(config.http.shutdownDelayMs),
+      ]);
       await deps.drain.close(config.http.shutdownTimeoutMs);
       await cache.close();
       await database.close();

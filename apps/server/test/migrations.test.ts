@@ -35,6 +35,11 @@ const EXPECTED_TABLES = [
   'catalogue_imports',
   'offer_contributions',
   'contribution_messages',
+  'client_meters',
+  'client_daily',
+  'client_curve',
+  'client_max_power',
+  'client_sync_state',
 ];
 
 const tempDirs: string[] = [];

@@ -28,3 +28,62 @@ export const clientStatusSchema = z.object({
   }),
 });
 export type ClientStatus = z.infer<typeof clientStatusSchema>;
+
+export const syncDatasetNameSchema = z.enum([
+  'contract',
+  'address',
+  'consumption_daily',
+  'consumption_curve',
+  'max_power',
+  'production_daily',
+  'production_curve',
+]);
+
+/** One meter's data set as the Sync page shows it. */
+export const syncDatasetStatusSchema = z.object({
+  dataset: syncDatasetNameSchema,
+  /** ok | partial (days Enedis has not published) | error | quota_exceeded | never. */
+  status: z.string(),
+  last_attempt_at: z.string().nullable(),
+  last_success_at: z.string().nullable(),
+  error: z.string().nullable(),
+  error_code: z.string().nullable(),
+  /** Stored rows, and the oldest and newest stored day (null for contract and address). */
+  records: z.number().int().nullable(),
+  oldest_day: z.string().nullable(),
+  newest_day: z.string().nullable(),
+});
+
+export const syncMeterStatusSchema = z.object({
+  usage_point_id: z.string(),
+  name: z.string().nullable(),
+  has_consumption: z.boolean(),
+  has_production: z.boolean(),
+  datasets: z.array(syncDatasetStatusSchema),
+});
+
+/** One live progress event of the sync (`GET /api/sync/events`, Server-Sent Events). */
+export const syncProgressSchema = z.object({
+  type: z.enum(['started', 'dataset', 'finished', 'quota_exceeded', 'failed']),
+  usage_point_id: z.string().nullable(),
+  dataset: z.string().nullable(),
+  message: z.string(),
+  rows: z.number().int(),
+  calls: z.number().int(),
+  resume_at: z.string().nullable(),
+  at: z.string(),
+});
+export type SyncProgressEvent = z.infer<typeof syncProgressSchema>;
+
+/** `GET /api/sync/status` (client mode). */
+export const syncStatusSchema = z.object({
+  running: z.boolean(),
+  /** Next scheduled run, or when a quota cut resumes. */
+  next_run_at: z.string().nullable(),
+  /** Set while the gateway's quota holds the sync back: when it resumes. */
+  resume_at: z.string().nullable(),
+  last_progress: syncProgressSchema.nullable(),
+  gateway: clientStatusSchema.shape.gateway,
+  meters: z.array(syncMeterStatusSchema),
+});
+export type SyncStatusResponse = z.infer<typeof syncStatusSchema>;

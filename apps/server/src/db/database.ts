@@ -303,6 +303,49 @@ export interface Database {
   catalogue_imports: CatalogueImportsTable;
   offer_contributions: OfferContributionsTable;
   contribution_messages: ContributionMessagesTable;
+  client_meters: ClientMetersTable;
+  client_daily: ClientDailyTable;
+  client_curve: ClientCurveTable;
+  client_max_power: ClientMaxPowerTable;
+  client_sync_state: ClientSyncStateTable;
+}
+
+/** Client mode (migration 0008): the household's meters and readings, synced from the gateway. */
+export interface ClientMetersTable {
+  usage_point_id: string;
+  pdl: string;
+  contract: string | null;
+  address: string | null;
+  updated_at: string;
+}
+export interface ClientDailyTable {
+  usage_point_id: string;
+  direction: 'consumption' | 'production';
+  day: string;
+  value_wh: number;
+}
+export interface ClientCurveTable {
+  usage_point_id: string;
+  direction: 'consumption' | 'production';
+  start_at: string;
+  day: string;
+  minutes: number;
+  value_w: number;
+}
+export interface ClientMaxPowerTable {
+  usage_point_id: string;
+  day: string;
+  value_va: number;
+  at: string;
+}
+export interface ClientSyncStateTable {
+  usage_point_id: string;
+  dataset: string;
+  status: string;
+  last_attempt_at: string | null;
+  last_success_at: string | null;
+  error: string | null;
+  error_code: string | null;
 }
 
 export type Db = Kysely<Database>;

@@ -7,6 +7,7 @@ import { revokedTokens } from './migrations/0004-revoked-tokens.ts';
 import { mailOutbox } from './migrations/0005-mail-outbox.ts';
 import { activityLogRetention } from './migrations/0006-activity-log-retention.ts';
 import { offersCatalogue } from './migrations/0007-offers-catalogue.ts';
+import { clientMode } from './migrations/0008-client-mode.ts';
 
 /** Forward-only migrations, one set for both dialects. Names sort in application order. */
 function migrationsFor(handle: DbHandle): Record<string, Migration> {
@@ -18,6 +19,7 @@ function migrationsFor(handle: DbHandle): Record<string, Migration> {
     '0005-mail-outbox': mailOutbox(),
     '0006-activity-log-retention': activityLogRetention(),
     '0007-offers-catalogue': offersCatalogue(),
+    '0008-client-mode': clientMode(),
   };
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
@@ -76,4 +77,61 @@ export async function listenGateway(gateway: TestServer, port = 0): Promise<stri
     throw new Error('gateway is not listening');
   }
   return `http://127.0.0.1:${address.port}/api`;
+}
+
+/**
+ * A loopback TCP relay in front of a gateway that can be switched off and on at the same port: the
+ * client sees a gateway that goes down (connection refused) and comes back.
+ */
+export async function startRelay(targetPort: number) {
+  const sockets = new Set<Socket>();
+  let server: Server | null = null;
+  let port = 0;
+  const open = async () => {
+    server = createServer((socket) => {
+      const upstream = connect(targetPort, '127.0.0.1');
+      sockets.add(socket).add(upstream);
+      socket.pipe(upstream).pipe(socket);
+      const drop = () => {
+        socket.destroy();
+        upstream.destroy();
+        sockets.delete(socket);
+        sockets.delete(upstream);
+      };
+      socket.on('error', drop).on('close', drop);
+      upstream.on('error', drop).on('close', drop);
+    });
+    const listening = server;
+    await new Promise<void>((resolve) => listening.listen(port, '127.0.0.1', resolve));
+    const address = listening.address();
+    port = typeof address === 'object' && address ? address.port : port;
+  };
+  await open();
+  return {
+    get apiUrl() {
+      return `http://127.0.0.1:${port}/api`;
+    },
+    /** Refuses connections from now on and cuts the open ones. */
+    async down() {
+      const closing = server;
+      server = null;
+      for (const socket of sockets) {
+        socket.destroy();
+      }
+      await new Promise((resolve) => closing?.close(resolve));
+    },
+    up: open,
+    close() {
+      return this.down();
+    },
+  };
+}
+
+/** The gateway's port, once `listenGateway` ran. */
+export function gatewayPort(gateway: TestServer): number {
+  const address = gateway.app.server.address();
+  if (address === null || typeof address !== 'object') {
+    throw new Error('gateway is not listening');
+  }
+  return address.port;
 }

@@ -1,0 +1,211 @@
+import { parisDayLengthMinutes } from '@med/core';
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+
+export type Direction = 'consumption' | 'production';
+
+export interface DailyRow {
+  day: string;
+  valueWh: number;
+}
+export interface CurveRow {
+  /** Interval start, ISO UTC. */
+  startAt: string;
+  day: string;
+  minutes: number;
+  valueW: number;
+}
+export interface MaxPowerRow {
+  day: string;
+  valueVa: number;
+  /** When the maximum was reached, ISO UTC. */
+  at: string;
+}
+
+/** Rows per INSERT: under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters at 6 columns. */
+const BATCH = 2000;
+
+function batches<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += BATCH) {
+    out.push(rows.slice(i, i + BATCH));
+  }
+  return out;
+}
+
+/**
+ * Writes replace what is stored under the same natural key (a re-read day after Enedis corrected it, a
+ * chunk replayed after a crash): one transaction per call, so a chunk is stored whole or not at all.
+ */
+export async function upsertDaily(db: Db, usagePointId: string, direction: Direction, rows: readonly DailyRow[]) {
+  await db.transaction().execute(async (trx) => {
+    for (const batch of batches(rows)) {
+      await trx
+        .insertInto('client_daily')
+        .values(batch.map((row) => ({ usage_point_id: usagePointId, direction, day: row.day, value_wh: row.valueWh })))
+        .onConflict((conflict) =>
+          conflict
+            .columns(['usage_point_id', 'direction', 'day'])
+            .doUpdateSet((eb) => ({ value_wh: eb.ref('excluded.value_wh') })),
+        )
+        .execute();
+    }
+  });
+}
+
+export async function upsertCurve(db: Db, usagePointId: string, direction: Direction, rows: readonly CurveRow[]) {
+  await db.transaction().execute(async (trx) => {
+    for (const batch of batches(rows)) {
+      await trx
+        .insertInto('client_curve')
+        .values(
+          batch.map((row) => ({
+            usage_point_id: usagePointId,
+            direction,
+            start_at: row.startAt,
+            day: row.day,
+            minutes: row.minutes,
+            value_w: row.valueW,
+          })),
+        )
+        .onConflict((conflict) =>
+          conflict.columns(['usage_point_id', 'direction', 'start_at']).doUpdateSet((eb) => ({
+            day: eb.ref('excluded.day'),
+            minutes: eb.ref('excluded.minutes'),
+            value_w: eb.ref('excluded.value_w'),
+          })),
+        )
+        .execute();
+    }
+  });
+}
+
+export async function upsertMaxPower(db: Db, usagePointId: string, rows: readonly MaxPowerRow[]) {
+  await db.transaction().execute(async (trx) => {
+    for (const batch of batches(rows)) {
+      await trx
+        .insertInto('client_max_power')
+        .values(batch.map((row) => ({ usage_point_id: usagePointId, day: row.day, value_va: row.valueVa, at: row.at })))
+        .onConflict((conflict) =>
+          conflict.columns(['usage_point_id', 'day']).doUpdateSet((eb) => ({
+            value_va: eb.ref('excluded.value_va'),
+            at: eb.ref('excluded.at'),
+          })),
+        )
+        .execute();
+    }
+  });
+}
+
+/** Days of `[start, end)` with their daily value stored (one value is the whole day). */
+export async function dailyDays(db: Db, usagePointId: string, direction: Direction, start: string, end: string) {
+  const rows = await db
+    .selectFrom('client_daily')
+    .select('day')
+    .where('usage_point_id', '=', usagePointId)
+    .where('direction', '=', direction)
+    .where('day', '>=', start)
+    .where('day', '<', end)
+    .execute();
+  return new Set(rows.map((row) => row.day));
+}
+
+export async function maxPowerDays(db: Db, usagePointId: string, start: string, end: string) {
+  const rows = await db
+    .selectFrom('client_max_power')
+    .select('day')
+    .where('usage_point_id', '=', usagePointId)
+    .where('day', '>=', start)
+    .where('day', '<', end)
+    .execute();
+  return new Set(rows.map((row) => row.day));
+}
+
+/**
+ * Days of `[start, end)` whose stored intervals cover the whole Paris day: 1380, 1440 or 1500 minutes
+ * (46, 48 or 50 half-hours on DST days, or the same span at the meter's own step). A day with some
+ * points is not complete: it is fetched again.
+ */
+export async function completeCurveDays(
+  db: Db,
+  usagePointId: string,
+  direction: Direction,
+  start: string,
+  end: string,
+): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('client_curve')
+    .select(['day', sql<number | string>`sum(minutes)`.as('minutes')])
+    .where('usage_point_id', '=', usagePointId)
+    .where('direction', '=', direction)
+    .where('day', '>=', start)
+    .where('day', '<', end)
+    .groupBy('day')
+    .execute();
+  return new Set(rows.filter((row) => Number(row.minutes) === parisDayLengthMinutes(row.day)).map((row) => row.day));
+}
+
+export async function readDaily(db: Db, usagePointId: string, direction: Direction, start: string, end: string) {
+  const rows = await db
+    .selectFrom('client_daily')
+    .select(['day', 'value_wh'])
+    .where('usage_point_id', '=', usagePointId)
+    .where('direction', '=', direction)
+    .where('day', '>=', start)
+    .where('day', '<', end)
+    .orderBy('day')
+    .execute();
+  return rows.map((row): DailyRow => ({ day: row.day, valueWh: Number(row.value_wh) }));
+}
+
+export async function readCurve(db: Db, usagePointId: string, direction: Direction, start: string, end: string) {
+  const rows = await db
+    .selectFrom('client_curve')
+    .select(['start_at', 'day', 'minutes', 'value_w'])
+    .where('usage_point_id', '=', usagePointId)
+    .where('direction', '=', direction)
+    .where('day', '>=', start)
+    .where('day', '<', end)
+    .orderBy('start_at')
+    .execute();
+  return rows.map((row): CurveRow => ({
+    startAt: row.start_at,
+    day: row.day,
+    minutes: Number(row.minutes),
+    valueW: Number(row.value_w),
+  }));
+}
+
+export async function readMaxPower(db: Db, usagePointId: string, start: string, end: string) {
+  const rows = await db
+    .selectFrom('client_max_power')
+    .select(['day', 'value_va', 'at'])
+    .where('usage_point_id', '=', usagePointId)
+    .where('day', '>=', start)
+    .where('day', '<', end)
+    .orderBy('day')
+    .execute();
+  return rows.map((row): MaxPowerRow => ({ day: row.day, valueVa: Number(row.value_va), at: row.at }));
+}
+
+/** Records, oldest and newest day per stored data set of a meter (the Sync page). */
+export async function datasetExtent(
+  db: Db,
+  table: 'client_daily' | 'client_curve' | 'client_max_power',
+  usagePointId: string,
+  direction: Direction | undefined,
+): Promise<{ records: number; oldestDay: string | null; newestDay: string | null }> {
+  let query = db
+    .selectFrom(table)
+    .select([
+      sql<number | string>`count(*)`.as('records'),
+      sql<string | null>`min(day)`.as('oldest'),
+      sql<string | null>`max(day)`.as('newest'),
+    ])
+    .where('usage_point_id', '=', usagePointId);
+  if (direction !== undefined && table !== 'client_max_power') {
+    query = query.where(sql.ref('direction'), '=', direction);
+  }
+  const row = await query.executeTakeFirst();
+  return { records: Number(row?.records ?? 0), oldestDay: row?.oldest ?? null, newestDay: row?.newest ?? null };
+}

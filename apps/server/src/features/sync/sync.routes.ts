@@ -1,0 +1,124 @@
+import type { ServerResponse } from 'node:http';
+import { ErrorCode, syncStatusSchema, usagePointIdSchema } from '@med/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { notFound } from '../../http/app-error.ts';
+import { ok } from '../../http/envelope.ts';
+import { envelope } from '../../http/route-helpers.ts';
+import { findMeter } from './client-meters.repository.ts';
+import { readSyncStatus, type SyncStatusDeps } from './sync-status.ts';
+
+const tags = ['sync'];
+const params = z.strictObject({ pdl: usagePointIdSchema });
+const triggerSchema = envelope(z.object({ started: z.boolean(), running: z.boolean() }));
+
+/**
+ * The reference's client `/api/sync/*` routes: meter list, manual triggers (the run goes on in the
+ * background; progress on `/events`), status, and live progress as Server-Sent Events.
+ */
+export function syncRoutes(deps: SyncStatusDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const streams = new Set<ServerResponse>();
+    // SSE connections never end on their own: close them before the drain waits for in-flight requests.
+    app.addHook('preClose', async () => {
+      for (const stream of streams) {
+        stream.end();
+      }
+    });
+
+    /** Starts a manual run in the background; a run already going on is joined, not doubled. */
+    const startRun = (usagePointId?: string) => {
+      const wasRunning = deps.sync.running;
+      void deps.sync
+        .sync({ manual: true, ...(usagePointId ? { usagePointId } : {}) })
+        .catch((error: unknown) => app.log.warn({ err: error }, 'manual sync stopped'));
+      return { started: !wasRunning, running: true };
+    };
+
+    app.post(
+      '/pdl-list',
+      {
+        schema: {
+          tags,
+          summary: 'Reads the meter list from the gateway now',
+          response: { 200: envelope(z.unknown()) },
+        },
+      },
+      async () => ok(await deps.sync.syncMeters()),
+    );
+
+    app.post(
+      '/trigger',
+      {
+        schema: {
+          tags,
+          summary: 'Sync every meter now (background; progress on /api/sync/events)',
+          response: { 202: triggerSchema },
+        },
+      },
+      async (_request, reply) => {
+        void reply.status(202);
+        return ok(startRun());
+      },
+    );
+
+    app.post(
+      '/trigger/:pdl',
+      { schema: { tags, summary: 'Sync one meter now (background)', params, response: { 202: triggerSchema } } },
+      async (request, reply) => {
+        if (!(await findMeter(deps.db, request.params.pdl))) {
+          throw notFound(ErrorCode.PDL_NOT_FOUND, 'PDL inconnu de la passerelle pour ce compte.');
+        }
+        void reply.status(202);
+        return ok(startRun(request.params.pdl));
+      },
+    );
+
+    app.get(
+      '/status',
+      {
+        schema: {
+          tags,
+          summary: 'Per meter and data set: last sync, records, oldest and newest day, errors; next run',
+          response: { 200: envelope(syncStatusSchema) },
+        },
+      },
+      async () => ok(await readSyncStatus(deps)),
+    );
+
+    app.get(
+      '/status/:pdl',
+      { schema: { tags, summary: 'Sync status of one meter', params, response: { 200: envelope(syncStatusSchema) } } },
+      async (request) => {
+        if (!(await findMeter(deps.db, request.params.pdl))) {
+          throw notFound(ErrorCode.PDL_NOT_FOUND, 'PDL inconnu de la passerelle pour ce compte.');
+        }
+        return ok(await readSyncStatus(deps, request.params.pdl));
+      },
+    );
+
+    app.get(
+      '/events',
+      { schema: { tags, summary: 'Live sync progress (text/event-stream: progress events, the latest one first)' } },
+      async (request, reply) => {
+        reply.hijack();
+        const stream = reply.raw;
+        stream.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache',
+          'x-accel-buffering': 'no',
+        });
+        const send = (event: unknown) => stream.write(`event: progress\ndata: ${JSON.stringify(event)}\n\n`);
+        if (deps.sync.lastProgress) {
+          send(deps.sync.lastProgress);
+        }
+        const unsubscribe = deps.sync.subscribe(send);
+        streams.add(stream);
+        request.raw.once('close', () => {
+          unsubscribe();
+          streams.delete(stream);
+        });
+      },
+    );
+  };
+}
