@@ -110,12 +110,14 @@ export function useMaxPower(meter: MeterRef | null): Loaded<MaxPowerDay[]> {
 
 /**
  * Load-curve slots: the months that `views` need (the shown period and its overlays) first, then, with
- * the history, every month of the last two years, newest first, one call per month.
+ * the history or when the `whole` curve is shown ("Tout"), the last two years, newest first, one call
+ * per quarter.
  */
 export function useLoadCurve(
   meter: MeterRef | null,
   direction: Direction,
   views: readonly DateRange[],
+  whole = false,
 ): Loaded<EnergySlot[]> {
   const today = useParisToday();
   const history = useMeteringHistory(meter?.usagePointId ?? null, direction);
@@ -123,7 +125,7 @@ export function useLoadCurve(
   const ranges = meter
     ? uniqueRanges([
         ...views.flatMap((view) => curveChunksFor(dataset, view, today, meter.activationDate)),
-        ...(history ? curveHistoryChunks(dataset, today, meter.activationDate) : []),
+        ...(history || whole ? curveHistoryChunks(dataset, today, meter.activationDate) : []),
       ])
     : [];
   const load = useMeteringChunks(meter?.usagePointId ?? null, dataset, ranges);

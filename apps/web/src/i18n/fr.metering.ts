@@ -56,8 +56,10 @@ export const frMetering = {
       productionDaily: 'Production quotidienne',
       consumptionCurve: 'Courbe de consommation',
       productionCurve: 'Courbe de production',
-      partial:
-        '{{count}} jour(s) sans données chez Enedis (par exemple le {{example}}). Enedis publie la veille vers 8 h ; certains jours arrivent plus tard ou manquent.',
+      partial_one:
+        '{{count}} jour sans données chez Enedis (le {{example}}). Enedis publie la veille vers 8 h ; certains jours arrivent plus tard ou manquent.',
+      partial_other:
+        '{{count}} jours sans données chez Enedis (par exemple le {{example}}). Enedis publie la veille vers 8 h ; certains jours arrivent plus tard ou manquent.',
       quota:
         'Quota quotidien de requêtes atteint. Il se réinitialise à minuit (heure de Paris), soit le {{resetAt}}. Les données déjà chargées restent affichées.',
       unavailable:
@@ -80,13 +82,18 @@ export const frMetering = {
       energyWh: 'Énergie (Wh)',
       start: 'Début de l’intervalle',
       change: 'Évolution (%)',
-      partialYear: 'partiel : {{days}} j sur {{total}}',
+      partialLegend: 'Période incomplète (hachurée)',
+      partialDays_one: 'partiel : {{count}} jour sur {{total}}',
+      partialDays_other: 'partiel : {{count}} jours sur {{total}}',
     },
     years: {
       title: 'Totaux par année',
       titleProduction: 'Production par année',
       rolling: '12 derniers mois',
       rollingHint: 'du {{start}} au {{end}}',
+      change: '{{change}} par rapport à {{previous}}',
+      sameDays_one: '{{change}} par rapport à {{previous}}, sur le même jour',
+      sameDays_other: '{{change}} par rapport à {{previous}}, sur les {{count}} mêmes jours',
     },
     monthly: {
       title: 'Mois par mois : {{year}} et {{previous}}',
@@ -94,11 +101,20 @@ export const frMetering = {
       current: '{{year}} (kWh)',
       previous: '{{year}} (kWh)',
       aria: 'Histogramme mensuel : {{year}} comparé à {{previous}}. Total {{year}} : {{total}}.',
+      sameDays_one:
+        '{{month}} : comparé sur le seul jour présent en {{year}} et en {{previous}}, pas sur le mois entier.',
+      sameDays_other:
+        '{{month}} : comparé sur les {{count}} jours présents en {{year}} et en {{previous}}, pas sur le mois entier.',
+      unmatched: '{{month}} : aucun jour commun à {{year}} et {{previous}}, les deux barres ne se comparent pas.',
+      sameDaysTooltip_one: 'partiel : le même jour que l’autre année',
+      sameDaysTooltip_other: 'partiel : les {{count}} mêmes jours que l’autre année',
+      comparedDays: 'Jours comparés',
     },
     daily: {
       title: 'Jour par jour',
       hint: 'Cliquez sur une barre pour afficher la courbe de charge de ce jour.',
-      aria: 'Histogramme quotidien du {{start}} au {{end}}, {{count}} jours, total {{total}}.',
+      aria_one: 'Histogramme quotidien du {{start}} au {{end}}, {{count}} jour, total {{total}}.',
+      aria_other: 'Histogramme quotidien du {{start}} au {{end}}, {{count}} jours, total {{total}}.',
     },
     curve: {
       title: 'Courbe de charge (pas de 30 minutes)',
@@ -121,7 +137,16 @@ export const frMetering = {
       period: 'Du {{start}} au {{end}}',
       noCurve:
         'Pas de courbe de charge pour cette période. Elle n’existe que si la collecte horaire est activée dans votre espace client Enedis (24 mois au plus).',
-      aria: 'Courbe de charge du {{start}} au {{end}}, {{count}} mesures, total {{total}}.',
+      aria_one: 'Courbe de charge du {{start}} au {{end}}, {{count}} mesure, total {{total}}.',
+      aria_other: 'Courbe de charge du {{start}} au {{end}}, {{count}} mesures, total {{total}}.',
+      partialDay_one: 'Journée incomplète : {{count}} mesure sur {{total}}.',
+      partialDay_other: 'Journée incomplète : {{count}} mesures sur {{total}}.',
+      partialWeek_one: 'Semaine incomplète : {{count}} jour complet sur {{total}}.',
+      partialWeek_other: 'Semaine incomplète : {{count}} jours complets sur {{total}}.',
+      allHint:
+        'Les deux dernières années de courbe de charge, chargées trimestre par trimestre, les plus récents d’abord.',
+      overview:
+        'Vue d’ensemble : {{readings}} mesures ramenées à {{points}} points (le minimum et le maximum de chaque intervalle, pics compris). Zoomez pour retrouver chaque demi-heure.',
       timesNote: 'Heures de Paris, début de chaque demi-heure.',
     },
     offpeak: {
@@ -131,10 +156,17 @@ export const frMetering = {
       share: 'Part en heures creuses (%)',
       rangesContract: 'Plages de votre contrat : {{ranges}}.',
       rangesDefault: 'Plages par défaut : {{ranges}} (votre contrat n’en indique pas).',
-      basis:
-        'Calculé sur la courbe de charge chargée ({{days}} jours), selon l’heure de Paris du début de chaque demi-heure. Récupérez l’historique pour couvrir 2 ans.',
+      basis_one:
+        'Calculé sur la courbe de charge chargée ({{count}} jour), selon l’heure de Paris du début de chaque demi-heure. Récupérez l’historique pour couvrir 2 ans.',
+      basis_other:
+        'Calculé sur la courbe de charge chargée ({{count}} jours), selon l’heure de Paris du début de chaque demi-heure. Récupérez l’historique pour couvrir 2 ans.',
       totals: 'Sur cette période : {{hc}} en heures creuses ({{share}}), {{hp}} en heures pleines.',
-      aria: 'Heures creuses et heures pleines par mois, {{count}} mois.',
+      aria_one: 'Heures creuses et heures pleines par mois, {{count}} mois.',
+      aria_other: 'Heures creuses et heures pleines par mois, {{count}} mois.',
+      noFullMonth_one:
+        'Pas de graphique par mois : la courbe de charge chargée couvre {{count}} jour, et une barre « mensuelle » faite d’un seul jour ne se compare à aucun mois. Récupérez l’historique pour obtenir des mois complets.',
+      noFullMonth_other:
+        'Pas de graphique par mois : la courbe de charge chargée couvre {{count}} jours, aucun mois complet, et des barres « mensuelles » faites de quelques jours ne se comparent pas à des mois. Récupérez l’historique pour obtenir des mois complets.',
       noCurve: 'La répartition demande la courbe de charge, indisponible pour le moment.',
     },
     maxPower: {
@@ -145,7 +177,8 @@ export const frMetering = {
       noSubscribed: 'Puissance souscrite inconnue : actualisez le contrat depuis le tableau de bord.',
       summary:
         'Pic de la période : {{value}} VA le {{date}} à {{time}}. Jours au-delà de 90 % de l’abonnement : {{count}}.',
-      aria: 'Puissance maximale quotidienne, {{count}} jours, pic {{value}} VA, abonnement {{subscribed}}.',
+      aria_one: 'Puissance maximale quotidienne, {{count}} jour, pic {{value}} VA, abonnement {{subscribed}}.',
+      aria_other: 'Puissance maximale quotidienne, {{count}} jours, pic {{value}} VA, abonnement {{subscribed}}.',
     },
     consumption: {
       title: 'Consommation',
@@ -168,25 +201,30 @@ export const frMetering = {
       allYears: 'Toutes les données',
       consumption: 'Consommation',
       production: 'Production',
-      net: 'Bilan net (production − consommation)',
+      net: 'Bilan net (production moins consommation)',
       netShort: 'Bilan net',
       selfConsumed: 'Autoconsommation estimée',
       selfConsumptionRate: 'Taux d’autoconsommation',
       selfConsumptionHint: 'part de la production consommée sur place',
       selfSufficiencyRate: 'Taux d’autoproduction',
       selfSufficiencyHint: 'part de la consommation couverte par la production',
-      methodSlots:
-        'Estimation au pas de 30 minutes sur les courbes de charge ({{days}} jours) : min(consommation, production) sur chaque demi-heure, divisé par la production.',
-      methodDays:
-        'Estimation jour par jour ({{days}} jours) : min(consommation, production) de chaque journée. Sans courbe de charge, elle surestime l’autoconsommation (la production de midi ne couvre pas la consommation du soir).',
+      methodSlots_one:
+        'Estimation au pas de 30 minutes sur les courbes de charge ({{count}} jour) : sur chaque demi-heure, la plus petite des deux valeurs (consommation ou production) est comptée comme autoconsommée.',
+      methodSlots_other:
+        'Estimation au pas de 30 minutes sur les courbes de charge ({{count}} jours) : sur chaque demi-heure, la plus petite des deux valeurs (consommation ou production) est comptée comme autoconsommée.',
+      methodDays_one:
+        'Estimation jour par jour ({{count}} jour) : sur chaque journée, la plus petite des deux valeurs (consommation ou production) est comptée comme autoconsommée. Sans courbe de charge, elle surestime l’autoconsommation (la production de midi ne couvre pas la consommation du soir).',
+      methodDays_other:
+        'Estimation jour par jour ({{count}} jours) : sur chaque journée, la plus petite des deux valeurs (consommation ou production) est comptée comme autoconsommée. Sans courbe de charge, elle surestime l’autoconsommation (la production de midi ne couvre pas la consommation du soir).',
       methodMixed:
-        'Estimation au pas de 30 minutes pour {{slotDays}} jours (courbes disponibles) et jour par jour pour {{dayDays}} jours.',
+        'Estimation au pas de 30 minutes là où les deux courbes de charge existent, jour par jour ailleurs. Jours au pas de 30 minutes : {{slotDays}} ; jours estimés jour par jour : {{dayDays}}.',
       caveat:
         'Enedis ne voit que ce qui traverse le compteur : si votre production est comptée en surplus (injection), la part autoconsommée n’apparaît pas et le taux réel est plus élevé.',
       chartTitle: 'Consommation et production par mois',
-      chartAria: 'Consommation et production par mois, {{count}} mois, bilan net {{net}}.',
+      chartAria_one: 'Consommation et production par mois, {{count}} mois, bilan net {{net}}.',
+      chartAria_other: 'Consommation et production par mois, {{count}} mois, bilan net {{net}}.',
       days: 'Jours comparés : {{count}}',
-      methodColumn: 'Méthode (slots = 30 min, days = jour)',
+      methodColumn: 'Méthode (« slots » : pas de 30 minutes, « days » : jour par jour)',
       noOverlap: 'Aucun jour n’a à la fois des données de consommation et de production.',
     },
   },

@@ -4,6 +4,7 @@
  * to the day it starts in, and DST days add up their 46 or 50 slots).
  */
 import { addDays, daysBetween } from '../time/calendar.ts';
+import { daysInMonth, daysInYear } from './completeness.ts';
 import type { EnergySlot } from './slots.ts';
 
 /** Energy of one Paris day, Wh. */
@@ -51,16 +52,6 @@ export function dailyFromSlots(slots: readonly EnergySlot[]): DailyEnergy[] {
   return days;
 }
 
-function daysInMonth(month: string): number {
-  return daysBetween(`${month}-01`, nextMonthStart(month));
-}
-
-function nextMonthStart(month: string): string {
-  const year = Number(month.slice(0, 4));
-  const index = Number(month.slice(5, 7));
-  return index === 12 ? `${year + 1}-01-01` : `${year}-${String(index + 1).padStart(2, '0')}-01`;
-}
-
 function groupBy(daily: readonly DailyEnergy[], keyLength: 7 | 4, size: (period: string) => number): PeriodEnergy[] {
   const periods: PeriodEnergy[] = [];
   for (const day of daily) {
@@ -91,7 +82,7 @@ export function monthlyTotals(daily: readonly DailyEnergy[]): PeriodEnergy[] {
 
 /** Calendar-year sums of sorted daily energy. */
 export function yearlyTotals(daily: readonly DailyEnergy[]): PeriodEnergy[] {
-  return groupBy(daily, 4, (year) => daysBetween(`${year}-01-01`, `${Number(year) + 1}-01-01`));
+  return groupBy(daily, 4, daysInYear);
 }
 
 /** Total of daily energy over `[start, end)`, with the number of days that had data. */

@@ -9,8 +9,11 @@ interface ChartCardProps {
   description?: ReactNode;
   /** Controls shown above the chart (selectors, navigation). */
   toolbar?: ReactNode;
-  /** What the chart shows, for the CSV/JSON buttons; none while there is nothing to download. */
-  table?: DataTable | null;
+  /**
+   * What the chart shows, for the CSV/JSON buttons; none while there is nothing to download. A
+   * `LazyTable` is built only when a button is pressed (for tables of tens of thousands of rows).
+   */
+  table?: DataTable | LazyTable | null;
   /** Parts of the downloaded file name (meter, chart, period). */
   fileParts?: readonly (string | null | undefined)[];
   children: ReactNode;
@@ -19,11 +22,21 @@ interface ChartCardProps {
 
 const FORMATS: DownloadFormat[] = ['csv', 'json'];
 
+/** A table built on demand, with its row count known beforehand. */
+export interface LazyTable {
+  rowCount: number;
+  build: () => DataTable;
+}
+
+function isLazy(table: DataTable | LazyTable): table is LazyTable {
+  return 'build' in table;
+}
+
 /** A titled card for one chart, with downloads of exactly what it shows. */
 export function ChartCard({ title, description, toolbar, table, fileParts = [], children, id }: ChartCardProps) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
-  const canDownload = table !== undefined && table !== null && table.rows.length > 0;
+  const canDownload = table !== undefined && table !== null && (isLazy(table) ? table.rowCount : table.rows.length) > 0;
   return (
     <section
       id={id}
@@ -43,7 +56,12 @@ export function ChartCard({ title, description, toolbar, table, fileParts = [], 
                 className="min-h-9 rounded-md border border-slate-300 px-2.5 text-xs font-semibold uppercase text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
                 aria-label={t('metering.common.downloadAs', { title, format: format.toUpperCase() })}
                 onClick={() =>
-                  downloadTable(table, downloadName(['myelectricaldata', ...fileParts], format), format, i18n.language)
+                  downloadTable(
+                    isLazy(table) ? table.build() : table,
+                    downloadName(['myelectricaldata', ...fileParts], format),
+                    format,
+                    i18n.language,
+                  )
                 }
               >
                 {format}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { balanceDays, monthlyBalance, summariseBalance } from '@med/core';
 import { EChart } from '../../charts/EChart.tsx';
 import type { EChartOption } from '../../charts/echarts.ts';
+import { containedGrid } from '../../charts/series.ts';
 import { inputClass } from '../../components/ui/fieldStyles.ts';
 import { Alert } from '../../components/ui/Alert.tsx';
 import { Spinner } from '../../components/ui/Spinner.tsx';
@@ -68,7 +69,7 @@ export function BalanceOverview({ pair }: { pair: BalancePair }) {
         valueFormatter: (value) => (typeof value === 'number' ? `${formatNumber(value, language, 1)} kWh` : '—'),
       },
       legend: { top: 0, type: 'scroll' },
-      grid: { left: 8, right: 8, top: 56, bottom: 8, containLabel: true },
+      grid: containedGrid(56, 8),
       xAxis: {
         type: 'category',
         data: months.map((month) => formatMonth(month.month, language, 'short', period === ALL)),
@@ -102,10 +103,10 @@ export function BalanceOverview({ pair }: { pair: BalancePair }) {
   const loading = (consumption.load.busy || production.load.busy) && days.length === 0;
   const methodText =
     summary.method === 'slots'
-      ? t('metering.balance.methodSlots', { days: summary.slotDays })
+      ? t('metering.balance.methodSlots', { count: summary.slotDays })
       : summary.method === 'mixed'
         ? t('metering.balance.methodMixed', { slotDays: summary.slotDays, dayDays: summary.dayDays })
-        : t('metering.balance.methodDays', { days: summary.dayDays });
+        : t('metering.balance.methodDays', { count: summary.dayDays });
 
   return (
     <div className="space-y-6">

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { fillDays, type DailyEnergy } from '@med/core';
 import { EChart, type EChartEventHandler } from '../../charts/EChart.tsx';
 import type { EChartOption } from '../../charts/echarts.ts';
-import { largeBar, zoomable } from '../../charts/series.ts';
+import { containedGrid, EDGE_SAFE_LABELS, largeBar, zoomable } from '../../charts/series.ts';
 import { ChartCard } from '../charts/ChartCard.tsx';
 import { formatDay, formatKwh, formatNumber, formatShortDay } from './format.ts';
 import { dailyTable } from './tables.ts';
@@ -36,11 +36,11 @@ export function DailyChart({ daily, color, fileParts, onPickDay }: DailyChartPro
             : '';
         },
       },
-      grid: { left: 8, right: 8, top: 28, bottom: 44, containLabel: true },
+      grid: containedGrid(28, 44),
       xAxis: {
         type: 'category',
         data: days.map((day) => day.date),
-        axisLabel: { formatter: (value: string) => formatShortDay(value) },
+        axisLabel: { ...EDGE_SAFE_LABELS, formatter: (value: string) => formatShortDay(value) },
       },
       yAxis: { type: 'value', name: 'kWh', axisLabel: { formatter: (value: number) => formatNumber(value, language) } },
       dataZoom: zoomable(start),

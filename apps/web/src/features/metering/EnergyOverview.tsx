@@ -40,7 +40,7 @@ export function EnergyOverview({ pdl, direction }: EnergyOverviewProps) {
   const color = isConsumption ? SERIES_COLORS.consumption : SERIES_COLORS.production;
   const daily = useDailyEnergy(meter, direction);
   const view = useCurveView(daily.data.at(-1)?.date ?? addDays(today, -1));
-  const curve = useLoadCurve(meter, direction, view.views);
+  const curve = useLoadCurve(meter, direction, view.views, view.mode === 'all');
   const maxPower = useMaxPower(isConsumption ? meter : null);
   const historyRequested = useMeteringHistory(pdl.usage_point_id, direction);
   const offpeak = offpeakRangesOf(pdl);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { subscribedVa, type MaxPowerDay } from '@med/core';
 import { EChart } from '../../charts/EChart.tsx';
 import type { EChartOption } from '../../charts/echarts.ts';
-import { largeBar, zoomable } from '../../charts/series.ts';
+import { containedGrid, EDGE_SAFE_LABELS, largeBar, zoomable } from '../../charts/series.ts';
 import { ChartCard } from '../charts/ChartCard.tsx';
 import { SERIES_COLORS } from './colors.ts';
 import { formatDay, formatNumber, formatShortDay } from './format.ts';
@@ -35,11 +35,11 @@ export function MaxPowerCard({ days, subscribedKva, fileParts }: MaxPowerCardPro
             : '';
         },
       },
-      grid: { left: 8, right: 8, top: 28, bottom: 44, containLabel: true },
+      grid: containedGrid(28, 44),
       xAxis: {
         type: 'category',
         data: days.map((day) => day.date),
-        axisLabel: { formatter: (value: string) => formatShortDay(value) },
+        axisLabel: { ...EDGE_SAFE_LABELS, formatter: (value: string) => formatShortDay(value) },
       },
       yAxis: {
         type: 'value',

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addDays, totalBetween, yearlyTotals, type DailyEnergy } from '@med/core';
+import { addDays, compareYearTotals, totalBetween, yearlyTotals, type DailyEnergy } from '@med/core';
 import { ChartCard } from '../charts/ChartCard.tsx';
-import { formatDay, formatKwh } from './format.ts';
+import { formatChange, formatDay, formatKwh } from './format.ts';
 import { yearTotalsTable } from './tables.ts';
 
 interface YearTotalsProps {
@@ -11,11 +11,21 @@ interface YearTotalsProps {
   fileParts: readonly string[];
 }
 
-/** One figure per calendar year (with its coverage), plus the last 12 months. */
+/**
+ * One figure per calendar year (with its coverage, "partiel" when days are missing), plus the last 12
+ * months. Each year is set against the one before on the same days only: the running year against the
+ * same stretch of last year, never against a whole year.
+ */
 export function YearTotals({ daily, title, fileParts }: YearTotalsProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const years = useMemo(() => yearlyTotals(daily).reverse(), [daily]);
+  const years = useMemo(
+    () =>
+      yearlyTotals(daily)
+        .map((year) => ({ ...year, comparison: compareYearTotals(daily, Number(year.period)) }))
+        .reverse(),
+    [daily],
+  );
   const last = daily.at(-1)?.date;
   const rolling = last
     ? { ...totalBetween(daily, addDays(last, -364), addDays(last, 1)), start: addDays(last, -364), end: last }
@@ -47,19 +57,38 @@ export function YearTotals({ daily, title, fileParts }: YearTotalsProps) {
             </dd>
           </div>
         )}
-        {years.map((year) => (
-          <div key={year.period} className="rounded-lg bg-slate-50 p-3 dark:bg-slate-800/60">
-            <dt className="text-sm font-medium">{year.period}</dt>
-            <dd className="mt-1 text-xl font-semibold tabular-nums" data-testid={`year-total-${year.period}`}>
-              {formatKwh(year.wh, language)}
-            </dd>
-            {year.days < year.daysInPeriod && (
-              <dd className="text-xs text-slate-600 dark:text-slate-400">
-                {t('metering.common.partialYear', { days: year.days, total: year.daysInPeriod })}
+        {years.map((year) => {
+          const { comparison } = year;
+          const previous = Number(year.period) - 1;
+          const change =
+            comparison.basis !== 'unmatched' && comparison.current !== null && comparison.previous
+              ? formatChange(comparison.current / comparison.previous - 1, language)
+              : null;
+          return (
+            <div
+              key={year.period}
+              className="rounded-lg bg-slate-50 p-3 dark:bg-slate-800/60"
+              data-testid={`year-${year.period}`}
+            >
+              <dt className="text-sm font-medium">{year.period}</dt>
+              <dd className="mt-1 text-xl font-semibold tabular-nums" data-testid={`year-total-${year.period}`}>
+                {formatKwh(year.wh, language)}
               </dd>
-            )}
-          </div>
-        ))}
+              {year.days < year.daysInPeriod && (
+                <dd className="text-xs text-slate-600 dark:text-slate-400">
+                  {t('metering.common.partialDays', { count: year.days, total: year.daysInPeriod })}
+                </dd>
+              )}
+              {change !== null && (
+                <dd className="text-xs text-slate-600 dark:text-slate-400">
+                  {comparison.basis === 'sameDays'
+                    ? t('metering.years.sameDays', { change, previous, count: comparison.comparedDays })
+                    : t('metering.years.change', { change, previous })}
+                </dd>
+              )}
+            </div>
+          );
+        })}
       </dl>
     </ChartCard>
   );

@@ -3,13 +3,15 @@ import {
   formatParisIso,
   indexByWallClock,
   OVERLAY_SHIFT_DAYS,
+  type CurvePoint,
+  type DownsampledCurve,
   type EnergySlot,
   type OverlayKind,
 } from '@med/core';
 import type { EChartOption } from '../../charts/echarts.ts';
-import { largeLine, zoomable } from '../../charts/series.ts';
+import { containedGrid, EDGE_SAFE_LABELS, largeLine, tooltipMarker, zoomableTime } from '../../charts/series.ts';
 import { SERIES_COLORS } from './colors.ts';
-import { formatClock, formatNumber, formatShortDay } from './format.ts';
+import { formatClock, formatNumber, formatParisDateTime, formatParisTick, formatShortDay } from './format.ts';
 
 export interface CurveOverlay {
   kind: OverlayKind;
@@ -51,11 +53,11 @@ export function curveLabels(slots: readonly EnergySlot[], withDate: boolean): st
   });
 }
 
+/** One day or one week of slots on a category axis (Paris wall-clock labels), with the overlays. */
 export function curveOption(input: {
   slots: readonly EnergySlot[];
   overlays: readonly CurveOverlay[];
   withDate: boolean;
-  zoom: boolean;
   color: string;
   seriesName: string;
   language: string;
@@ -65,7 +67,6 @@ export function curveOption(input: {
     previousWeek: SERIES_COLORS.previousWeek,
     previousYear: SERIES_COLORS.previousYear,
   };
-  const start = input.zoom && slots.length > 336 ? Math.round((1 - 336 / slots.length) * 100) : 0;
   return {
     tooltip: {
       trigger: 'axis',
@@ -73,10 +74,14 @@ export function curveOption(input: {
       valueFormatter: (value) => (typeof value === 'number' ? `${formatNumber(value, language)} W` : '—'),
     },
     legend: { top: 0, type: 'scroll' },
-    grid: { left: 8, right: 8, top: 56, bottom: input.zoom ? 44 : 8, containLabel: true },
-    xAxis: { type: 'category', data: curveLabels(slots, input.withDate), boundaryGap: false },
+    grid: containedGrid(56, 8),
+    xAxis: {
+      type: 'category',
+      data: curveLabels(slots, input.withDate),
+      boundaryGap: false,
+      axisLabel: EDGE_SAFE_LABELS,
+    },
     yAxis: { type: 'value', name: 'W', axisLabel: { formatter: (value: number) => formatNumber(value, language) } },
-    ...(input.zoom ? { dataZoom: zoomable(start) } : {}),
     series: [
       largeLine({
         name: input.seriesName,
@@ -95,6 +100,68 @@ export function curveOption(input: {
           lineStyle: { width: 1.5, type: 'dashed' },
         }),
       ),
+    ],
+  };
+}
+
+/** The zoom window of the overview, UTC ms of the first and last interval start shown. */
+export interface CurveWindow {
+  from: number;
+  to: number;
+}
+
+/**
+ * "Tout": every loaded slot on a time axis, drawn from the min/max-reduced points (`curveWindowPoints`)
+ * so that two years (35,040 slots) draw at once and keep their peaks; the window the user zoomed to is
+ * in the option, so replacing the data keeps the zoom. Axis labels and tooltips in Paris time.
+ */
+export function overviewOption(input: {
+  curve: DownsampledCurve;
+  extent: CurveWindow;
+  window: CurveWindow | null;
+  color: string;
+  seriesName: string;
+  language: string;
+}): EChartOption {
+  const { curve, extent, window, language } = input;
+  const shown = window ?? extent;
+  const span = shown.to - shown.from;
+  return {
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      formatter: (params) => {
+        const item = Array.isArray(params) ? params[0] : params;
+        const [start, watts] = (item?.value ?? []) as CurvePoint;
+        return watts === null || watts === undefined
+          ? ''
+          : `${formatParisDateTime(start, language)}<br/>${tooltipMarker(item?.marker)}${item?.seriesName ?? ''} <b>${formatNumber(watts, language)} W</b>`;
+      },
+    },
+    legend: { top: 0, type: 'scroll' },
+    grid: containedGrid(56, 44),
+    xAxis: {
+      type: 'time',
+      min: extent.from,
+      max: extent.to,
+      axisLabel: { ...EDGE_SAFE_LABELS, formatter: (value: number) => formatParisTick(value, span, language) },
+    },
+    yAxis: { type: 'value', name: 'W', axisLabel: { formatter: (value: number) => formatNumber(value, language) } },
+    dataZoom: zoomableTime(shown.from, shown.to, 6 * 3_600_000),
+    series: [
+      {
+        type: 'line',
+        name: input.seriesName,
+        data: curve.points,
+        // Every slot kept: each value holds over its interval. Reduced: the points are extremes, joined.
+        ...(curve.sampled ? {} : { step: 'end' as const }),
+        showSymbol: false,
+        symbol: 'none',
+        animation: false,
+        itemStyle: { color: input.color },
+        lineStyle: { width: 1.2 },
+        areaStyle: { opacity: 0.15 },
+      },
     ],
   };
 }

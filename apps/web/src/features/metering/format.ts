@@ -33,6 +33,15 @@ export function formatPercent(rate: number, language: string): string {
   return new Intl.NumberFormat(locale(language), { style: 'percent', maximumFractionDigits: 0 }).format(rate);
 }
 
+/** A change as a signed percentage ("+4 %", "−12 %"; "+4%" in English). */
+export function formatChange(rate: number, language: string): string {
+  return new Intl.NumberFormat(locale(language), {
+    style: 'percent',
+    maximumFractionDigits: 0,
+    signDisplay: 'exceptZero',
+  }).format(rate);
+}
+
 /** Month name of `YYYY-MM` or of a 1–12 month number. */
 export function formatMonth(
   month: string | number,
@@ -77,6 +86,26 @@ export function formatParisDateTime(epochMs: number, language: string): string {
     timeStyle: 'short',
     timeZone: 'Europe/Paris',
   }).format(new Date(epochMs));
+}
+
+const parisFormats = new Map<string, Intl.DateTimeFormat>();
+/** Axis label of an instant in Paris time, at the precision the visible span needs. */
+export function formatParisTick(epochMs: number, spanMs: number, language: string): string {
+  const precision = spanMs > 120 * 86_400_000 ? 'month' : spanMs > 2 * 86_400_000 ? 'day' : 'time';
+  const key = `${language}:${precision}`;
+  let format = parisFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale(language), {
+      timeZone: 'Europe/Paris',
+      ...(precision === 'month'
+        ? { month: 'short', year: 'numeric' }
+        : precision === 'day'
+          ? { day: '2-digit', month: '2-digit' }
+          : { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' }),
+    });
+    parisFormats.set(key, format);
+  }
+  return format.format(new Date(epochMs));
 }
 
 /** Wh → kWh rounded to the Wh (what the CSV and JSON files hold). */

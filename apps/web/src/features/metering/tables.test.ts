@@ -66,14 +66,27 @@ describe('chart tables', () => {
     });
   });
 
-  it('N vs N-1: month of N, both values and the change', () => {
+  it('N vs N-1: month of N, both values, the days compared and the change', () => {
+    const base = { daysInMonth: 31, previousDaysInMonth: 31, comparedDays: 0 };
     const rows: MonthComparison[] = [
-      { month: 1, current: 1100, previous: 1000, currentDays: 31, previousDays: 31 },
-      { month: 2, current: null, previous: 500, currentDays: 0, previousDays: 28 },
+      { ...base, month: 1, current: 1100, previous: 1000, currentDays: 31, previousDays: 31, basis: 'whole' },
+      { ...base, month: 2, current: null, previous: 500, currentDays: 0, previousDays: 28, basis: 'unmatched' },
+      {
+        ...base,
+        month: 12,
+        current: 240,
+        previous: 200,
+        currentDays: 2,
+        previousDays: 31,
+        basis: 'sameDays',
+        comparedDays: 2,
+      },
     ];
-    expect(monthlyComparisonTable(rows, 2025, { month: 'm', current: 'c', previous: 'p', change: 'x' }).rows).toEqual([
-      { month: '2025-01', kwh: 1.1, kwh_previous_year: 1, change_percent: 10 },
-      { month: '2025-02', kwh: null, kwh_previous_year: 0.5, change_percent: null },
+    const labels = { month: 'm', current: 'c', previous: 'p', change: 'x', comparedDays: 'd' };
+    expect(monthlyComparisonTable(rows, 2025, labels).rows).toEqual([
+      { month: '2025-01', kwh: 1.1, kwh_previous_year: 1, days_compared: 31, change_percent: 10 },
+      { month: '2025-02', kwh: null, kwh_previous_year: 0.5, days_compared: null, change_percent: null },
+      { month: '2025-12', kwh: 0.24, kwh_previous_year: 0.2, days_compared: 2, change_percent: 20 },
     ]);
   });
 

@@ -52,26 +52,37 @@ export function yearTotalsTable(
   };
 }
 
-/** N vs N-1: month of N, its energy, the same month of N-1 and the change in percent. */
+/**
+ * N vs N-1 as the chart shows it: month of N, its energy, the same month of N-1, the days compared and
+ * the change in percent. A month held in part is on the days both years have (`days_compared`); months
+ * with no day in common have no change.
+ */
 export function monthlyComparisonTable(
   rows: readonly MonthComparison[],
   year: number,
-  labels: { month: string; current: string; previous: string; change: string },
+  labels: { month: string; current: string; previous: string; change: string; comparedDays: string },
 ): DataTable {
   return {
     columns: [
       { key: 'month', label: labels.month },
       { key: 'kwh', label: labels.current },
       { key: 'kwh_previous_year', label: labels.previous },
+      { key: 'days_compared', label: labels.comparedDays },
       { key: 'change_percent', label: labels.change },
     ],
-    rows: rows.map((row) => ({
-      month: `${year}-${String(row.month).padStart(2, '0')}`,
-      kwh: row.current === null ? null : whToKwh(row.current),
-      kwh_previous_year: row.previous === null ? null : whToKwh(row.previous),
-      change_percent:
-        row.current !== null && row.previous !== null && row.previous > 0 ? rate(row.current / row.previous - 1) : null,
-    })),
+    rows: rows.map((row) => {
+      const compared = row.basis !== 'unmatched' && row.current !== null && row.previous !== null;
+      return {
+        month: `${year}-${String(row.month).padStart(2, '0')}`,
+        kwh: row.current === null ? null : whToKwh(row.current),
+        kwh_previous_year: row.previous === null ? null : whToKwh(row.previous),
+        days_compared: row.basis === 'sameDays' ? row.comparedDays : row.basis === 'whole' ? row.currentDays : null,
+        change_percent:
+          compared && row.previous !== null && row.current !== null && row.previous > 0
+            ? rate(row.current / row.previous - 1)
+            : null,
+      };
+    }),
   };
 }
 
