@@ -63,12 +63,12 @@ describe('consent states in the browser', () => {
     expect(params.get('pdl_count')).toBe('1');
 
     // The dashboard explains it: one meter in, one refused by Enedis and shown revoked.
-    await page
-      .getByText('Points de livraison autorisés : 1 (dont 1 ajouté(s) à votre compte)', { exact: false })
-      .waitFor();
+    await page.getByText('1 point de livraison autorisé (dont 1 ajouté à votre compte)', { exact: false }).waitFor();
     await page.getByText('Certains compteurs n’ont pas été autorisés').waitFor();
     await page
-      .getByText('Enedis ne détient aucun consentement valide pour au moins l’un d’eux', { exact: false })
+      .getByText('1 point de livraison n’a pas été autorisé : Enedis ne détient aucun consentement valide pour lui', {
+        exact: false,
+      })
       .waitFor();
 
     // The revoked meter says so in words, offers the renew action, and is never "Actif".

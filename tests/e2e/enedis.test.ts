@@ -55,9 +55,7 @@ describe('Enedis end to end in the browser', () => {
     await page.getByRole('button', { name: 'Autoriser le partage' }).click();
     await expectPath(page, '/dashboard');
     await page.getByText('Consentement enregistré').waitFor();
-    await page
-      .getByText('Points de livraison autorisés : 2 (dont 2 ajouté(s) à votre compte)', { exact: false })
-      .waitFor();
+    await page.getByText('2 points de livraison autorisés (dont 2 ajoutés à votre compte)', { exact: false }).waitFor();
 
     // Both meters are there with what the contract said (the production meter has no contract data).
     const consumptionCard = page.getByRole('article', { name: CONSUMPTION_PRM });
@@ -243,7 +241,7 @@ describe('Enedis end to end in the browser', () => {
     await expectPath(page, '/dashboard');
     // This meter already belongs to the first account.
     await page
-      .getByText('Ce(s) point(s) de livraison sont déjà rattachés à un autre compte', { exact: false })
+      .getByText('Les points de livraison cochés sont déjà rattachés à un autre compte', { exact: false })
       .waitFor();
 
     await context.close();

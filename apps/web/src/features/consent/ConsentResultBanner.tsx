@@ -43,7 +43,12 @@ export function ConsentResultBanner() {
     return (
       <div className="space-y-3">
         <Alert tone="success" title={t('consent.success.title')}>
-          <p>{t('consent.success.text', { count: result.pdlCount, created: result.createdCount })}</p>
+          <p>
+            {t('consent.success.text', {
+              authorised: t('consent.success.authorised', { count: result.pdlCount }),
+              added: t('consent.success.added', { count: result.createdCount }),
+            })}
+          </p>
           {result.rejected === null && close}
         </Alert>
         {result.rejected !== null && (

@@ -13,7 +13,11 @@ export const enConsent: ConsentTranslation = {
     dismiss: 'Close this message',
     success: {
       title: 'Consent recorded',
-      text: 'Delivery points authorised: {{count}} ({{created}} added to your account). Their contract is being read from Enedis; your data is available under Consumption and Production.',
+      text: '{{authorised}} ({{added}}). Contracts are being read from Enedis; your data is available under Consumption and Production.',
+      authorised_one: '{{count}} delivery point authorised',
+      authorised_other: '{{count}} delivery points authorised',
+      added_one: '{{count}} added to your account',
+      added_other: '{{count}} added to your account',
     },
     errors: {
       title: 'Consent did not go through',
@@ -37,12 +41,18 @@ export const enConsent: ConsentTranslation = {
     },
     partial: {
       title: 'Some meters were not authorised',
-      pdl_already_exists:
-        '{{count}} delivery point(s) were not added: at least one of them already belongs to another MyElectricalData account. Delete it from the other account, then start the consent again.',
-      consent_refused:
-        '{{count}} delivery point(s) were not authorised: Enedis holds no valid consent for at least one of them, which is shown as revoked. Check that you hold its contract, then renew the consent.',
-      daily_limit:
-        '{{count}} delivery point(s) were not added: you have reached the maximum number of meters that can be authorised in one day. Start the consent again tomorrow for those.',
+      pdl_already_exists_one:
+        '{{count}} delivery point was not added: it already belongs to another MyElectricalData account. Delete it from the other account, then start the consent again.',
+      pdl_already_exists_other:
+        '{{count}} delivery points were not added: at least one of them already belongs to another MyElectricalData account. Delete it from the other account, then start the consent again.',
+      consent_refused_one:
+        '{{count}} delivery point was not authorised: Enedis holds no valid consent for it, and it is shown as revoked. Check that you hold its contract, then renew the consent.',
+      consent_refused_other:
+        '{{count}} delivery points were not authorised: Enedis holds no valid consent for at least one of them, which is shown as revoked. Check that you hold its contract, then renew the consent.',
+      daily_limit_one:
+        '{{count}} delivery point was not added: you have reached the maximum number of meters that can be authorised in one day. Start the consent again tomorrow for that one.',
+      daily_limit_other:
+        '{{count}} delivery points were not added: you have reached the maximum number of meters that can be authorised in one day. Start the consent again tomorrow for those.',
     },
     status: {
       pending: 'Awaiting consent',

@@ -13,7 +13,11 @@ export const frConsent = {
     dismiss: 'Fermer ce message',
     success: {
       title: 'Consentement enregistré',
-      text: 'Points de livraison autorisés : {{count}} (dont {{created}} ajouté(s) à votre compte). Leur contrat est lu chez Enedis ; vos données sont consultables dans Consommation et Production.',
+      text: '{{authorised}} ({{added}}). Les contrats sont lus chez Enedis ; vos données sont consultables dans Consommation et Production.',
+      authorised_one: '{{count}} point de livraison autorisé',
+      authorised_other: '{{count}} points de livraison autorisés',
+      added_one: 'dont {{count}} ajouté à votre compte',
+      added_other: 'dont {{count}} ajoutés à votre compte',
     },
     errors: {
       title: 'Le consentement n’a pas abouti',
@@ -26,23 +30,29 @@ export const frConsent = {
       invalid_code:
         'Le retour du site d’Enedis était incomplet (sans code d’autorisation) : rien n’a été enregistré. Relancez le consentement depuis ce tableau de bord.',
       consent_refused:
-        'Enedis ne détient aucun consentement valide pour ce(s) compteur(s) : ils apparaissent comme révoqués et aucune donnée n’est lue. Vérifiez que vous êtes bien titulaire du contrat d’électricité, puis renouvelez le consentement.',
+        'Enedis ne détient aucun consentement valide pour les compteurs cochés : ils apparaissent comme révoqués et aucune donnée n’est lue. Vérifiez que vous êtes bien titulaire du contrat d’électricité, puis renouvelez le consentement.',
       daily_limit:
         'Vous avez atteint le nombre maximal de compteurs que l’on peut autoriser en une journée : rien n’a été ajouté. Réessayez demain.',
       pdl_already_exists:
-        'Ce(s) point(s) de livraison sont déjà rattachés à un autre compte MyElectricalData. Connectez-vous à ce compte et supprimez-les là-bas avant de recommencer, ou contactez-nous si vous n’en êtes pas à l’origine.',
+        'Les points de livraison cochés sont déjà rattachés à un autre compte MyElectricalData. Connectez-vous à ce compte et supprimez-les là-bas avant de recommencer, ou contactez-nous si vous n’en êtes pas à l’origine.',
       enedis_error:
         'Enedis a signalé une erreur pendant le consentement. Réessayez dans quelques minutes ; si cela persiste, consultez la page d’état des services Enedis.',
       unknown: 'Le consentement a échoué pour une raison inconnue. Réessayez ; si cela persiste, contactez-nous.',
     },
     partial: {
       title: 'Certains compteurs n’ont pas été autorisés',
-      pdl_already_exists:
-        '{{count}} point(s) de livraison n’ont pas été ajoutés : au moins l’un d’eux est déjà rattaché à un autre compte MyElectricalData. Supprimez-le de l’autre compte puis relancez le consentement.',
-      consent_refused:
-        '{{count}} point(s) de livraison n’ont pas été autorisés : Enedis ne détient aucun consentement valide pour au moins l’un d’eux, qui apparaît comme révoqué. Vérifiez que vous êtes bien titulaire de son contrat, puis renouvelez le consentement.',
-      daily_limit:
-        '{{count}} point(s) de livraison n’ont pas été ajoutés : vous avez atteint le nombre maximal de compteurs que l’on peut autoriser en une journée. Relancez le consentement demain pour ceux-là.',
+      pdl_already_exists_one:
+        '{{count}} point de livraison n’a pas été ajouté : il est déjà rattaché à un autre compte MyElectricalData. Supprimez-le de l’autre compte puis relancez le consentement.',
+      pdl_already_exists_other:
+        '{{count}} points de livraison n’ont pas été ajoutés : au moins l’un d’eux est déjà rattaché à un autre compte MyElectricalData. Supprimez-le de l’autre compte puis relancez le consentement.',
+      consent_refused_one:
+        '{{count}} point de livraison n’a pas été autorisé : Enedis ne détient aucun consentement valide pour lui, et il apparaît comme révoqué. Vérifiez que vous êtes bien titulaire de son contrat, puis renouvelez le consentement.',
+      consent_refused_other:
+        '{{count}} points de livraison n’ont pas été autorisés : Enedis ne détient aucun consentement valide pour au moins l’un d’eux, qui apparaît comme révoqué. Vérifiez que vous êtes bien titulaire de son contrat, puis renouvelez le consentement.',
+      daily_limit_one:
+        '{{count}} point de livraison n’a pas été ajouté : vous avez atteint le nombre maximal de compteurs que l’on peut autoriser en une journée. Relancez le consentement demain pour celui-là.',
+      daily_limit_other:
+        '{{count}} points de livraison n’ont pas été ajoutés : vous avez atteint le nombre maximal de compteurs que l’on peut autoriser en une journée. Relancez le consentement demain pour ceux-là.',
     },
     status: {
       pending: 'En attente de consentement',

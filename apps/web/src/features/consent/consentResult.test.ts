@@ -79,7 +79,8 @@ describe('consent result messages', () => {
         expect(strings.consent.errors[reason], reason).toBeTruthy();
       }
       for (const reason of PARTIAL_CONSENT_REASONS) {
-        expect(strings.consent.partial[reason], reason).toContain('{{count}}');
+        expect(strings.consent.partial[`${reason}_one`], reason).toContain('{{count}}');
+        expect(strings.consent.partial[`${reason}_other`], reason).toContain('{{count}}');
       }
     }
   });
