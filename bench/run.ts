@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark, one after the other. They print figures; they do not pass or fail.
+import { runChartOverview } from './chart-overview.ts';
 import { runColdLoadCurve } from './cold-load-curve.ts';
 import { runCsvImport } from './csv-import.ts';
 import { runFairShare } from './fair-share.ts';
@@ -16,3 +17,4 @@ await runShutdown();
 await runForgotPasswordTiming();
 runTariff();
 await runCsvImport();
+runChartOverview();

@@ -104,6 +104,9 @@ export function curveOption(input: {
   };
 }
 
+/** About two points per pixel column of a wide chart: more cannot be seen, fewer would lose peaks. */
+export const OVERVIEW_POINTS = 2000;
+
 /** The zoom window of the overview, UTC ms of the first and last interval start shown. */
 export interface CurveWindow {
   from: number;

@@ -1,10 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { curveWindowPoints, downsampleCurve, type DownsampledCurve, type EnergySlot } from '@med/core';
 import type { EChartEventHandler } from '../../charts/EChart.tsx';
-import type { CurveWindow } from './curveChart.ts';
+import { OVERVIEW_POINTS, type CurveWindow } from './curveChart.ts';
 
-/** About two points per pixel column of a wide chart: more cannot be seen, fewer would lose peaks. */
-export const OVERVIEW_POINTS = 2000;
 /** Wait for the zoom gesture to settle before drawing the window again in detail. */
 const ZOOM_SETTLE_MS = 150;
 
