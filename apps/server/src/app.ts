@@ -14,6 +14,7 @@ import { findUserUnlessRevoked } from './features/accounts/sessions.repository.t
 import { findUserByClientSecretHash } from './features/accounts/users.repository.ts';
 import { loadRole } from './features/roles/roles.repository.ts';
 import { registerRolesFeature } from './features/roles/roles.register.ts';
+import { registerAdminFeature } from './features/admin/admin.register.ts';
 import { createDrain } from './http/drain.ts';
 import { createLogger } from './http/logger.ts';
 import { createThrottle } from './http/throttle.ts';
@@ -21,6 +22,7 @@ import { createMailQueue } from './mail/mail-queue.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createAccountMails, type AccountMail } from './features/accounts/account-mails.ts';
 import { createJwt } from './security/jwt.ts';
+import { createUsageStats, type UsageStats } from './features/admin/usage-stats.ts';
 import { createServerKeys } from './security/keys.ts';
 import type { EnedisGateway } from './features/enedis/enedis-gateway.ts';
 import { registerEnedisFeatures } from './features/enedis/enedis.register.ts';
@@ -43,6 +45,8 @@ export interface BuildAppOptions {
   gateway: EnedisGateway;
   /** Folder of the built SPA; default apps/web/dist. */
   webDistDir?: string;
+  /** Usage counters (bootstrap shares them with the Enedis gateway); default: fresh ones on the cache. */
+  usage?: UsageStats;
   /** Where log lines go; default stdout (tests capture them). */
   logStream?: DestinationStream;
 }
@@ -96,6 +100,7 @@ export async function buildApp(
       requireEmailVerification: config.auth.requireEmailVerification,
     }),
     gateway: options.gateway,
+    usage: options.usage ?? createUsageStats({ cache, log: app.log }),
     log: app.log,
     drain: createDrain(app, app.log),
     rte: createRteGateway({ config, enedis: options.gateway, log: app.log }),
@@ -119,6 +124,7 @@ export async function buildApp(
   await registerRteFeatures(app, deps);
   await registerRolesFeature(app, deps);
   await registerOffersFeatures(app, deps);
+  await registerAdminFeature(app, deps);
   deps.scheduler.register(enedisTokenJob(deps.gateway));
   deps.scheduler.register(
     housekeepingJob({

@@ -10,6 +10,7 @@ import {
 } from './features/roles/roles.repository.ts';
 import { seedCatalogue, shippedDataSet } from './features/offers/catalogue-seed.ts';
 import { buildApp, type BuildAppOptions } from './app.ts';
+import { createUsageStats } from './features/admin/usage-stats.ts';
 import { createEnedisGateway } from './features/enedis/enedis-gateway.ts';
 import { createServerKeys } from './security/keys.ts';
 import { createLogger } from './http/logger.ts';
@@ -42,8 +43,20 @@ export async function startServices(
   const logger =
     overrides.logger ??
     createLogger({ level: config.logLevel, keys, ...(overrides.logStream ? { stream: overrides.logStream } : {}) });
-  const gateway = overrides.gateway ?? (await createEnedisGateway({ config, cache, keys, log: logger }));
-  const { app, deps, permissionRoutes } = await buildApp({ ...overrides, config, database, cache, gateway, logger });
+  // Usage counters of the admin overview: fed by the Enedis client and by every metering call.
+  const usage = createUsageStats({ cache, log: logger });
+  const gateway =
+    overrides.gateway ??
+    (await createEnedisGateway({ config, cache, keys, log: logger, onEvent: (event) => usage.recordEnedis(event) }));
+  const { app, deps, permissionRoutes } = await buildApp({
+    ...overrides,
+    config,
+    database,
+    cache,
+    gateway,
+    logger,
+    usage,
+  });
   if (config.env === 'production' && (config.enedis.environment === 'emulator' || config.rte.useEmulator)) {
     app.log.warn(
       { enedis: config.enedis.environment === 'emulator', rte: config.rte.useEmulator },

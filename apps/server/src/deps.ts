@@ -4,6 +4,7 @@ import type { Config } from './config/config.ts';
 import type { DbHandle } from './db/connect.ts';
 import type { Db } from './db/database.ts';
 import type { EnedisGateway } from './features/enedis/enedis-gateway.ts';
+import type { UsageStats } from './features/admin/usage-stats.ts';
 import type { GatewayClient } from './features/gateway-client/gateway-client.ts';
 import type { GatewayConnection } from './features/gateway-client/gateway-connection.ts';
 import type { RteGateway } from './features/rte/rte-gateway.ts';
@@ -31,6 +32,8 @@ export interface AppDeps {
   throttle: Throttle;
   guard: Guard;
   gateway: EnedisGateway;
+  /** Usage counters of the admin overview (metering calls, Enedis events), shared by instances. */
+  usage: UsageStats;
   rte: RteGateway;
   /** Scheduled jobs; bootstrap starts it when JOBS_ENABLED, admin refreshes run through it either way. */
   scheduler: Scheduler;

@@ -125,6 +125,36 @@ const TABLE: Row[] = [
     permission: 'admin_dashboard',
     request: ecowattRefresh('/api/admin/rte/refresh/ecowatt'),
   },
+  { method: 'GET', route: '/api/admin/stats', permission: 'admin_dashboard', request: at('/api/admin/stats') },
+  { method: 'GET', route: '/api/admin/users', permission: 'users', request: at('/api/admin/users?search=perm') },
+  { method: 'GET', route: '/api/admin/users/stats', permission: 'users', request: at('/api/admin/users/stats') },
+  {
+    method: 'POST',
+    route: '/api/admin/users',
+    permission: 'users.edit',
+    request: () =>
+      Promise.resolve({ url: '/api/admin/users', payload: { email: `invited-${randomUUID()}@example.org` } }),
+  },
+  ...(
+    [
+      ['POST', 'toggle-status', 'users.edit'],
+      ['POST', 'reset-password', 'users.edit'],
+      ['POST', 'reset-quota', 'users'],
+      ['POST', 'toggle-debug', 'users'],
+      ['DELETE', 'clear-cache', 'users'],
+    ] as const
+  ).map(([method, action, permission]): Row => ({
+    method,
+    route: `/api/admin/users/:id/${action}`,
+    permission,
+    request: async (ctx) => ({ url: `/api/admin/users/${await ctx.freshUser()}/${action}` }),
+  })),
+  {
+    method: 'DELETE',
+    route: '/api/admin/users/:id',
+    permission: 'users.delete',
+    request: async (ctx) => ({ url: `/api/admin/users/${await ctx.freshUser()}` }),
+  },
   { method: 'GET', route: '/api/admin/roles', permission: 'roles', request: at('/api/admin/roles') },
   {
     method: 'POST',

@@ -28,14 +28,14 @@ export function passwordProblems(password: string): PasswordRule[] {
 }
 export type PasswordRule = 'min_length' | 'max_length' | 'lowercase' | 'uppercase' | 'digit';
 
-const email = z
+export const emailSchema = z
   .email()
   .max(254)
   .transform((value) => value.trim().toLowerCase());
 const password = z.string().min(1).max(PASSWORD_MAX_LENGTH);
 
 export const signupRequestSchema = z.strictObject({
-  email,
+  email: emailSchema,
   password,
   turnstile_token: z.string().max(4096).optional(),
 });
@@ -48,7 +48,7 @@ export const signupResponseSchema = z.object({
 });
 export type SignupResponse = z.infer<typeof signupResponseSchema>;
 
-export const loginRequestSchema = z.strictObject({ email, password });
+export const loginRequestSchema = z.strictObject({ email: emailSchema, password });
 export type LoginRequest = z.input<typeof loginRequestSchema>;
 
 export const loginResponseSchema = z.object({
@@ -103,7 +103,7 @@ export const credentialsResponseSchema = z.object({ client_id: z.string() });
 export const clientCredentialsSchema = z.object({ client_id: z.string(), client_secret: z.string() });
 export type ClientCredentials = z.infer<typeof clientCredentialsSchema>;
 
-export const emailRequestSchema = z.strictObject({ email });
+export const emailRequestSchema = z.strictObject({ email: emailSchema });
 export const resetPasswordRequestSchema = z.strictObject({
   token: z.string().min(1).max(512),
   new_password: password,

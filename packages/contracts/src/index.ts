@@ -10,3 +10,4 @@ export * from './offer-records.ts';
 export * from './client-mode.ts';
 export * from './roles.ts';
 export * from './offers.ts';
+export * from './admin.ts';

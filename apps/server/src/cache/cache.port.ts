@@ -28,6 +28,20 @@ export interface CachePort {
   increment(key: string, ttlSeconds: number): Promise<{ count: number; ttlMs: number }>;
   /** Reads an integer counter (0 when absent). */
   counter(key: string): Promise<number>;
+  /**
+   * Atomically adds 1 to each of `fields` of the hash at `key` (creating it with `ttlSeconds`; the TTL is
+   * kept afterwards, like `increment`). Counters many instances share, read without scanning keys.
+   */
+  incrementFields(key: string, fields: readonly string[], ttlSeconds: number): Promise<void>;
+  /** Every field of a hash of counters (empty when absent). */
+  readFields(key: string): Promise<Record<string, number>>;
+  /**
+   * Prepends `value` to the list at `key` and keeps only the newest `maxLength` items, in one atomic step
+   * (a bounded journal shared by instances).
+   */
+  pushCapped(key: string, value: string, maxLength: number): Promise<void>;
+  /** The list at `key`, newest first (empty when absent). */
+  readList(key: string): Promise<string[]>;
   /** Milliseconds before the key expires: 0 when it is absent, -1 when it has no expiry. */
   ttlMs(key: string): Promise<number>;
   /** Releases a lock only if it still holds `token` (compare-and-delete). */

@@ -186,6 +186,37 @@ describe.each(harnesses)('CachePort contract: %s', (_name, makeHarness) => {
     expect(await cache.incrementBelow(`${p}zero`, 0, 60)).toEqual({ allowed: false, count: 0 });
   });
 
+  it('incrementFields counts every field exactly under 200 concurrent calls and keeps the creation TTL', async () => {
+    const p = fresh();
+    await Promise.all(
+      Array.from({ length: 200 }, (_, index) =>
+        cache.incrementFields(`${p}stats`, ['calls', index % 2 === 0 ? 'even' : 'odd'], 100),
+      ),
+    );
+    expect(await cache.readFields(`${p}stats`)).toEqual({ calls: 200, even: 100, odd: 100 });
+    expect(await cache.readFields(`${p}absent`)).toEqual({});
+    const ttl = await cache.ttlMs(`${p}stats`);
+    expect(ttl).toBeGreaterThan(90_000);
+    await harness.advance(300);
+    await cache.incrementFields(`${p}stats`, ['calls'], 1000);
+    expect(await cache.ttlMs(`${p}stats`)).toBeLessThanOrEqual(ttl);
+    expect(await cache.deleteByPrefix(p)).toBe(1);
+    expect(await cache.readFields(`${p}stats`)).toEqual({});
+  });
+
+  it('pushCapped keeps the newest items, newest first, under concurrent pushes', async () => {
+    const p = fresh();
+    await Promise.all(Array.from({ length: 50 }, (_, index) => cache.pushCapped(`${p}log`, `a${index}`, 20)));
+    const items = await cache.readList(`${p}log`);
+    expect(items).toHaveLength(20);
+    expect(new Set(items).size).toBe(20);
+    await cache.pushCapped(`${p}log`, 'last', 20);
+    expect((await cache.readList(`${p}log`))[0]).toBe('last');
+    expect(await cache.readList(`${p}none`)).toEqual([]);
+    expect(await cache.delete(`${p}log`)).toBe(1);
+    expect(await cache.readList(`${p}log`)).toEqual([]);
+  });
+
   it('deleteIfEquals releases a lock only for its holder', async () => {
     const p = fresh();
     await cache.setIfAbsent(`${p}lock`, 'token-a', 60_000);

@@ -3,6 +3,10 @@ import type { CachePort, SlotReservation } from './cache.port.ts';
 interface Entry {
   value: Buffer;
   expiresAt: number | null;
+  /** A hash of counters (`incrementFields`); `value` is then empty. */
+  fields?: Map<string, number>;
+  /** A bounded list (`pushCapped`), oldest first; `value` is then empty. */
+  items?: string[];
 }
 
 /**
@@ -118,6 +122,40 @@ export class MemoryCache implements CachePort {
       return 0;
     }
     return entry.expiresAt === null ? -1 : entry.expiresAt - this.#now();
+  }
+
+  async incrementFields(key: string, fields: readonly string[], ttlSeconds: number): Promise<void> {
+    if (fields.length === 0) {
+      return;
+    }
+    const entry = this.#live(key) ?? this.#create(key, ttlSeconds * 1000);
+    const counters = (entry.fields ??= new Map());
+    for (const field of fields) {
+      counters.set(field, (counters.get(field) ?? 0) + 1);
+    }
+  }
+
+  async readFields(key: string): Promise<Record<string, number>> {
+    return Object.fromEntries(this.#live(key)?.fields ?? []);
+  }
+
+  async pushCapped(key: string, value: string, maxLength: number): Promise<void> {
+    const entry = this.#live(key) ?? this.#create(key, undefined);
+    const items = (entry.items ??= []);
+    items.push(value);
+    if (items.length > maxLength) {
+      items.splice(0, items.length - maxLength);
+    }
+  }
+
+  async readList(key: string): Promise<string[]> {
+    return [...(this.#live(key)?.items ?? [])].reverse();
+  }
+
+  #create(key: string, ttlMs: number | undefined): Entry {
+    const entry: Entry = { value: Buffer.alloc(0), expiresAt: ttlMs === undefined ? null : this.#now() + ttlMs };
+    this.#entries.set(key, entry);
+    return entry;
   }
 
   async deleteIfEquals(key: string, token: string): Promise<boolean> {

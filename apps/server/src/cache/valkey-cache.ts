@@ -25,6 +25,11 @@ local slot = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
 redis.call('SET', KEYS[1], slot + interval, 'PX', slot + interval - now + 60000)
 redis.call('SET', KEYS[2], slot, 'PX', slot - now + 60000)
 return {1, slot - now}`;
+const INCREMENT_FIELDS = `
+local created = redis.call('EXISTS', KEYS[1]) == 0
+for i = 2, #ARGV do redis.call('HINCRBY', KEYS[1], ARGV[i], 1) end
+if created then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return 1`;
 const DELETE_IF_EQUALS = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
@@ -132,6 +137,29 @@ export class ValkeyCache implements CachePort {
     const ttl = await this.#client.pttl(key);
     // PTTL answers -2 for a missing key.
     return ttl === -2 ? 0 : ttl;
+  }
+
+  async incrementFields(key: string, fields: readonly string[], ttlSeconds: number): Promise<void> {
+    if (fields.length > 0) {
+      await this.#client.eval(INCREMENT_FIELDS, 1, key, ttlSeconds, ...fields);
+    }
+  }
+
+  async readFields(key: string): Promise<Record<string, number>> {
+    const raw = await this.#client.hgetall(key);
+    return Object.fromEntries(Object.entries(raw).map(([field, value]) => [field, Number(value)]));
+  }
+
+  async pushCapped(key: string, value: string, maxLength: number): Promise<void> {
+    await this.#client
+      .multi()
+      .lpush(key, value)
+      .ltrim(key, 0, maxLength - 1)
+      .exec();
+  }
+
+  async readList(key: string): Promise<string[]> {
+    return this.#client.lrange(key, 0, -1);
   }
 
   async deleteIfEquals(key: string, token: string): Promise<boolean> {

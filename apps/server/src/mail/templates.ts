@@ -50,6 +50,22 @@ export function passwordResetMail(to: string, link: string): MailMessage {
   };
 }
 
+/** An administrator created the account: the link sets its first password (and proves the address). */
+export function invitationMail(to: string, link: string, validDays: number): MailMessage {
+  return {
+    to,
+    subject: 'Votre compte MyElectricalData vous attend',
+    ...layout(
+      'Un compte a été créé pour vous',
+      [
+        'Un administrateur de MyElectricalData a créé un compte à cette adresse.',
+        `Choisissez votre mot de passe pour l’activer. Le lien est valable ${validDays} jours.`,
+      ],
+      { href: link, label: 'Choisir mon mot de passe' },
+    ),
+  };
+}
+
 /** Sent when someone signs up with an address that already has an account (the API answer does not say so). */
 export function existingAccountMail(to: string, loginLink: string, resetLink: string): MailMessage {
   return {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../../config/config.ts';
 import { toBool, type Db } from '../../db/database.ts';
 import type { Mailer } from '../../mail/mailer.ts';
-import { existingAccountMail, passwordResetMail, verificationMail } from '../../mail/templates.ts';
+import { existingAccountMail, invitationMail, passwordResetMail, verificationMail } from '../../mail/templates.ts';
 import { newSingleUseToken } from '../../security/single-use-token.ts';
 import {
   deleteUserTokens,
@@ -15,6 +15,7 @@ import {
 
 export const VERIFICATION_TTL_MS = 24 * 3600 * 1000;
 export const RESET_TTL_MS = 3600 * 1000;
+export const INVITATION_TTL_DAYS = 7;
 
 /**
  * The account mails, as jobs for the mail queue. Jobs about an address someone typed (reset, resend)
@@ -26,7 +27,11 @@ export type AccountMail =
   | { kind: 'verification'; userId: string }
   | { kind: 'verification-resend'; email: string }
   | { kind: 'password-reset'; email: string; ip: string }
-  | { kind: 'existing-account'; email: string };
+  | { kind: 'existing-account'; email: string }
+  /** An administrator created the account (admin console): a set-password link. */
+  | { kind: 'invitation'; userId: string }
+  /** An administrator asked for a password reset of this account (admin console). */
+  | { kind: 'admin-password-reset'; userId: string; ip: string };
 
 export interface AccountMailsDeps {
   db: Db;
@@ -81,6 +86,26 @@ export function createAccountMails({ db, config, mailer }: AccountMailsDeps) {
           const token = await issueEmailToken('password_reset_tokens', user.id, RESET_TTL_MS);
           await mailer.send(passwordResetMail(user.email, link(`/reset-password?token=${token}`)));
           await logActivity(db, { user_id: user.id, action: 'password_reset_requested', ip: job.ip });
+          return;
+        }
+        case 'invitation': {
+          const user = await findUserById(db, job.userId);
+          if (!user) {
+            return;
+          }
+          // A reset token: the reset-password page sets the first password and marks the address verified.
+          const token = await issueEmailToken('password_reset_tokens', user.id, INVITATION_TTL_DAYS * 86_400_000);
+          await mailer.send(invitationMail(user.email, link(`/reset-password?token=${token}`), INVITATION_TTL_DAYS));
+          return;
+        }
+        case 'admin-password-reset': {
+          const user = await findUserById(db, job.userId);
+          if (!user) {
+            return;
+          }
+          const token = await issueEmailToken('password_reset_tokens', user.id, RESET_TTL_MS);
+          await mailer.send(passwordResetMail(user.email, link(`/reset-password?token=${token}`)));
+          await logActivity(db, { user_id: user.id, action: 'password_reset_requested_by_admin', ip: job.ip });
           return;
         }
         case 'existing-account':

@@ -68,9 +68,9 @@ const meterReadingSchema = z.object({
  * end-stamped local load-curve times become UTC interval starts, contract text becomes structured data.
  * Every call is paced on `lane` (the user it is made for), see enedis-pacer.ts.
  */
-export function createEnedisApi(http: EnedisHttp, lane: string = SYSTEM_LANE) {
+export function createEnedisApi(http: EnedisHttp, lane: string = SYSTEM_LANE, debug = false) {
   async function readings(path: string, prm: string, start: string, end: string, signal?: AbortSignal) {
-    const body = await http.get<unknown>(path, { usage_point_id: prm, start, end }, { lane, signal });
+    const body = await http.get<unknown>(path, { usage_point_id: prm, start, end }, { lane, signal, debug });
     return meterReadingSchema.parse(body).meter_reading.interval_reading;
   }
 
@@ -121,7 +121,7 @@ export function createEnedisApi(http: EnedisHttp, lane: string = SYSTEM_LANE) {
     },
 
     async contract(prm: string): Promise<ContractInfo> {
-      const raw = await http.get<unknown>(PATHS.contract, { usage_point_id: prm }, { lane });
+      const raw = await http.get<unknown>(PATHS.contract, { usage_point_id: prm }, { lane, debug });
       const contracts = z
         .object({
           customer: z.object({
@@ -151,7 +151,7 @@ export function createEnedisApi(http: EnedisHttp, lane: string = SYSTEM_LANE) {
     },
 
     customerData: (kind: 'contract' | 'address' | 'identity' | 'contact', prm: string) =>
-      http.get<unknown>(PATHS[kind], { usage_point_id: prm }, { lane }),
+      http.get<unknown>(PATHS[kind], { usage_point_id: prm }, { lane, debug }),
   };
 }
 export type EnedisApi = ReturnType<typeof createEnedisApi>;

@@ -1,3 +1,4 @@
+import { toBool } from '../../db/database.ts';
 import { startEmulator, type EnedisEmulatorControl } from '@med/emulator';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { CachePort } from '../../cache/cache.port.ts';
@@ -5,7 +6,7 @@ import type { Config } from '../../config/config.ts';
 import type { AuthUser } from '../../http/auth.ts';
 import type { ServerKeys } from '../../security/keys.ts';
 import { createEnedisApi, type EnedisApi } from './enedis-api.ts';
-import { createEnedisHttp, type EnedisHttp } from './enedis-http.ts';
+import { createEnedisHttp, type EnedisHttp, type EnedisHttpOptions } from './enedis-http.ts';
 import { createEnedisPacer, TOKEN_LANE } from './enedis-pacer.ts';
 import { createTokenProvider, type TokenProvider } from './enedis-token.ts';
 
@@ -27,7 +28,7 @@ interface Connection {
   /** Calls made on nobody's behalf (the system lane). */
   api: EnedisApi;
   /** Calls made for one user: paced on that user's lane, so users share the rate fairly. */
-  apiForLane(lane: string): EnedisApi;
+  apiForLane(lane: string, debug?: boolean): EnedisApi;
   http: EnedisHttp;
   tokens: TokenProvider;
   baseUrl: string;
@@ -62,6 +63,8 @@ export async function createEnedisGateway(options: {
   cache: CachePort;
   keys: ServerKeys;
   log: FastifyBaseLogger;
+  /** Told of every Enedis HTTP attempt, 429, 5xx answer and retry (usage counters). */
+  onEvent?: EnedisHttpOptions['onEvent'];
 }): Promise<EnedisGateway> {
   const { config } = options;
   const needsEmulator = config.enedis.environment === 'emulator' || config.demoEnabled;
@@ -107,10 +110,11 @@ export async function createEnedisGateway(options: {
       timeoutMs: config.enedis.timeoutMs,
       maxAttempts: config.enedis.maxAttempts,
       log: options.log,
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     });
     return {
       api: createEnedisApi(http),
-      apiForLane: (lane) => createEnedisApi(http, lane),
+      apiForLane: (lane, debug) => createEnedisApi(http, lane, debug),
       http,
       tokens,
       baseUrl,
@@ -147,7 +151,7 @@ export async function createEnedisGateway(options: {
 
   return {
     main,
-    apiFor: (user) => (user.isDemo ? demo : main).apiForLane(laneOf(user)),
+    apiFor: (user) => (user.isDemo ? demo : main).apiForLane(laneOf(user), toBool(user.row.debug_mode)),
     demoApi: demo.api,
     emulatorUrl: emulator?.url ?? (config.enedis.environment === 'emulator' ? config.enedis.baseUrl : undefined),
     emulator: emulator?.app.enedisEmulator,

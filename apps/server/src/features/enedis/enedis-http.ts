@@ -19,6 +19,8 @@ export interface EnedisHttpOptions {
   /** Backoff between attempts on 5xx/timeouts (`backoffDelayMs`): first pause and cap. */
   retryBaseMs?: number;
   retryCapMs?: number;
+  /** Told of every HTTP attempt, 429, 5xx answer and retry (the admin overview's counters). */
+  onEvent?: (event: 'call' | 'throttled' | 'server_error' | 'retry') => void;
   /** Clock in ms, the one `nextAccessTime` is compared with (tests align it with the emulator's quota clock). */
   now?: () => number;
 }
@@ -63,6 +65,8 @@ export interface EnedisCall {
    * a request already sent is left to finish, since Enedis has counted it anyway.
    */
   signal?: AbortSignal;
+  /** The user is in debug mode (admin console): each attempt is logged at warn level with its outcome. */
+  debug?: boolean;
 }
 
 export function createEnedisHttp(options: EnedisHttpOptions) {
@@ -83,6 +87,7 @@ export function createEnedisHttp(options: EnedisHttpOptions) {
     const token = await options.tokens.get();
     await options.pacer.turn(call.lane ?? SYSTEM_LANE, call.signal);
     stats.calls += 1;
+    options.onEvent?.('call');
     const response = await fetch(url, {
       headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
       signal: AbortSignal.timeout(options.timeoutMs),
@@ -109,9 +114,22 @@ export function createEnedisHttp(options: EnedisHttpOptions) {
           throw quotaClosed(quotaClosedUntil - now());
         }
         let result;
+        const startedAt = Date.now();
         try {
           result = await attemptOnce(url, call);
+          if (call.debug) {
+            options.log.warn(
+              { path, attempt, status: result.status, ms: Date.now() - startedAt },
+              'Enedis call (user in debug mode)',
+            );
+          }
         } catch (error) {
+          if (call.debug) {
+            options.log.warn(
+              { path, attempt, err: error, ms: Date.now() - startedAt },
+              'Enedis call failed (user in debug mode)',
+            );
+          }
           signal?.throwIfAborted();
           // A token endpoint that refuses our credentials is permanent; its outages are retried like ours.
           if (error instanceof EnedisError && error.status !== 503) {
@@ -134,6 +152,9 @@ export function createEnedisHttp(options: EnedisHttpOptions) {
           await retryPause(attempt);
           continue;
         }
+        if (result.status >= 500) {
+          options.onEvent?.('server_error');
+        }
         const verdict = classifyEnedisFailure(result.status, result.body, new Date(now()));
         switch (verdict.kind) {
           case 'permanent':
@@ -148,6 +169,7 @@ export function createEnedisHttp(options: EnedisHttpOptions) {
             continue;
           case 'throttled': {
             stats.throttled += 1;
+            options.onEvent?.('throttled');
             throttles += 1;
             const waitMs = quotaWaitMs(verdict.quota, verdict.waitMs, throttles, now());
             if (waitMs > maxQuotaWaitMs) {
@@ -158,6 +180,7 @@ export function createEnedisHttp(options: EnedisHttpOptions) {
             lastReason = `${verdict.reason} (429)`;
             if (attempt < options.maxAttempts) {
               stats.retries += 1;
+              options.onEvent?.('retry');
               await pause(waitMs + Math.random() * QUOTA_RESTART_JITTER_MS);
             }
             continue;
@@ -176,6 +199,7 @@ export function createEnedisHttp(options: EnedisHttpOptions) {
           return;
         }
         stats.retries += 1;
+        options.onEvent?.('retry');
         // The pacer already spreads retries (each waits for its lane's turn), so the pause only has to give
         // Enedis time to recover: the gateway's one backoff helper, with its floor, serves.
         await pause(backoffDelayMs(attempt, retryBaseMs, retryCapMs));

@@ -16,7 +16,7 @@ import { createQuotas } from '../quotas/quota.ts';
 export async function registerEnedisFeatures(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const { db, cache, keys, config, gateway, guard } = deps;
   const pdls = createPdlService(deps);
-  const quotas = createQuotas({ cache, keys, config });
+  const quotas = createQuotas({ cache, keys, config, recordCall: (...call) => deps.usage.recordCall(...call) });
   const dayCache = createDayCache({ cache, keys, ttlSeconds: config.cacheTtlSeconds });
   const metering = createMeteringService({ db, keys, dayCache, quotas, gateway });
   const consent = createConsentService({ db, cache, keys, config, gateway, log: app.log });

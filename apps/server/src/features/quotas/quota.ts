@@ -14,34 +14,46 @@ import { quotaDay, quotaKey, type QuotaKind } from './quota-keys.ts';
  * increment are one atomic step on both backends, so concurrent requests can never overshoot.
  * Admins (and the demo account) are counted but not limited.
  */
-export function createQuotas(deps: { cache: CachePort; keys: ServerKeys; config: Config }) {
+export function createQuotas(deps: {
+  cache: CachePort;
+  keys: ServerKeys;
+  config: Config;
+  /** Told of each call let through, by route pattern (the admin overview's counters). */
+  recordCall: (userId: string, endpoint: string, kind: QuotaKind) => Promise<void>;
+}) {
+  /** Counts the call against the user's quota of `kind`; refuses it (429) past the limit. */
+  async function limit(user: AuthUser, kind: QuotaKind, reply: FastifyReply): Promise<void> {
+    const { day, resetAt, secondsLeft } = quotaDay();
+    const key = quotaKey(deps.keys, user.id, day, kind);
+    const limit = kind === 'cached' ? deps.config.quotas.withCachePerDay : deps.config.quotas.noCachePerDay;
+    // Keys outlive the day a little so a clock skew between instances cannot reset a counter early.
+    const ttl = secondsLeft + 3600;
+    // The demo account reads emulator meters and is shared by every visitor: counted, never blocked.
+    if (user.isAdmin || user.isDemo) {
+      await deps.cache.increment(key, ttl);
+      return;
+    }
+    const { allowed, count } = await deps.cache.incrementBelow(key, limit, ttl);
+    void reply.headers({
+      'x-ratelimit-limit': String(limit),
+      'x-ratelimit-remaining': String(Math.max(0, limit - count)),
+      'x-ratelimit-reset': String(Math.floor(resetAt.getTime() / 1000)),
+      'x-ratelimit-scope': kind,
+    });
+    if (!allowed) {
+      const error = tooManyRequests(
+        ErrorCode.RATE_LIMIT_EXCEEDED,
+        `Quota quotidien atteint (${limit} requêtes ${kind === 'cached' ? 'servies par le cache' : 'vers Enedis'}). Réinitialisation à ${resetAt.toISOString()} (minuit, heure de Paris).`,
+        secondsLeft,
+      );
+      throw error;
+    }
+  }
+
   return {
     async consume(user: AuthUser, kind: QuotaKind, reply: FastifyReply): Promise<void> {
-      const { day, resetAt, secondsLeft } = quotaDay();
-      const key = quotaKey(deps.keys, user.id, day, kind);
-      const limit = kind === 'cached' ? deps.config.quotas.withCachePerDay : deps.config.quotas.noCachePerDay;
-      // Keys outlive the day a little so a clock skew between instances cannot reset a counter early.
-      const ttl = secondsLeft + 3600;
-      // The demo account reads emulator meters and is shared by every visitor: counted, never blocked.
-      if (user.isAdmin || user.isDemo) {
-        await deps.cache.increment(key, ttl);
-        return;
-      }
-      const { allowed, count } = await deps.cache.incrementBelow(key, limit, ttl);
-      void reply.headers({
-        'x-ratelimit-limit': String(limit),
-        'x-ratelimit-remaining': String(Math.max(0, limit - count)),
-        'x-ratelimit-reset': String(Math.floor(resetAt.getTime() / 1000)),
-        'x-ratelimit-scope': kind,
-      });
-      if (!allowed) {
-        const error = tooManyRequests(
-          ErrorCode.RATE_LIMIT_EXCEEDED,
-          `Quota quotidien atteint (${limit} requêtes ${kind === 'cached' ? 'servies par le cache' : 'vers Enedis'}). Réinitialisation à ${resetAt.toISOString()} (minuit, heure de Paris).`,
-          secondsLeft,
-        );
-        throw error;
-      }
+      await limit(user, kind, reply);
+      await deps.recordCall(user.id, reply.request.routeOptions.url ?? 'unknown', kind);
     },
   };
 }

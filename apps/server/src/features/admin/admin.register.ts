@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../deps.ts';
+import { createAdminStatsService } from './admin-stats.service.ts';
+import { createAdminUsersService } from './admin-users.service.ts';
+import { adminRoutes } from './admin.routes.ts';
+
+/** The admin console's users and overview, at the reference's `/api/admin/*` paths. */
+export async function registerAdminFeature(
+  app: FastifyInstance,
+  deps: Pick<AppDeps, 'db' | 'cache' | 'keys' | 'config' | 'mailQueue' | 'usage' | 'guard'>,
+): Promise<void> {
+  const users = createAdminUsersService(deps);
+  const stats = createAdminStatsService({ db: deps.db, usage: deps.usage });
+  await app.register(adminRoutes({ users, stats, guard: deps.guard }), { prefix: '/api/admin' });
+}

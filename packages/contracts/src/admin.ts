@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { emailSchema } from './accounts.ts';
+
+/** `GET /api/admin/stats`: the operator's overview, from counters kept as calls happen. */
+export const adminStatsSchema = z.object({
+  users: z.object({
+    total: z.number().int(),
+    active: z.number().int(),
+    verified: z.number().int(),
+    new_this_month: z.number().int(),
+  }),
+  /** Metering calls served today (Paris day): from the cache only, or reaching Enedis. */
+  calls_today: z.object({ cached: z.number().int(), no_cache: z.number().int(), total: z.number().int() }),
+  endpoints: z.array(
+    z.object({ endpoint: z.string(), cached: z.number().int(), no_cache: z.number().int(), total: z.number().int() }),
+  ),
+  enedis_today: z.object({
+    calls: z.number().int(),
+    throttled: z.number().int(),
+    server_errors: z.number().int(),
+    retries: z.number().int(),
+  }),
+  /** Share of today's metering calls answered from the cache alone, in percent; null before the first call. */
+  cache_hit_rate: z.number().nullable(),
+  top_users: z.array(z.object({ user_id: z.string(), email: z.string().nullable(), calls: z.number().int() })),
+  /** The last 30 Paris days, oldest first. */
+  daily: z.array(
+    z.object({
+      date: z.string(),
+      cached: z.number().int(),
+      no_cache: z.number().int(),
+      enedis_calls: z.number().int(),
+      enedis_errors: z.number().int(),
+    }),
+  ),
+  generated_at: z.string(),
+});
+export type AdminStats = z.infer<typeof adminStatsSchema>;
+
+/** A user as the admin console lists it (`GET /api/admin/users`). */
+export const adminUserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  is_active: z.boolean(),
+  email_verified: z.boolean(),
+  debug_mode: z.boolean(),
+  admin_data_sharing: z.boolean(),
+  has_password: z.boolean(),
+  created_at: z.string(),
+  pdl_count: z.number().int(),
+  role: z.object({ id: z.string(), name: z.string(), display_name: z.string() }),
+  /** Today's metering calls against the daily quotas (limits null: not limited). */
+  usage_stats: z.object({
+    cached_requests: z.number().int(),
+    no_cache_requests: z.number().int(),
+    cached_limit: z.number().int().nullable(),
+    no_cache_limit: z.number().int().nullable(),
+  }),
+});
+export type AdminUser = z.infer<typeof adminUserSchema>;
+
+export const adminUsersQuerySchema = z.strictObject({
+  search: z.string().trim().max(200).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  per_page: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AdminUsersQuery = z.input<typeof adminUsersQuerySchema>;
+
+export const adminUsersPageSchema = z.object({
+  users: z.array(adminUserSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  per_page: z.number().int(),
+});
+export type AdminUsersPage = z.infer<typeof adminUsersPageSchema>;
+
+export const adminUserStatsSchema = z.object({
+  total_users: z.number().int(),
+  active_users: z.number().int(),
+  verified_users: z.number().int(),
+  admin_count: z.number().int(),
+  users_this_month: z.number().int(),
+});
+export type AdminUserStats = z.infer<typeof adminUserStatsSchema>;
+
+/** `POST /api/admin/users`: the account is created without a password; an invitation mail sets it. */
+export const createAdminUserRequestSchema = z.strictObject({
+  email: emailSchema,
+  role_id: z.string().min(1).max(64).optional(),
+});
+export type CreateAdminUserRequest = z.input<typeof createAdminUserRequestSchema>;
+
+/** What an admin action on a user did, for the console to say so. */
+export const adminActionResultSchema = z.object({ message: z.string(), user: adminUserSchema.optional() });
+export type AdminActionResult = z.infer<typeof adminActionResultSchema>;
+
+export const cacheClearResultSchema = z.object({ deleted_keys: z.number().int(), message: z.string() });
+export type CacheClearResult = z.infer<typeof cacheClearResultSchema>;
