@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, type TestUser } from './support/accounts-helpers.ts';
 import { createAdmin } from './support/admin-helpers.ts';
 import { backends } from './support/backends.ts';
+import { baseRecord, freshCatalogueEntry, providerFile } from './support/catalogue-helpers.ts';
 import { expectError } from './support/pdl-helpers.ts';
 import { rteEmulator } from './support/rte-helpers.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
@@ -210,6 +211,53 @@ const TABLE: Row[] = [
       url: `/api/admin/roles/${await ctx.freshRole()}/permissions`,
       payload: { permission_ids: [] },
     }),
+  },
+  {
+    method: 'POST',
+    route: '/api/energy/providers',
+    permission: 'offers',
+    request: () =>
+      Promise.resolve({ url: '/api/energy/providers', payload: { name: `Fournisseur ${randomUUID().slice(0, 8)}` } }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/energy/providers/:id',
+    permission: 'offers',
+    request: async (ctx) => ({
+      url: `/api/energy/providers/${(await freshCatalogueEntry(ctx.server)).providerId}`,
+      payload: { website: 'https://renamed.example' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/energy/providers/:id',
+    permission: 'offers.delete',
+    request: async (ctx) => ({ url: `/api/energy/providers/${(await freshCatalogueEntry(ctx.server)).providerId}` }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/energy/offers/:id',
+    permission: 'offers',
+    request: async (ctx) => ({
+      url: `/api/energy/offers/${(await freshCatalogueEntry(ctx.server)).offerId}`,
+      payload: { base_price: 0.21 },
+    }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/energy/offers/:id',
+    permission: 'offers.delete',
+    request: async (ctx) => ({ url: `/api/energy/offers/${(await freshCatalogueEntry(ctx.server)).offerId}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/energy/catalogue/import',
+    permission: 'offers',
+    request: () =>
+      Promise.resolve({
+        url: '/api/energy/catalogue/import',
+        payload: { dry_run: true, file: providerFile('table', [baseRecord('table', '2025-01-01')]) },
+      }),
   },
 ];
 

@@ -171,3 +171,38 @@ export const catalogueImportResultSchema = z.object({
   unchanged: z.number().int(),
 });
 export type CatalogueImportResult = z.infer<typeof catalogueImportResultSchema>;
+
+const httpUrl = z.url({ protocol: /^https?$/ }).max(500);
+
+/** Admin: a new provider. The slug prefixes its record ids; default: from the name. */
+export const providerCreateSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, 'Identifiant attendu : minuscules, chiffres et tirets.')
+    .optional(),
+  website: httpUrl.nullable().optional(),
+  logo_url: httpUrl.nullable().optional(),
+  scraper_urls: z.array(httpUrl).max(20).optional(),
+});
+
+/** Admin: what may change on a provider (the slug may not: its record ids are built on it). */
+export const providerUpdateSchema = providerCreateSchema.omit({ slug: true }).partial();
+
+/**
+ * Admin: correct one record. Prices come either as the data set's keys (`prices`) or as the reference's
+ * columns (`base_price`, …); either way the record must end up with exactly its type's price keys. A new
+ * price period is not an edit: it is an import or an approved contribution, which keeps the old record.
+ */
+export const offerUpdateSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+  description: z.string().trim().max(2000).nullable().optional(),
+  offer_url: httpUrl.nullable().optional(),
+  subscription_price: euros.optional(),
+  prices: z.record(z.string(), euros).optional(),
+  ...Object.fromEntries(REFERENCE_PRICE_FIELDS.map((field) => [field, euros.nullable().optional()])),
+  hc_schedules: hcScheduleSchema.nullable().optional(),
+  valid_to: isoDateSchema.nullable().optional(),
+  confidence: z.enum(CONFIDENCE_LEVELS).optional(),
+});
+export type OfferUpdate = z.infer<typeof offerUpdateSchema>;

@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { CatalogueImportResult, OfferDataSetFile } from '@med/contracts';
+import { ErrorCode, type CatalogueImportResult, type OfferDataSetFile } from '@med/contracts';
 import type { Db } from '../../db/database.ts';
+import { unprocessable } from '../../http/app-error.ts';
 import {
+  findProviderByName,
   findProviderBySlug,
   insertOffers,
   insertProvider,
@@ -29,6 +31,14 @@ export async function importProviderFile(
   options: { dryRun: boolean; now: string },
 ): Promise<CatalogueImportResult> {
   const provider = await findProviderBySlug(trx, file.provider.slug);
+  const namesake = await findProviderByName(trx, file.provider.name);
+  if (namesake && namesake.slug !== file.provider.slug) {
+    throw unprocessable(
+      ErrorCode.CATALOGUE_CONFLICT,
+      `Le fournisseur « ${file.provider.name} » existe déjà sous l'identifiant ${namesake.slug}.`,
+      'file',
+    );
+  }
   const existing = provider ? await listProviderOffers(trx, provider.id) : [];
   const plan = planCatalogueImport(file, provider, existing);
   if (options.dryRun) {
