@@ -9,6 +9,8 @@ import type { ClientDeps } from './deps.ts';
 import { clientStatusRoutes } from './features/gateway-client/client-status.routes.ts';
 import { createGatewayClient } from './features/gateway-client/gateway-client.ts';
 import { createGatewayConnection } from './features/gateway-client/gateway-connection.ts';
+import { historyImportRoutes } from './features/history-import/history-import.routes.ts';
+import { findMeter } from './features/sync/client-meters.repository.ts';
 import { registerSyncFeature } from './features/sync/sync.register.ts';
 import type { SyncService } from './features/sync/sync.service.ts';
 import { runtimeConfigRoutes } from './features/web/runtime-config.routes.ts';
@@ -93,6 +95,13 @@ export async function buildClientApp(
     prefix: '/api/client',
   });
   const sync = await registerSyncFeature(app, deps);
+  await app.register(
+    historyImportRoutes({
+      db: deps.db,
+      meterExists: async (usagePointId) => (await findMeter(deps.db, usagePointId)) !== undefined,
+    }),
+    { prefix: '/api/history-import' },
+  );
   await registerWebAndNotFound(app, options.webDistDir ?? DEFAULT_WEB_DIST);
   return { app, deps, sync };
 }

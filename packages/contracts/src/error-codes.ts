@@ -77,6 +77,20 @@ export const ErrorCode = {
   ENEDIS_UNAVAILABLE: 'ENEDIS_UNAVAILABLE',
   RTE_ERROR: 'RTE_ERROR',
   RTE_UNAVAILABLE: 'RTE_UNAVAILABLE',
+  // local history import (client mode): the file as a whole is refused, nothing is written (422)
+  /** The uploaded file has no text. */
+  CSV_EMPTY_FILE: 'CSV_EMPTY_FILE',
+  /** A binary file (the customer area's Excel workbooks), not a CSV export. */
+  CSV_NOT_TEXT: 'CSV_NOT_TEXT',
+  /** Not an Enedis customer-area, flat or Conso Downloader export, or unreadable as CSV. */
+  CSV_UNKNOWN_FORMAT: 'CSV_UNKNOWN_FORMAT',
+  CSV_MISSING_COLUMN: 'CSV_MISSING_COLUMN',
+  /** The export measures something we do not store (not W, Wh or VA). */
+  CSV_UNKNOWN_UNIT: 'CSV_UNKNOWN_UNIT',
+  /** The declared load-curve step is not 5 to 60 minutes. */
+  CSV_BAD_STEP: 'CSV_BAD_STEP',
+  /** The file names another meter than the one it is imported for. */
+  CSV_METER_MISMATCH: 'CSV_METER_MISMATCH',
   // offers catalogue and contributions
   OFFER_NOT_FOUND: 'OFFER_NOT_FOUND',
   PROVIDER_NOT_FOUND: 'PROVIDER_NOT_FOUND',

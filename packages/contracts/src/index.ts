@@ -11,3 +11,4 @@ export * from './client-mode.ts';
 export * from './roles.ts';
 export * from './offers.ts';
 export * from './admin.ts';
+export * from './history-import.ts';

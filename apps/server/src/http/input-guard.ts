@@ -22,6 +22,10 @@ export function findForbiddenCharacters(value: unknown, path = ''): string | und
   const join = (base: string, key: string | number) => (base === '' ? String(key) : `${base}.${key}`);
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const [current, at] = next;
+    if (current instanceof Uint8Array) {
+      // A raw file body (the history import): bytes, not text; its parser reads numbers and dates only.
+      continue;
+    }
     if (typeof current === 'string') {
       if (hasForbiddenCharacters(current)) {
         return at;
