@@ -7,6 +7,7 @@ import { runShutdown } from './shutdown.ts';
 import { runForgotPasswordTiming } from './forgot-password-timing.ts';
 import { runTariff } from './tariff.ts';
 import { runWarmCache } from './warm-cache.ts';
+import { runClientSync } from './client-sync.ts';
 import { runWebWire } from './web-wire.ts';
 
 await runColdLoadCurve();
@@ -15,6 +16,7 @@ await runWarmCache();
 await runWebWire();
 await runShutdown();
 await runForgotPasswordTiming();
+await runClientSync();
 runTariff();
 await runCsvImport();
 runChartOverview();

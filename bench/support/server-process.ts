@@ -104,13 +104,23 @@ export async function startServerProcess(env: Record<string, string>): Promise<B
  * admin), logs in and gives consent for `prms` over HTTP; returns the session cookie.
  */
 export async function userWithMeters(server: BenchServer, email: string, prms: string[]): Promise<string> {
+  return (await accountWithMeters(server, email, prms)).cookie;
+}
+
+/** `userWithMeters`, also returning the account's client credentials (what a local client is configured with). */
+export async function accountWithMeters(
+  server: BenchServer,
+  email: string,
+  prms: string[],
+): Promise<{ cookie: string; clientId: string; clientSecret: string }> {
   const { baseUrl } = server;
   const password = 'Bench-Password-2026';
-  await fetch(`${baseUrl}/api/accounts/signup`, {
+  const signup = await fetch(`${baseUrl}/api/accounts/signup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
   });
+  const credentials = ((await signup.json()) as { data: { client_id: string; client_secret: string } }).data;
   const verify = new URL(await verificationLink(server.dataDir, email));
   const verified = await fetch(`${baseUrl}/api/accounts/verify-email${verify.search}`);
   if (!verified.ok) {
@@ -129,7 +139,7 @@ export async function userWithMeters(server: BenchServer, email: string, prms: s
   consent.searchParams.set('auto_select', prms.join(';'));
   const back = (await fetch(consent, { redirect: 'manual' })).headers.get('location') ?? '';
   await fetch(back, { headers: { cookie }, redirect: 'manual' });
-  return cookie;
+  return { cookie, clientId: credentials.client_id, clientSecret: credentials.client_secret };
 }
 
 /**

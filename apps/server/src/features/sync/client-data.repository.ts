@@ -1,5 +1,5 @@
 import { parisDayLengthMinutes } from '@med/core';
-import { sql } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 
 export type Direction = 'consumption' | 'production';
@@ -53,31 +53,31 @@ export async function upsertDaily(db: Db, usagePointId: string, direction: Direc
   });
 }
 
+/**
+ * The bulk of a sync (two years of 30-min points per direction): one statement per gateway answer,
+ * the rows passed as one parameter (a JSON array read by `json_each` on SQLite, four arrays `unnest`ed on
+ * PostgreSQL) rather than a multi-row VALUES of 6 parameters per row, whose building and parsing cost more
+ * than the writing (bench/client-sync.ts).
+ */
 export async function upsertCurve(db: Db, usagePointId: string, direction: Direction, rows: readonly CurveRow[]) {
-  await db.transaction().execute(async (trx) => {
-    for (const batch of batches(rows)) {
-      await trx
-        .insertInto('client_curve')
-        .values(
-          batch.map((row) => ({
-            usage_point_id: usagePointId,
-            direction,
-            start_at: row.startAt,
-            day: row.day,
-            minutes: row.minutes,
-            value_w: row.valueW,
-          })),
-        )
-        .onConflict((conflict) =>
-          conflict.columns(['usage_point_id', 'direction', 'start_at']).doUpdateSet((eb) => ({
-            day: eb.ref('excluded.day'),
-            minutes: eb.ref('excluded.minutes'),
-            value_w: eb.ref('excluded.value_w'),
-          })),
-        )
-        .execute();
-    }
-  });
+  if (rows.length === 0) {
+    return;
+  }
+  const onConflict = sql`ON CONFLICT (usage_point_id, direction, start_at) DO UPDATE SET day = excluded.day, minutes = excluded.minutes, value_w = excluded.value_w`;
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`INSERT INTO client_curve (usage_point_id, direction, start_at, day, minutes, value_w)
+      SELECT ${usagePointId}, ${direction}, t.s, t.d, t.m, t.v
+      FROM unnest(${rows.map((row) => row.startAt)}::text[], ${rows.map((row) => row.day)}::text[],
+        ${rows.map((row) => row.minutes)}::int[], ${rows.map((row) => row.valueW)}::int[]) AS t(s, d, m, v)
+      ${onConflict}`.execute(db);
+    return;
+  }
+  const packed = JSON.stringify(rows.map((row) => [row.startAt, row.day, row.minutes, row.valueW]));
+  // `WHERE true`: SQLite needs it to read ON CONFLICT after INSERT … SELECT.
+  await sql`INSERT INTO client_curve (usage_point_id, direction, start_at, day, minutes, value_w)
+    SELECT ${usagePointId}, ${direction}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3
+    FROM json_each(${packed}) AS j WHERE true
+    ${onConflict}`.execute(db);
 }
 
 export async function upsertMaxPower(db: Db, usagePointId: string, rows: readonly MaxPowerRow[]) {
