@@ -29,6 +29,9 @@ import { registerEnedisFeatures } from './features/enedis/enedis.register.ts';
 import { createRteGateway } from './features/rte/rte-gateway.ts';
 import { registerRteFeatures } from './features/rte/rte.register.ts';
 import { registerOffersFeatures } from './features/offers/offers.register.ts';
+import { registerCostsFeature } from './features/costs/costs.register.ts';
+import { createOfferCatalogue } from './features/costs/offer-catalogue.ts';
+import { createTempoRepository } from './features/rte/tempo.repository.ts';
 import { deleteActivityBefore } from './features/accounts/activity-log.repository.ts';
 import { sessionsCleanupJob } from './features/accounts/sessions.jobs.ts';
 import { enedisTokenJob } from './jobs/enedis-token.job.ts';
@@ -120,11 +123,19 @@ export async function buildApp(
   await app.register(accountsRoutes(deps), { prefix: '/api/accounts' });
   await app.register(pdlRoutes(deps), { prefix: '/api/pdl' });
   await app.register(runtimeConfigRoutes(deps), { prefix: '/api' });
-  await registerEnedisFeatures(app, deps);
+  const { metering } = await registerEnedisFeatures(app, deps);
   await registerRteFeatures(app, deps);
   await registerRolesFeature(app, deps);
   await registerOffersFeatures(app, deps);
   await registerAdminFeature(app, deps);
+  const tempoDays = createTempoRepository(deps.db);
+  await registerCostsFeature(app, {
+    guard: deps.guard,
+    metering,
+    catalogue: createOfferCatalogue(deps.db),
+    tempoDays: async (start, end) =>
+      (await tempoDays.range(start, end)).map((day) => ({ date: day.date, colour: day.color })),
+  });
   deps.scheduler.register(enedisTokenJob(deps.gateway));
   deps.scheduler.register(
     housekeepingJob({

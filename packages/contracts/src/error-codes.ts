@@ -101,6 +101,13 @@ export const ErrorCode = {
   CONTRIBUTION_NOT_FOUND: 'CONTRIBUTION_NOT_FOUND',
   /** The contribution's status does not allow this action (e.g. replying to an approved one). */
   CONTRIBUTION_STATE_INVALID: 'CONTRIBUTION_STATE_INVALID',
+  // costs and simulator
+  /** No offer given and none selected for the meter. */
+  OFFER_NOT_SELECTED: 'OFFER_NOT_SELECTED',
+  /** The offer has no price for some days of the period (not sold yet, withdrawn, or a gap in its history). */
+  OFFER_PERIOD_UNCOVERED: 'OFFER_PERIOD_UNCOVERED',
+  /** The meter's subscribed power is unknown and the request does not give one. */
+  POWER_UNKNOWN: 'POWER_UNKNOWN',
   // generic
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',

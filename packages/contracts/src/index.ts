@@ -12,3 +12,4 @@ export * from './roles.ts';
 export * from './offers.ts';
 export * from './admin.ts';
 export * from './history-import.ts';
+export * from './costs.ts';

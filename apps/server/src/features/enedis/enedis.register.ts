@@ -8,12 +8,18 @@ import { meterProfileRoutes } from '../consent/meter-profile.routes.ts';
 import { createDayCache } from '../metering/day-cache.ts';
 import { demoRoutes } from '../demo/demo.routes.ts';
 import { meteringRoutes } from '../metering/metering.routes.ts';
-import { createMeteringService } from '../metering/metering.service.ts';
+import { createMeteringService, type MeteringService } from '../metering/metering.service.ts';
 import { createPdlService } from '../pdl/pdl.service.ts';
 import { createQuotas } from '../quotas/quota.ts';
 
-/** Consent, metering and contract refresh: everything that talks to Enedis for a user. */
-export async function registerEnedisFeatures(app: FastifyInstance, deps: AppDeps): Promise<void> {
+/**
+ * Consent, metering and contract refresh: everything that talks to Enedis for a user. Returns the
+ * metering service so the app can hand it to features that read a meter's data the same way (costs).
+ */
+export async function registerEnedisFeatures(
+  app: FastifyInstance,
+  deps: AppDeps,
+): Promise<{ metering: MeteringService }> {
   const { db, cache, keys, config, gateway, guard } = deps;
   const pdls = createPdlService(deps);
   const quotas = createQuotas({ cache, keys, config, recordCall: (...call) => deps.usage.recordCall(...call) });
@@ -30,4 +36,5 @@ export async function registerEnedisFeatures(app: FastifyInstance, deps: AppDeps
   if (config.demoEnabled) {
     await app.register(demoRoutes(deps), { prefix: '/api/accounts' });
   }
+  return { metering };
 }
