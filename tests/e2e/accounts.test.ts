@@ -38,12 +38,10 @@ describe('accounts and PDL in the browser', () => {
     expect(clientSecret.length).toBeGreaterThan(16);
     await expect(page.getByText('Notez ce secret maintenant').isVisible()).resolves.toBe(true);
 
-    // Login, with the email carried over from signup.
-    await page.getByRole('link', { name: 'Se connecter' }).click();
-    await expectPath(page, '/login');
-    expect(await page.getByLabel('Adresse e-mail').inputValue()).toBe(email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    // Sign-up signed the user in (no e-mail confirmation required by this server): straight to the dashboard.
+    await page.getByText('Vous êtes connecté.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Déconnexion' }).waitFor();
+    await page.getByRole('link', { name: 'Accéder à mon tableau de bord' }).click();
     await expectPath(page, '/dashboard');
     await page.getByRole('heading', { name: 'Tableau de bord', level: 1 }).waitFor();
 
@@ -75,6 +73,12 @@ describe('accounts and PDL in the browser', () => {
     await page.goto('/dashboard');
     await expectPath(page, '/login');
     expect(new URL(page.url()).searchParams.get('redirect')).toBe('/dashboard');
+
+    // Logging in again leads back there.
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expectPath(page, '/dashboard');
 
     await context.close();
   });

@@ -35,6 +35,14 @@ describe.each(backends)('accounts on $name', (backend) => {
     expect(body.success).toBe(true);
     expect(body.data.client_id).toMatch(/^cli_/);
     expect(body.data.client_secret.length).toBeGreaterThanOrEqual(64);
+    // Signed in by the sign-up (this server does not require the e-mail confirmed first).
+    expect(body.data).toMatchObject({ signed_in: true });
+    const fromSignup = await inject({
+      method: 'GET',
+      url: '/api/accounts/me',
+      headers: { cookie: sessionCookie(signup) },
+    });
+    expect(fromSignup.json()).toMatchObject({ data: { email } });
 
     const login = await inject({
       method: 'POST',
@@ -432,7 +440,12 @@ describe('email verification required', () => {
         url: '/api/accounts/signup',
         payload: { email, password: STRONG_PASSWORD },
       });
-      const { client_secret: secret } = signup.json<{ data: { client_secret: string } }>().data;
+      const { client_secret: secret, signed_in: signedIn } = signup.json<{
+        data: { client_secret: string; signed_in: boolean };
+      }>().data;
+      // The mailed link comes first: no session from the sign-up either.
+      expect(signedIn).toBe(false);
+      expect(signup.cookies.find((entry) => entry.name === 'access_token')).toBeUndefined();
       const login = await server.app.inject({
         method: 'POST',
         url: '/api/accounts/login',

@@ -45,6 +45,11 @@ export const signupResponseSchema = z.object({
   client_id: z.string(),
   client_secret: z.string(),
   message: z.string(),
+  /**
+   * The new account is signed in (session cookie set) unless the server requires a confirmed e-mail
+   * before any login (`REQUIRE_EMAIL_VERIFICATION`): then the mailed link comes first.
+   */
+  signed_in: z.boolean(),
 });
 export type SignupResponse = z.infer<typeof signupResponseSchema>;
 

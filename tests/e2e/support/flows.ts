@@ -13,7 +13,7 @@ export async function expectPath(page: Page, path: string, timeout = 30_000): Pr
   await page.waitForURL((url) => url.pathname === path, { timeout });
 }
 
-/** Signs up in French through the page, keeps the credentials shown once, then logs in to the dashboard. */
+/** Signs up in French through the page (which signs the user in), keeps the credentials shown once, then opens the dashboard. */
 export async function signUpAndLogIn(
   page: Page,
   email: string,
@@ -26,10 +26,7 @@ export async function signUpAndLogIn(
   await page.getByRole('heading', { name: 'Votre compte est créé' }).waitFor();
   const clientId = await page.getByRole('textbox', { name: 'Identifiant client (client_id)' }).inputValue();
   const clientSecret = await page.getByRole('textbox', { name: 'Secret client (client_secret)' }).inputValue();
-  await page.getByRole('link', { name: 'Se connecter' }).click();
-  await expectPath(page, '/login');
-  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('link', { name: 'Accéder à mon tableau de bord' }).click();
   await expectPath(page, '/dashboard');
   return { clientId, clientSecret };
 }

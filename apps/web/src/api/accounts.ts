@@ -15,19 +15,20 @@ import { request, type Schema } from './client.ts';
 import { endsSession } from './sessionErrors.ts';
 
 /**
- * Signup answers 201 with the API credentials for a new account, or 202 with only a message when the
- * email is already registered (the server never reveals that; it mails the owner instead).
+ * Signup answers 201 with the API credentials for a new account (signed in unless the server wants the
+ * e-mail confirmed first), or 202 with only a message when the email is already registered (the server
+ * never reveals that; it mails the owner instead).
  */
 export type SignupOutcome =
-  | { kind: 'created'; clientId: string; clientSecret: string; message: string }
+  | { kind: 'created'; clientId: string; clientSecret: string; message: string; signedIn: boolean }
   | { kind: 'check-mailbox'; message: string };
 
 const signupOutcomeSchema: Schema<SignupOutcome> = {
   parse(input) {
     const created = signupResponseSchema.safeParse(input);
     if (created.success) {
-      const { client_id, client_secret, message } = created.data;
-      return { kind: 'created', clientId: client_id, clientSecret: client_secret, message };
+      const { client_id, client_secret, message, signed_in } = created.data;
+      return { kind: 'created', clientId: client_id, clientSecret: client_secret, message, signedIn: signed_in };
     }
     return { kind: 'check-mailbox', message: messageSchema.parse(input).message };
   },

@@ -157,12 +157,13 @@ describe('request', () => {
 
 describe('signup outcome', () => {
   it('returns the credentials of a new account (201)', async () => {
-    fakeFetch(ok({ client_id: 'cli_abc', client_secret: 's3cr3t', message: 'Compte créé' }, 201));
+    fakeFetch(ok({ client_id: 'cli_abc', client_secret: 's3cr3t', message: 'Compte créé', signed_in: true }, 201));
     await expect(signup({ email: 'a@b.fr', password: 'Abcdefg1' })).resolves.toEqual({
       kind: 'created',
       clientId: 'cli_abc',
       clientSecret: 's3cr3t',
       message: 'Compte créé',
+      signedIn: true,
     });
   });
 

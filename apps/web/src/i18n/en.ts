@@ -1,4 +1,5 @@
 import { enConsent } from '../features/consent/consent.en.ts';
+import { enDashboardSummary } from '../features/dashboard/dashboard.en.ts';
 import { enMetering } from './en.metering.ts';
 import { enRte } from './en.rte.ts';
 import type { Translation } from './fr.ts';
@@ -7,6 +8,7 @@ export const en: Translation = {
   ...enMetering,
   ...enRte,
   ...enConsent,
+  ...enDashboardSummary,
   common: {
     appName: 'MyElectricalData',
     loading: 'Loading…',
@@ -144,8 +146,12 @@ export const en: Translation = {
     successText: 'Here are your API credentials. They let your own tools query your data.',
     checkMailboxTitle: 'Check your mailbox',
     checkMailboxText: 'If this address can be used, an email has been sent with the next steps.',
-    verifyEmailHint: 'A confirmation email has been sent: click the link it contains to activate your account.',
+    verifyEmailHint:
+      'A confirmation email has been sent: click the link it contains, then log in. Logging in is only possible after this confirmation.',
+    signedInHint:
+      'You are signed in. Also confirm your address with the link in the email we sent: it is how you recover your account.',
     goToLogin: 'Log in',
+    goToDashboard: 'Go to my dashboard',
   },
   secret: {
     clientId: 'Client ID (client_id)',
@@ -194,6 +200,7 @@ export const en: Translation = {
   dashboard: {
     title: 'Dashboard',
     intro: 'Your delivery points (PDL). Add one, rename it, sort them in the order you like.',
+    introDemo: 'The read-only demo account: simulated meters and their data, to browse freely.',
     emailNotVerified: 'Your email address is not confirmed yet. Click the link in the email we sent you.',
     resendVerification: 'Resend the email',
     verificationSent: 'Confirmation email sent.',
@@ -256,6 +263,13 @@ export const en: Translation = {
     credentials: {
       title: 'API credentials',
       intro: 'Use them to query the API from your scripts or your home automation.',
+      howTitle: 'What is the client secret for?',
+      howApiKey: 'API key: send it as is in the “Authorization: Bearer <client_secret>” header of every request.',
+      howToken:
+        'Or exchange client_id and client_secret for a token (OAuth2 “client credentials”) at POST /api/accounts/token (its lifetime is in expires_in).',
+      howCache:
+        'It also encrypts your cached data: generating a new one erases it and stops the old secret wherever it is configured.',
+      howDocs: 'API examples and documentation',
       secretHidden: 'The client secret is never shown again. If you lost it, generate a new one.',
       regenerate: 'Generate a new secret',
       regenerating: 'Generating…',

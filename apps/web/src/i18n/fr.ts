@@ -1,5 +1,6 @@
 // French is the reference language: every other language must have exactly these keys (see keys.test.ts).
 import { frConsent } from '../features/consent/consent.fr.ts';
+import { frDashboardSummary } from '../features/dashboard/dashboard.fr.ts';
 import { frMetering } from './fr.metering.ts';
 import { frRte } from './fr.rte.ts';
 
@@ -7,6 +8,7 @@ export const fr = {
   ...frMetering,
   ...frRte,
   ...frConsent,
+  ...frDashboardSummary,
   common: {
     appName: 'MyElectricalData',
     loading: 'Chargement…',
@@ -148,8 +150,11 @@ export const fr = {
     checkMailboxText:
       'Si cette adresse peut être utilisée, un e-mail vous a été envoyé avec la suite des instructions.',
     verifyEmailHint:
-      'Un e-mail de confirmation vous a été envoyé : cliquez sur le lien qu’il contient pour activer votre compte.',
+      'Un e-mail de confirmation vous a été envoyé : cliquez sur le lien qu’il contient, puis connectez-vous. La connexion n’est possible qu’après cette confirmation.',
+    signedInHint:
+      'Vous êtes connecté. Confirmez aussi votre adresse avec le lien reçu par e-mail : elle sert à récupérer votre compte.',
     goToLogin: 'Se connecter',
+    goToDashboard: 'Accéder à mon tableau de bord',
   },
   secret: {
     clientId: 'Identifiant client (client_id)',
@@ -199,6 +204,8 @@ export const fr = {
   dashboard: {
     title: 'Tableau de bord',
     intro: 'Vos points de livraison (PDL). Ajoutez-en un, renommez-le, classez-les dans l’ordre qui vous convient.',
+    introDemo:
+      'Le compte de démonstration, en lecture seule : des compteurs simulés et leurs données, à parcourir librement.',
     emailNotVerified: 'Votre adresse e-mail n’est pas encore confirmée. Cliquez sur le lien reçu par e-mail.',
     resendVerification: 'Renvoyer l’e-mail',
     verificationSent: 'E-mail de confirmation envoyé.',
@@ -263,6 +270,14 @@ export const fr = {
     credentials: {
       title: 'Identifiants API',
       intro: 'Utilisez-les pour interroger l’API depuis vos scripts ou votre domotique.',
+      howTitle: 'À quoi sert le secret client ?',
+      howApiKey:
+        'Clé d’API : envoyez-le tel quel dans l’en-tête « Authorization: Bearer <client_secret> » de chaque requête.',
+      howToken:
+        'Ou échangez client_id et client_secret contre un jeton (OAuth2 « client credentials ») sur POST /api/accounts/token (sa durée de validité est dans expires_in).',
+      howCache:
+        'Il chiffre aussi vos données en cache : en générer un nouveau les efface et arrête l’ancien secret partout où il est configuré.',
+      howDocs: 'Exemples et documentation de l’API',
       secretHidden: 'Le secret client n’est jamais réaffiché. Si vous l’avez perdu, générez-en un nouveau.',
       regenerate: 'Générer un nouveau secret',
       regenerating: 'Génération…',

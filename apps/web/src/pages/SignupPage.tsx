@@ -1,5 +1,5 @@
 import { passwordProblems } from '@med/contracts';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -16,6 +16,7 @@ import { SecretReveal } from '../components/ui/SecretReveal.tsx';
 import { TextField } from '../components/ui/TextField.tsx';
 import { TextLink } from '../components/ui/TextLink.tsx';
 import { useRuntimeConfig } from '../hooks/useRuntimeConfig.ts';
+import { fetchNewSession, forgetAccountData } from '../hooks/useSession.ts';
 import { errorMessage } from '../i18n/errorMessage.ts';
 
 export default function SignupPage() {
@@ -28,8 +29,16 @@ export default function SignupPage() {
   const [captchaGeneration, setCaptchaGeneration] = useState(0);
   const [localError, setLocalError] = useState<string | null>(null);
 
+  const queryClient = useQueryClient();
   const mutation = useMutation({
     mutationFn: signup,
+    // Signed in by the sign-up itself: the header and protected pages know it before the secret is read.
+    onSuccess: async (outcome) => {
+      if (outcome.kind === 'created' && outcome.signedIn) {
+        forgetAccountData(queryClient);
+        await fetchNewSession(queryClient);
+      }
+    },
     onError: () => {
       if (turnstileSiteKey) {
         setCaptchaToken(null);
@@ -55,10 +64,16 @@ export default function SignupPage() {
     return (
       <AuthCard title={t('signup.successTitle')} intro={t('signup.successText')}>
         <SecretReveal clientId={outcome.clientId} clientSecret={outcome.clientSecret} />
-        <Alert className="mt-4">{t('signup.verifyEmailHint')}</Alert>
-        <Link to="/login" state={{ email: email.trim() }} className={buttonClass('primary', 'mt-6 w-full')}>
-          {t('signup.goToLogin')}
-        </Link>
+        <Alert className="mt-4">{outcome.signedIn ? t('signup.signedInHint') : t('signup.verifyEmailHint')}</Alert>
+        {outcome.signedIn ? (
+          <Link to="/dashboard" className={buttonClass('primary', 'mt-6 w-full')}>
+            {t('signup.goToDashboard')}
+          </Link>
+        ) : (
+          <Link to="/login" state={{ email: email.trim() }} className={buttonClass('primary', 'mt-6 w-full')}>
+            {t('signup.goToLogin')}
+          </Link>
+        )}
       </AuthCard>
     );
   }

@@ -41,7 +41,8 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'Create an account; returns client_id and client_secret once',
+          summary:
+            'Create an account; returns client_id and client_secret once, and signs in (session cookie) unless e-mail confirmation is required',
           body: signupRequestSchema,
           response: { 201: envelope(signupResponseSchema), 202: envelope(messageSchema) },
         },
@@ -54,9 +55,13 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           return ok({ message: 'Si cette adresse peut être utilisée, un e-mail vient de vous être envoyé.' });
         }
         void reply.status(201);
+        if (outcome.sessionToken !== null) {
+          setSessionCookie(reply, request, deps.config, outcome.sessionToken);
+        }
         return ok({
           ...outcome.credentials,
           message: 'Compte créé. Conservez votre client_secret : il ne sera plus jamais affiché.',
+          signed_in: outcome.sessionToken !== null,
         });
       },
     );

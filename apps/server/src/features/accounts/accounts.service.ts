@@ -35,7 +35,14 @@ import { createPasswordCheck } from './password-check.ts';
  */
 export const MAILS_PER_EMAIL = 5;
 
-export type SignupOutcome = { created: true; credentials: ClientCredentials } | { created: false };
+export type SignupOutcome =
+  | {
+      created: true;
+      credentials: ClientCredentials;
+      /** A session for the new account (the password was just set), or null when e-mail confirmation must come first. */
+      sessionToken: string | null;
+    }
+  | { created: false };
 
 export function assertPasswordPolicy(password: string, field: string): void {
   const problems = passwordProblems(password);
@@ -132,7 +139,11 @@ export function createAccountsService(deps: AppDeps) {
       await mailQueue
         .enqueue({ kind: 'verification', userId: id })
         .catch((error: unknown) => deps.log.error({ err: error }, 'verification mail not queued'));
-      return { created: true, credentials: { client_id: clientId, client_secret: clientSecret } };
+      // Signed in at once, as after a login, unless REQUIRE_EMAIL_VERIFICATION refuses logins before the link.
+      const sessionToken = config.auth.requireEmailVerification
+        ? null
+        : await jwt.sign({ userId: id, tokenVersion: 0, authTime: new Date() });
+      return { created: true, credentials: { client_id: clientId, client_secret: clientSecret }, sessionToken };
     },
 
     async login(email: string, password: string, ip: string): Promise<{ token: string; userId: string }> {

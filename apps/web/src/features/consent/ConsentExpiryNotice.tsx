@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/Alert.tsx';
+import { Button } from '../../components/ui/Button.tsx';
 import { usePdls } from '../../hooks/usePdls.ts';
 import { formatDate } from '../../lib/format.ts';
 import { pdlDisplayName } from '../pdl/pdlList.ts';
@@ -8,7 +9,7 @@ import { expiringSoon } from './consentState.ts';
 import { RenewConsentButton } from './RenewConsentButton.tsx';
 
 /** Dashboard notice, from 30 days before a consent ends: which meters, when, and the renew action. */
-export function ConsentExpiryNotice() {
+export function ConsentExpiryNotice({ onDismiss }: { onDismiss: () => void }) {
   const { t, i18n } = useTranslation();
   const { data: pdls = [] } = usePdls();
   const now = useNow(60 * 60_000);
@@ -33,7 +34,12 @@ export function ConsentExpiryNotice() {
             </li>
           ))}
         </ul>
-        <RenewConsentButton className="mt-3" />
+        <div className="mt-3 flex flex-wrap gap-2">
+          <RenewConsentButton />
+          <Button variant="ghost" onClick={onDismiss}>
+            {t('consent.dismiss')}
+          </Button>
+        </div>
       </Alert>
     </section>
   );

@@ -6,8 +6,8 @@ import { Button } from '../../components/ui/Button.tsx';
 import { useMe } from '../../hooks/useMe.ts';
 import { errorMessage } from '../../i18n/errorMessage.ts';
 
-/** Reminds an unconfirmed account to click its link, with a way to get a new one. */
-export function EmailVerificationBanner() {
+/** Reminds an unconfirmed account to click its link, with a way to get a new one; `onDismiss` closes it. */
+export function EmailVerificationBanner({ onDismiss }: { onDismiss: () => void }) {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const resend = useMutation({ mutationFn: resendVerification });
@@ -30,6 +30,9 @@ export function EmailVerificationBanner() {
         </Button>
       )}
       {resend.error && <p className="mt-2">{errorMessage(t, resend.error)}</p>}
+      <Button variant="ghost" className="mt-2" onClick={onDismiss}>
+        {t('consent.dismiss')}
+      </Button>
     </Alert>
   );
 }

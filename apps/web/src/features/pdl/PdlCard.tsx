@@ -21,11 +21,13 @@ interface PdlCardProps {
   canMoveDown: boolean;
   onMove: (direction: MoveDirection) => void;
   moveDisabled: boolean;
+  /** The read-only demo account: no reorder, rename, delete or active switch (each would be refused). */
+  readOnly: boolean;
 }
 
 type Mode = 'view' | 'rename' | 'delete';
 
-export function PdlCard({ pdl, canMoveUp, canMoveDown, onMove, moveDisabled }: PdlCardProps) {
+export function PdlCard({ pdl, canMoveUp, canMoveDown, onMove, moveDisabled, readOnly }: PdlCardProps) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('view');
   const setActive = useSetPdlActive();
@@ -47,26 +49,28 @@ export function PdlCard({ pdl, canMoveUp, canMoveDown, onMove, moveDisabled }: P
             {t('pdl.number', { id: pdl.usage_point_id })}
           </p>
         </div>
-        <div className="flex shrink-0 gap-1">
-          <button
-            type="button"
-            className={iconButton}
-            disabled={!canMoveUp || moveDisabled}
-            onClick={() => onMove('up')}
-            aria-label={t('pdl.moveUp', { name })}
-          >
-            <ArrowUpIcon />
-          </button>
-          <button
-            type="button"
-            className={iconButton}
-            disabled={!canMoveDown || moveDisabled}
-            onClick={() => onMove('down')}
-            aria-label={t('pdl.moveDown', { name })}
-          >
-            <ArrowDownIcon />
-          </button>
-        </div>
+        {!readOnly && (
+          <div className="flex shrink-0 gap-1">
+            <button
+              type="button"
+              className={iconButton}
+              disabled={!canMoveUp || moveDisabled}
+              onClick={() => onMove('up')}
+              aria-label={t('pdl.moveUp', { name })}
+            >
+              <ArrowUpIcon />
+            </button>
+            <button
+              type="button"
+              className={iconButton}
+              disabled={!canMoveDown || moveDisabled}
+              onClick={() => onMove('down')}
+              aria-label={t('pdl.moveDown', { name })}
+            >
+              <ArrowDownIcon />
+            </button>
+          </div>
+        )}
       </div>
 
       <div className="mt-3 space-y-3">
@@ -76,38 +80,40 @@ export function PdlCard({ pdl, canMoveUp, canMoveDown, onMove, moveDisabled }: P
         <PdlEnedisActions pdl={pdl} />
       </div>
 
-      <div className="mt-4 border-t border-slate-200 pt-3 dark:border-slate-800">
-        {mode === 'rename' ? (
-          <PdlRenameForm pdl={pdl} onDone={() => setMode('view')} />
-        ) : mode === 'delete' ? (
-          <PdlDeleteConfirm pdl={pdl} onCancel={() => setMode('view')} />
-        ) : (
-          <div role="group" aria-label={t('pdl.actions', { name })} className="flex flex-wrap items-center gap-2">
-            <Switch
-              checked={pdl.is_active}
-              label={t('pdl.activeToggle')}
-              showLabel
-              disabled={setActive.isPending}
-              onChange={(isActive) => setActive.mutate({ id: pdl.id, isActive })}
-            />
-            <div className="ml-auto flex flex-wrap gap-2">
-              <Button variant="secondary" onClick={() => setMode('rename')}>
-                <PencilIcon width={16} height={16} />
-                {t('pdl.rename')}
-              </Button>
-              <Button variant="secondary" onClick={() => setMode('delete')}>
-                <TrashIcon width={16} height={16} />
-                {t('pdl.delete')}
-              </Button>
+      {!readOnly && (
+        <div className="mt-4 border-t border-slate-200 pt-3 dark:border-slate-800">
+          {mode === 'rename' ? (
+            <PdlRenameForm pdl={pdl} onDone={() => setMode('view')} />
+          ) : mode === 'delete' ? (
+            <PdlDeleteConfirm pdl={pdl} onCancel={() => setMode('view')} />
+          ) : (
+            <div role="group" aria-label={t('pdl.actions', { name })} className="flex flex-wrap items-center gap-2">
+              <Switch
+                checked={pdl.is_active}
+                label={t('pdl.activeToggle')}
+                showLabel
+                disabled={setActive.isPending}
+                onChange={(isActive) => setActive.mutate({ id: pdl.id, isActive })}
+              />
+              <div className="ml-auto flex flex-wrap gap-2">
+                <Button variant="secondary" onClick={() => setMode('rename')}>
+                  <PencilIcon width={16} height={16} />
+                  {t('pdl.rename')}
+                </Button>
+                <Button variant="secondary" onClick={() => setMode('delete')}>
+                  <TrashIcon width={16} height={16} />
+                  {t('pdl.delete')}
+                </Button>
+              </div>
             </div>
-          </div>
-        )}
-        {setActive.error && (
-          <Alert tone="error" className="mt-2">
-            {errorMessage(t, setActive.error)}
-          </Alert>
-        )}
-      </div>
+          )}
+          {setActive.error && (
+            <Alert tone="error" className="mt-2">
+              {errorMessage(t, setActive.error)}
+            </Alert>
+          )}
+        </div>
+      )}
     </article>
   );
 }

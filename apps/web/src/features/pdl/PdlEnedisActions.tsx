@@ -59,7 +59,7 @@ export function PdlEnedisActions({ pdl }: { pdl: Pdl }) {
           </Button>
         )}
       </div>
-      {pdl.has_consumption && !pdl.has_production && producers.length > 0 && (
+      {!readOnly && pdl.has_consumption && !pdl.has_production && producers.length > 0 && (
         <div className="max-w-sm">
           <label htmlFor={linkId} className="mb-1 block text-sm font-medium">
             {t('metering.card.linkLabel')}
@@ -68,7 +68,7 @@ export function PdlEnedisActions({ pdl }: { pdl: Pdl }) {
             id={linkId}
             className={inputClass}
             value={pdl.linked_production_pdl_id ?? ''}
-            disabled={readOnly || link.isPending}
+            disabled={link.isPending}
             aria-describedby={`${linkId}-hint`}
             onChange={(event) => link.mutate({ id: pdl.id, productionId: event.target.value || null })}
           >

@@ -7,7 +7,8 @@ import { errorMessage } from '../../i18n/errorMessage.ts';
 import { PdlCard } from './PdlCard.tsx';
 import { moveItem, type MoveDirection } from './pdlList.ts';
 
-export function PdlList() {
+/** The account's meters; `readOnly` (the demo) hides every control that would change them. */
+export function PdlList({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation();
   const pdls = usePdls();
   const reorder = useReorderPdls();
@@ -52,6 +53,7 @@ export function PdlList() {
               canMoveUp={index > 0}
               canMoveDown={index < list.length - 1}
               moveDisabled={reorder.isPending}
+              readOnly={readOnly}
               onMove={(direction) => move(index, direction)}
             />
           </li>

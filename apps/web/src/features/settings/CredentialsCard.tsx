@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Alert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { Card } from '../../components/ui/Card.tsx';
@@ -18,6 +19,22 @@ export function CredentialsCard({ fallbackClientId, readOnly }: { fallbackClient
   return (
     <Card title={t('settings.credentials.title')}>
       <p className="text-sm text-slate-600 dark:text-slate-400">{t('settings.credentials.intro')}</p>
+      <section
+        aria-labelledby="secret-how-title"
+        className="mt-4 rounded-lg bg-slate-100 p-3 text-sm dark:bg-slate-800"
+      >
+        <h3 id="secret-how-title" className="font-semibold">
+          {t('settings.credentials.howTitle')}
+        </h3>
+        <ul className="mt-2 list-disc space-y-1 pl-5 text-slate-700 dark:text-slate-300">
+          <li>{t('settings.credentials.howApiKey')}</li>
+          <li>{t('settings.credentials.howToken')}</li>
+          <li>{t('settings.credentials.howCache')}</li>
+        </ul>
+        <Link to="/api-docs" className="mt-2 inline-block font-medium text-sky-800 underline dark:text-sky-300">
+          {t('settings.credentials.howDocs')}
+        </Link>
+      </section>
 
       {regenerate.data ? (
         // The new secret is in memory only for this render of the page: leaving it loses it, as intended.
