@@ -72,8 +72,8 @@ describe('consent states in the browser', () => {
       .waitFor();
 
     // The revoked meter says so in words, offers the renew action, and is never "Actif".
-    const revokedCard = page.getByRole('article', { name: REVOKED_PRM });
-    const normalCard = page.getByRole('article', { name: NORMAL_PRM });
+    const revokedCard = page.getByRole('article', { name: REVOKED_PRM, exact: true });
+    const normalCard = page.getByRole('article', { name: NORMAL_PRM, exact: true });
     await revokedCard.getByText(`Consentement révoqué le ${frenchDate(consentedAt)}`).waitFor();
     await revokedCard.getByText('Enedis ne nous autorise plus à lire ce compteur', { exact: false }).waitFor();
     await revokedCard.getByRole('button', { name: 'Renouveler le consentement' }).waitFor();
@@ -181,7 +181,7 @@ describe('consent states in the browser', () => {
     const page = await logIn(browser, server.baseUrl, email, 375);
     await page.goto('/dashboard');
     await page
-      .getByRole('article', { name: REVOKED_PRM })
+      .getByRole('article', { name: REVOKED_PRM, exact: true })
       .getByRole('button', { name: 'Renouveler le consentement' })
       .waitFor();
     await page.getByRole('region', { name: 'Historique de mes consentements' }).getByRole('article').first().waitFor();

@@ -58,8 +58,8 @@ describe('Enedis end to end in the browser', () => {
     await page.getByText('2 points de livraison autorisés (dont 2 ajoutés à votre compte)', { exact: false }).waitFor();
 
     // Both meters are there with what the contract said (the production meter has no contract data).
-    const consumptionCard = page.getByRole('article', { name: CONSUMPTION_PRM });
-    const productionCard = page.getByRole('article', { name: PRODUCTION_PRM });
+    const consumptionCard = page.getByRole('article', { name: CONSUMPTION_PRM, exact: true });
+    const productionCard = page.getByRole('article', { name: PRODUCTION_PRM, exact: true });
     await consumptionCard.waitFor();
     await productionCard.waitFor();
     await consumptionCard.getByText('12 kVA').waitFor();
@@ -130,7 +130,7 @@ describe('Enedis end to end in the browser', () => {
       if (path !== '/dashboard') {
         await page.getByTestId('curve-summary').waitFor({ timeout: 60_000 });
       } else {
-        await page.getByRole('article', { name: CONSUMPTION_PRM }).waitFor();
+        await page.getByRole('article', { name: CONSUMPTION_PRM, exact: true }).waitFor();
       }
       expect(await horizontalOverflow(page), path).toBeLessThanOrEqual(0);
     }
@@ -149,7 +149,7 @@ describe('Enedis end to end in the browser', () => {
 
     // Dashboard: re-read the contract at Enedis, then pair the consumption meter with the solar one.
     await page.goto('/dashboard');
-    const consumptionCard = page.getByRole('article', { name: CONSUMPTION_PRM });
+    const consumptionCard = page.getByRole('article', { name: CONSUMPTION_PRM, exact: true });
     await consumptionCard.getByRole('button', { name: 'Actualiser le contrat' }).click();
     await consumptionCard.getByText('Contrat relu chez Enedis.').waitFor({ timeout: 30_000 });
     await consumptionCard.getByText('12 kVA').waitFor();

@@ -1,5 +1,8 @@
-/** The dashboard's notices, most urgent first: only the first one that applies is shown. */
-export const NOTICE_ORDER = ['consentResult', 'emailNotVerified', 'consentExpiry'] as const;
+/**
+ * The dashboard's notices, most urgent first: only the first one that applies is shown. A consent about
+ * to end stops the data; an unconfirmed address only matters to recover the account.
+ */
+export const NOTICE_ORDER = ['consentResult', 'consentExpiry', 'emailNotVerified'] as const;
 export type NoticeKind = (typeof NOTICE_ORDER)[number];
 
 /** The one notice to show now: the most urgent that applies and was not dismissed, or null. */
