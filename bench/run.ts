@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, one after the other. They print figures; they do not pass or fail.
 import { runChartOverview } from './chart-overview.ts';
+import { runChartOverviewBrowser } from './chart-overview-browser.ts';
 import { runColdLoadCurve } from './cold-load-curve.ts';
 import { runCsvImport } from './csv-import.ts';
 import { runFairShare } from './fair-share.ts';
@@ -20,3 +21,4 @@ await runClientSync();
 runTariff();
 await runCsvImport();
 runChartOverview();
+await runChartOverviewBrowser();

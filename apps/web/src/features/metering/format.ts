@@ -4,18 +4,29 @@ function locale(language: string): string {
   return language === 'en' ? 'en-GB' : 'fr-FR';
 }
 
+/**
+ * Building an `Intl` formatter costs far more than using one (tens of microseconds, more on a slow
+ * phone): pages format hundreds of dates and numbers per render, so each formatter is made once.
+ */
+function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
 const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberFormat(language: string, fractionDigits: number): Intl.NumberFormat {
-  const key = `${language}:${fractionDigits}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale(language), {
-      maximumFractionDigits: fractionDigits,
-      minimumFractionDigits: 0,
-    });
-    numberFormats.set(key, format);
-  }
-  return format;
+  return cached(
+    numberFormats,
+    `${language}:${fractionDigits}`,
+    () => new Intl.NumberFormat(locale(language), { maximumFractionDigits: fractionDigits, minimumFractionDigits: 0 }),
+  );
 }
 
 export function formatNumber(value: number, language: string, fractionDigits = 0): string {
@@ -30,16 +41,25 @@ export function formatKwh(wh: number, language: string): string {
 
 /** A 0–1 rate as a percentage ("42 %" in French, "42%" in English). */
 export function formatPercent(rate: number, language: string): string {
-  return new Intl.NumberFormat(locale(language), { style: 'percent', maximumFractionDigits: 0 }).format(rate);
+  return cached(
+    percentFormats,
+    `${language}:plain`,
+    () => new Intl.NumberFormat(locale(language), { style: 'percent', maximumFractionDigits: 0 }),
+  ).format(rate);
 }
 
 /** A change as a signed percentage ("+4 %", "−12 %"; "+4%" in English). */
 export function formatChange(rate: number, language: string): string {
-  return new Intl.NumberFormat(locale(language), {
-    style: 'percent',
-    maximumFractionDigits: 0,
-    signDisplay: 'exceptZero',
-  }).format(rate);
+  return cached(
+    percentFormats,
+    `${language}:signed`,
+    () =>
+      new Intl.NumberFormat(locale(language), {
+        style: 'percent',
+        maximumFractionDigits: 0,
+        signDisplay: 'exceptZero',
+      }),
+  ).format(rate);
 }
 
 /** Month name of `YYYY-MM` or of a 1–12 month number. */
@@ -51,22 +71,32 @@ export function formatMonth(
 ): string {
   const text = typeof month === 'number' ? `2000-${String(month).padStart(2, '0')}` : month;
   const date = new Date(`${text}-01T00:00:00Z`);
-  return new Intl.DateTimeFormat(locale(language), {
-    month: style,
-    ...(withYear ? { year: 'numeric' } : {}),
-    timeZone: 'UTC',
-  }).format(date);
+  return cached(
+    dateFormats,
+    `month:${language}:${style}:${withYear}`,
+    () =>
+      new Intl.DateTimeFormat(locale(language), {
+        month: style,
+        ...(withYear ? { year: 'numeric' } : {}),
+        timeZone: 'UTC',
+      }),
+  ).format(date);
 }
 
 /** A calendar date, e.g. "lun. 9 juin 2025". */
 export function formatDay(date: string, language: string, withWeekday = true): string {
-  return new Intl.DateTimeFormat(locale(language), {
-    ...(withWeekday ? { weekday: 'short' } : {}),
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
+  return cached(
+    dateFormats,
+    `day:${language}:${withWeekday}`,
+    () =>
+      new Intl.DateTimeFormat(locale(language), {
+        ...(withWeekday ? { weekday: 'short' } : {}),
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }),
+  ).format(new Date(`${date}T00:00:00Z`));
 }
 
 /** Short date for axis labels: "09/06" (fr) or "09/06" (en-GB). */
@@ -81,31 +111,30 @@ export function formatClock(minuteOfDay: number): string {
 
 /** An instant as Paris date and time ("5 nov. 2025, 00:00"), whatever the browser's zone. */
 export function formatParisDateTime(epochMs: number, language: string): string {
-  return new Intl.DateTimeFormat(locale(language), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/Paris',
-  }).format(new Date(epochMs));
+  return cached(
+    dateFormats,
+    `paris:${language}`,
+    () =>
+      new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }),
+  ).format(new Date(epochMs));
 }
 
-const parisFormats = new Map<string, Intl.DateTimeFormat>();
 /** Axis label of an instant in Paris time, at the precision the visible span needs. */
 export function formatParisTick(epochMs: number, spanMs: number, language: string): string {
   const precision = spanMs > 120 * 86_400_000 ? 'month' : spanMs > 2 * 86_400_000 ? 'day' : 'time';
-  const key = `${language}:${precision}`;
-  let format = parisFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale(language), {
-      timeZone: 'Europe/Paris',
-      ...(precision === 'month'
-        ? { month: 'short', year: 'numeric' }
-        : precision === 'day'
-          ? { day: '2-digit', month: '2-digit' }
-          : { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' }),
-    });
-    parisFormats.set(key, format);
-  }
-  return format.format(new Date(epochMs));
+  return cached(
+    dateFormats,
+    `tick:${language}:${precision}`,
+    () =>
+      new Intl.DateTimeFormat(locale(language), {
+        timeZone: 'Europe/Paris',
+        ...(precision === 'month'
+          ? { month: 'short', year: 'numeric' }
+          : precision === 'day'
+            ? { day: '2-digit', month: '2-digit' }
+            : { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' }),
+      }),
+  ).format(new Date(epochMs));
 }
 
 /** Wh → kWh rounded to the Wh (what the CSV and JSON files hold). */
