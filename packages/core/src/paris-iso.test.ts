@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatParisIso, parisDateFast } from './paris-iso.ts';
+import { formatParisIso, formatParisIsoMs, parisDateFast } from './paris-iso.ts';
 import { parisDate, slotStartsOfDay } from './time/index.ts';
 
 describe('formatParisIso', () => {
@@ -30,5 +30,26 @@ describe('formatParisIso', () => {
       expect(parisDateFast(instant)).toBe(parisDate(instant));
     }
     expect(formatParisIso(new Date('2026-07-01T22:00:00Z'))).toBe('2026-07-02T00:00:00+02:00');
+  });
+});
+
+describe('formatParisIsoMs', () => {
+  it('writes exactly what formatParisIso writes: every 30-min slot of 2024–2026, DST days and odd seconds included', () => {
+    const from = Date.UTC(2023, 11, 31, 22);
+    const to = Date.UTC(2027, 0, 1);
+    let checked = 0;
+    for (let ms = from; ms < to; ms += 30 * 60_000) {
+      expect(formatParisIsoMs(ms)).toBe(formatParisIso(new Date(ms)));
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(52_000);
+    for (const iso of [
+      '2025-10-26T00:59:59.000Z',
+      '2025-10-26T01:00:07Z',
+      '2025-03-30T00:59:30Z',
+      '1975-06-01T12:00:00Z',
+    ]) {
+      expect(formatParisIsoMs(Date.parse(iso))).toBe(formatParisIso(new Date(iso)));
+    }
   });
 });
