@@ -1,14 +1,14 @@
 import { ErrorCode } from '@med/contracts';
 import { dailyFromReadings, toEnergySlots, type Consumption } from '@med/core';
 import { AppError } from '../../http/app-error.ts';
-import type { MeterReadingResponse } from '../metering/metering.service.ts';
+import type { MeterReading } from '../metering/metering.service.ts';
 
 /** Reads one metering dataset of the meter over `[start, end)` through the metering path (cache, consent, quota). */
 export type ReadMetering = (
   dataset: 'consumption_daily' | 'consumption_curve',
   start: string,
   end: string,
-) => Promise<MeterReadingResponse>;
+) => Promise<MeterReading>;
 
 /** Load-curve answers that only mean "price these days from the daily totals". */
 const CURVE_UNAVAILABLE = new Set<string>([
@@ -25,7 +25,7 @@ const CURVE_UNAVAILABLE = new Set<string>([
  */
 export async function meterConsumption(read: ReadMetering, start: string, end: string): Promise<Consumption> {
   const daily = await read('consumption_daily', start, end);
-  let curve: MeterReadingResponse | undefined;
+  let curve: MeterReading | undefined;
   try {
     curve = await read('consumption_curve', start, end);
   } catch (error) {
@@ -34,7 +34,7 @@ export async function meterConsumption(read: ReadMetering, start: string, end: s
     }
   }
   return {
-    daily: dailyFromReadings(daily.meter_reading.interval_reading).map(({ date, wh }) => ({ date, wh })),
-    curve: curve ? toEnergySlots(curve.meter_reading.interval_reading).slots : [],
+    daily: dailyFromReadings(daily.readings()).map(({ date, wh }) => ({ date, wh })),
+    curve: curve ? toEnergySlots(curve.readings()).slots : [],
   };
 }

@@ -8,7 +8,8 @@ import { envelope } from '../../http/route-helpers.ts';
 import { security } from '../../http/openapi.ts';
 import type { Quotas } from '../quotas/quota.ts';
 import { DATASETS } from './datasets.ts';
-import type { MeteringService, MeteringRequest, MeterReadingResponse } from './metering.service.ts';
+import { meterReadingBody } from './meter-reading-json.ts';
+import type { MeteringService, MeteringRequest, MeterReading } from './metering.service.ts';
 
 const tags = ['enedis'];
 const params = z.strictObject({ pdl: usagePointIdSchema });
@@ -45,10 +46,10 @@ const meterReadingSchema = envelope(
   }),
 );
 
-// Large responses (two years of 30-min points) are serialised directly; the schema above documents them.
-const fastJson = { serializerCompiler: () => (data: unknown) => JSON.stringify(data) };
+// Readings are written as JSON text from their stored form (meter-reading-json.ts); the schema above
+// documents them for OpenAPI only.
 
-type ReadFn = (user: AuthUser, request: MeteringRequest, reply: FastifyReply) => Promise<MeterReadingResponse>;
+type ReadFn = (user: AuthUser, request: MeteringRequest, reply: FastifyReply) => Promise<MeterReading>;
 
 interface MeteringRouteDeps {
   metering: MeteringService;
@@ -112,7 +113,6 @@ export function meteringRoutes(deps: MeteringRouteDeps): FastifyPluginAsyncZod {
         route.path,
         {
           onRequest: guard(),
-          ...fastJson,
           schema: {
             tags,
             security,
@@ -134,15 +134,15 @@ export function meteringRoutes(deps: MeteringRouteDeps): FastifyPluginAsyncZod {
             reply,
           );
           const partial = result.missing_dates.length > 0;
-          return ok(
-            result,
-            partial
-              ? {
-                  code: ErrorCode.PARTIAL_DATA,
-                  message: `Données incomplètes pour ${result.missing_dates.length} jour(s) (non disponibles chez Enedis).`,
-                }
-              : null,
-          );
+          const error = partial
+            ? {
+                code: ErrorCode.PARTIAL_DATA,
+                message: `Données incomplètes pour ${result.missing_dates.length} jour(s) (non disponibles chez Enedis).`,
+              }
+            : null;
+          // Already JSON text (or a stream of it): the untyped reply sends it as is, without a serializer.
+          const raw: FastifyReply = reply;
+          return raw.type('application/json; charset=utf-8').send(meterReadingBody(result, error, new Date()));
         },
       );
     }

@@ -23,15 +23,24 @@ export interface MeteringRequest {
   useCache: boolean;
 }
 
-export interface MeterReadingResponse {
-  meter_reading: {
-    usage_point_id: string;
-    start: string;
-    end: string;
-    quality: 'BRUT';
-    reading_type: Record<string, string>;
-    interval_reading: ServedReading[];
-  };
+/**
+ * A metering answer, Enedis-shaped, ready to be written: the readings are kept in their stored compact
+ * form and written as JSON text on demand (`readingsJson`), never as one object per reading.
+ */
+export interface MeterReading {
+  usage_point_id: string;
+  start: string;
+  end: string;
+  reading_type: Record<string, string>;
+  /** How many readings `readingsJson` yields (at least one: an empty answer is a 404 NO_DATA). */
+  count: number;
+  /**
+   * The JSON text of the served readings, one string per day in date order: the day's readings
+   * (`JSON.stringify` of `DatasetSpec.serve`) joined by commas.
+   */
+  readingsJson(): Generator<string>;
+  /** The served readings as objects, for callers in this process that compute with them (costs). */
+  readings(): ServedReading[];
   /** Days of the range Enedis had no (complete) data for; with the `PARTIAL_DATA` error. */
   missing_dates: string[];
 }
@@ -177,7 +186,7 @@ export function createMeteringService(deps: MeteringDeps) {
       spec: DatasetSpec<Item, Stored>,
       request: MeteringRequest,
       reply: FastifyReply,
-    ): Promise<MeterReadingResponse> {
+    ): Promise<MeterReading> {
       const access = await consentedMeter(user, request.usagePointId);
       const { pdl } = access;
       let range = plan(request, spec.historyMonths, pdl);
@@ -219,29 +228,34 @@ export function createMeteringService(deps: MeteringDeps) {
       }
 
       const incomplete: string[] = [];
-      const readings: ServedReading[] = [];
+      let count = 0;
       for (const day of days) {
         const stored = byDay.get(day);
         if (!stored || !spec.isComplete(day, stored)) {
           incomplete.push(day);
         }
-        if (stored) {
-          for (const entry of stored) {
-            readings.push(spec.serve(entry, day));
-          }
-        }
+        count += stored?.length ?? 0;
       }
-      if (readings.length === 0) {
+      if (count === 0) {
         throw notFound(ErrorCode.NO_DATA, 'Aucune donnée Enedis sur cette période.');
       }
+      const served = days;
       return {
-        meter_reading: {
-          usage_point_id: pdl.usage_point_id,
-          start: range.start,
-          end: range.end,
-          quality: 'BRUT',
-          reading_type: spec.readingType,
-          interval_reading: readings,
+        usage_point_id: pdl.usage_point_id,
+        start: range.start,
+        end: range.end,
+        reading_type: spec.readingType,
+        count,
+        *readingsJson() {
+          for (const day of served) {
+            const stored = byDay.get(day);
+            if (stored && stored.length > 0) {
+              yield stored.map((entry) => spec.serveJson(entry, day)).join(',');
+            }
+          }
+        },
+        readings() {
+          return served.flatMap((day) => (byDay.get(day) ?? []).map((entry) => spec.serve(entry, day)));
         },
         missing_dates: incomplete,
       };
