@@ -14,8 +14,9 @@ const COMPRESSIBLE_TYPES = /^text\/(?!event-stream)|[+/]json(?:;|$)|[+/]xml(?:;|
 
 /**
  * Compresses API responses on the fly (brotli, else gzip, chosen from Accept-Encoding, with
- * `Vary: Accept-Encoding`). Brotli at quality 4 compresses JSON about as well as gzip -6 for a fraction
- * of the CPU of the default 11, which matters when one process serves many big metering answers.
+ * `Vary: Accept-Encoding`). Levels chosen for CPU, measured on a 2-year load curve (3.3 MB of JSON,
+ * best of 15 runs): brotli 2 takes 9.5 ms for 184 KB where brotli 4 takes 42 ms for 186 KB; gzip 1
+ * takes 6 ms for 223 KB where gzip 6 takes 37 ms for 189 KB. One process serves many such answers.
  * Static files come precompressed from the build (features/web/static.ts): an answer that already has a
  * Content-Encoding is left alone. Compressed request bodies are not accepted: nothing in this API sends
  * them, and inflating them would need its own size limits.
@@ -30,9 +31,9 @@ export async function registerCompression(app: FastifyInstance): Promise<void> {
     brotliOptions: {
       params: {
         [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
-        [zlib.BROTLI_PARAM_QUALITY]: 4,
+        [zlib.BROTLI_PARAM_QUALITY]: 2,
       },
     },
-    zlibOptions: { level: 6 },
+    zlibOptions: { level: 1 },
   });
 }
