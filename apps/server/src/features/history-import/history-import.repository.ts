@@ -5,19 +5,9 @@
  */
 import type { CurveRow, DailyRow, MaxPowerRow, StoredCurveInterval } from '@med/core';
 import type { Db } from '../../db/database.ts';
+import { insertBatches } from '../../db/insert-batches.ts';
 
 export type Direction = 'consumption' | 'production';
-
-/** Rows per INSERT: under SQLite's 32,766 bound parameters at 6 columns. */
-const BATCH = 2000;
-
-function batches<T>(rows: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += BATCH) {
-    out.push(rows.slice(i, i + BATCH));
-  }
-  return out;
-}
 
 export async function storedCurve(
   db: Db,
@@ -67,7 +57,7 @@ export async function storedMaxPower(db: Db, usagePointId: string, start: string
 }
 
 export async function insertCurve(db: Db, usagePointId: string, direction: Direction, rows: readonly CurveRow[]) {
-  for (const batch of batches(rows)) {
+  for (const batch of insertBatches(rows)) {
     await db
       .insertInto('client_curve')
       .values(
@@ -86,7 +76,7 @@ export async function insertCurve(db: Db, usagePointId: string, direction: Direc
 }
 
 export async function insertDaily(db: Db, usagePointId: string, direction: Direction, rows: readonly DailyRow[]) {
-  for (const batch of batches(rows)) {
+  for (const batch of insertBatches(rows)) {
     await db
       .insertInto('client_daily')
       .values(batch.map((row) => ({ usage_point_id: usagePointId, direction, day: row.day, value_wh: row.valueWh })))
@@ -96,7 +86,7 @@ export async function insertDaily(db: Db, usagePointId: string, direction: Direc
 }
 
 export async function insertMaxPower(db: Db, usagePointId: string, rows: readonly MaxPowerRow[]) {
-  for (const batch of batches(rows)) {
+  for (const batch of insertBatches(rows)) {
     await db
       .insertInto('client_max_power')
       .values(batch.map((row) => ({ usage_point_id: usagePointId, day: row.day, value_va: row.valueVa, at: row.at })))

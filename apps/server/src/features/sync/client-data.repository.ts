@@ -1,6 +1,7 @@
 import { parisDayLengthMinutes } from '@med/core';
 import { PostgresAdapter, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { insertBatches } from '../../db/insert-batches.ts';
 
 export type Direction = 'consumption' | 'production';
 
@@ -22,24 +23,13 @@ export interface MaxPowerRow {
   at: string;
 }
 
-/** Rows per INSERT: under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters at 6 columns. */
-const BATCH = 2000;
-
-function batches<T>(rows: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += BATCH) {
-    out.push(rows.slice(i, i + BATCH));
-  }
-  return out;
-}
-
 /**
  * Writes replace what is stored under the same natural key (a re-read day after Enedis corrected it, a
  * chunk replayed after a crash): one transaction per call, so a chunk is stored whole or not at all.
  */
 export async function upsertDaily(db: Db, usagePointId: string, direction: Direction, rows: readonly DailyRow[]) {
   await db.transaction().execute(async (trx) => {
-    for (const batch of batches(rows)) {
+    for (const batch of insertBatches(rows)) {
       await trx
         .insertInto('client_daily')
         .values(batch.map((row) => ({ usage_point_id: usagePointId, direction, day: row.day, value_wh: row.valueWh })))
@@ -82,7 +72,7 @@ export async function upsertCurve(db: Db, usagePointId: string, direction: Direc
 
 export async function upsertMaxPower(db: Db, usagePointId: string, rows: readonly MaxPowerRow[]) {
   await db.transaction().execute(async (trx) => {
-    for (const batch of batches(rows)) {
+    for (const batch of insertBatches(rows)) {
       await trx
         .insertInto('client_max_power')
         .values(batch.map((row) => ({ usage_point_id: usagePointId, day: row.day, value_va: row.valueVa, at: row.at })))
