@@ -4,7 +4,7 @@ import { dequal } from 'dequal';
 import { toBool } from '../../db/database.ts';
 import { unprocessable } from '../../http/app-error.ts';
 import type { OfferRow, ProviderRow } from './catalogue.repository.ts';
-import { rowToRecord, seriesKeyOf } from './offer.mapper.ts';
+import { DETAIL_FIELDS, rowToRecord, seriesKeyOf } from './offer.mapper.ts';
 
 /** Fields of a record an import may change (the id fixes provider, option, type, power and valid_from). */
 const COMPARED_FIELDS = [
@@ -15,13 +15,7 @@ const COMPARED_FIELDS = [
   'valid_to',
   'source',
   'confidence',
-  'corroboration',
-  'rules',
-  'reference',
-  'derived_fields',
-  'valid_from_inferred',
-  'valid_to_inferred',
-  'notes',
+  ...DETAIL_FIELDS,
 ] as const satisfies readonly (keyof OfferRecord)[];
 
 export interface CataloguePlan {

@@ -13,7 +13,7 @@ import { toBool } from '../../db/database.ts';
 import type { NewOfferRow, OfferRow, ProviderRow } from './catalogue.repository.ts';
 
 /** The data set's optional fields, kept together in `energy_offers.details`. */
-const DETAIL_FIELDS = [
+export const DETAIL_FIELDS = [
   'corroboration',
   'rules',
   'reference',
