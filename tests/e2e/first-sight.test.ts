@@ -52,6 +52,16 @@ describe('first sight: figures before forms, one notice at a time, the demo in o
     expect(await page.getByRole('switch').count()).toBe(0);
     expect(await page.getByLabel('Numéro de PDL (14 chiffres)').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Donner mon consentement sur le site d’Enedis' }).count()).toBe(0);
+
+    // Settings: what the demo may read (usage, client id, preferences) and no button that would fail.
+    await page.goto('/settings');
+    await page.getByRole('heading', { name: 'Paramètres', level: 1 }).waitFor();
+    await page.getByText('Compte de démonstration', { exact: false }).first().waitFor();
+    for (const name of ['Générer un nouveau secret', 'Changer le mot de passe', 'Supprimer définitivement']) {
+      expect(await page.getByRole('button', { name }).count(), name).toBe(0);
+    }
+    expect(await page.getByRole('switch').count()).toBe(0);
+    expect(await page.locator('button:disabled, input:disabled').count()).toBe(0);
     await context.close();
   });
 

@@ -16,6 +16,8 @@ export default function SettingsPage() {
   if (!me) {
     return <Spinner label={t('common.loading')} />;
   }
+  // The demo account is read-only: the cards that only change the account are not shown at all, rather than
+  // shown with buttons that fail.
   const readOnly = me.is_demo;
   return (
     <div className="space-y-6">
@@ -25,10 +27,10 @@ export default function SettingsPage() {
         <UsageStatsCard />
         <CredentialsCard fallbackClientId={me.client_id} readOnly={readOnly} />
         <PreferencesCard />
-        <ChangePasswordCard readOnly={readOnly} />
-        <AdminSharingCard me={me} />
+        {!readOnly && <ChangePasswordCard />}
+        {!readOnly && <AdminSharingCard me={me} />}
       </div>
-      <DeleteAccountCard readOnly={readOnly} />
+      {!readOnly && <DeleteAccountCard />}
     </div>
   );
 }

@@ -18,7 +18,7 @@ export function AdminSharingCard({ me }: { me: MeResponse }) {
           checked={me.admin_data_sharing}
           label={t('settings.sharing.toggle')}
           showLabel
-          disabled={me.is_demo || toggle.isPending}
+          disabled={toggle.isPending}
           // The endpoint flips the flag; the server's answer is put back into the cached account.
           onChange={() => toggle.mutate()}
         />

@@ -10,7 +10,7 @@ import { isWrongPassword } from '../../api/sessionErrors.ts';
 import { useUpdatePassword } from '../../hooks/useAccount.ts';
 import { errorMessage } from '../../i18n/errorMessage.ts';
 
-export function ChangePasswordCard({ readOnly }: { readOnly: boolean }) {
+export function ChangePasswordCard() {
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -68,7 +68,7 @@ export function ChangePasswordCard({ readOnly }: { readOnly: boolean }) {
           />
           <PasswordChecklist id="settings-password-rules" password={next} />
         </div>
-        <Button type="submit" disabled={readOnly || update.isPending || current === ''}>
+        <Button type="submit" disabled={update.isPending || current === ''}>
           {update.isPending ? t('settings.password.submitting') : t('settings.password.submit')}
         </Button>
       </form>

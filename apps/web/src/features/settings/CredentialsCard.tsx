@@ -72,8 +72,8 @@ export function CredentialsCard({ fallbackClientId, readOnly }: { fallbackClient
                 </Button>
               </div>
             </Alert>
-          ) : (
-            <Button variant="secondary" className="mt-4" disabled={readOnly} onClick={() => setConfirming(true)}>
+          ) : readOnly ? null : (
+            <Button variant="secondary" className="mt-4" onClick={() => setConfirming(true)}>
               {t('settings.credentials.regenerate')}
             </Button>
           )}

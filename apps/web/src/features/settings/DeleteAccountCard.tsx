@@ -10,7 +10,7 @@ import { isWrongPassword } from '../../api/sessionErrors.ts';
 import { useDeleteAccount } from '../../hooks/useAccount.ts';
 import { errorMessage } from '../../i18n/errorMessage.ts';
 
-export function DeleteAccountCard({ readOnly }: { readOnly: boolean }) {
+export function DeleteAccountCard() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [typed, setTyped] = useState('');
@@ -59,7 +59,7 @@ export function DeleteAccountCard({ readOnly }: { readOnly: boolean }) {
           onChange={(event) => setPassword(event.target.value)}
           error={wrongPassword ? t('settings.delete.wrongPassword') : null}
         />
-        <Button type="submit" variant="danger" disabled={readOnly || !confirmed || remove.isPending}>
+        <Button type="submit" variant="danger" disabled={!confirmed || remove.isPending}>
           {remove.isPending ? t('settings.delete.submitting') : t('settings.delete.submit')}
         </Button>
       </form>
