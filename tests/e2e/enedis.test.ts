@@ -1,4 +1,5 @@
 import type { Browser, Download } from 'playwright-core';
+import { addDays, daysInMonth, parisToday } from '@med/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, frenchContext, horizontalOverflow, launchBrowser, phoneContext } from './support/browser.ts';
 import { expectPath, PASSWORD, signUpAndLogIn, tickOnly, uniqueEmail } from './support/flows.ts';
@@ -205,6 +206,16 @@ describe('Enedis end to end in the browser', () => {
     expect(kwhValue(await production.innerText())).toBeGreaterThan(100);
     expect(kwhValue(await page.getByTestId('balance-consumption').innerText())).toBeGreaterThan(1000);
     expect(await page.getByTestId('balance-self-consumption').innerText()).toMatch(/\d+(,\d+)?\s*%/);
+    // The running month (data up to yesterday) is hatched and named partial, not set beside whole months as one.
+    const yesterday = addDays(parisToday(new Date()), -1);
+    const legend = page
+      .getByRole('region', { name: /^Consommation et production par mois/ })
+      .getByTestId('partial-legend');
+    if (Number(yesterday.slice(8, 10)) < daysInMonth(yesterday.slice(0, 7))) {
+      await legend.getByText('Période incomplète (hachurée)').waitFor();
+    } else {
+      expect(await legend.count()).toBe(0);
+    }
 
     await context.close();
     // The history is ~150 Enedis calls at 5 per second, plus the pages around it.

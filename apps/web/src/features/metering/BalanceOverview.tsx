@@ -1,15 +1,16 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { balanceDays, monthlyBalance, summariseBalance } from '@med/core';
+import { balanceDays, monthlyBalance, periodCoverage, summariseBalance } from '@med/core';
 import { EChart } from '../../charts/EChart.tsx';
 import type { EChartOption } from '../../charts/echarts.ts';
-import { containedGrid } from '../../charts/series.ts';
+import { barDatum, containedGrid, EDGE_SAFE_LABELS, tooltipMarker } from '../../charts/series.ts';
 import { inputClass } from '../../components/ui/fieldStyles.ts';
 import { Alert } from '../../components/ui/Alert.tsx';
 import { Spinner } from '../../components/ui/Spinner.tsx';
 import { useDailyEnergy, useLoadCurve } from '../../hooks/useMeteringData.ts';
 import { requestHistory, useMeteringHistory } from '../../hooks/useMeteringHistory.ts';
 import { ChartCard } from '../charts/ChartCard.tsx';
+import { PartialLegend } from '../charts/PartialLegend.tsx';
 import type { BalancePair } from './balancePairs.ts';
 import { BalanceSummaryCards } from './BalanceSummaryCards.tsx';
 import { SERIES_COLORS } from './colors.ts';
@@ -60,32 +61,62 @@ export function BalanceOverview({ pair }: { pair: BalancePair }) {
   );
   const summary = useMemo(() => summariseBalance(shown), [shown]);
   const months = useMemo(() => monthlyBalance(shown), [shown]);
+  // A month is whole only when every one of its calendar days has both directions: a month with 1 day
+  // of data is hatched and says so, never shown as if it were comparable with a whole one.
+  const coverage = useMemo(
+    () => new Map(periodCoverage(shown, 'month').map((month) => [month.period, month])),
+    [shown],
+  );
 
   const option = useMemo<EChartOption>(
     () => ({
       tooltip: {
         trigger: 'axis',
         confine: true,
-        valueFormatter: (value) => (typeof value === 'number' ? `${formatNumber(value, language, 1)} kWh` : '—'),
+        formatter: (params) => {
+          const items = Array.isArray(params) ? params : [params];
+          const month = months[items[0]?.dataIndex ?? -1];
+          if (!month) {
+            return '';
+          }
+          const lines = items.map((item) => {
+            const raw: unknown = item.value;
+            const value = typeof raw === 'number' ? `${formatNumber(raw, language, 1)} kWh` : '—';
+            return `${tooltipMarker(item.marker)}${item.seriesName ?? ''} <b>${value}</b>`;
+          });
+          const covered = coverage.get(month.month);
+          const partial =
+            covered?.partial === true
+              ? [
+                  `<i>${t('metering.common.partialDays', { count: covered.completeDays, total: covered.daysInPeriod })}</i>`,
+                ]
+              : [];
+          return [formatMonth(month.month, language, 'long', true), ...lines, ...partial].join('<br/>');
+        },
       },
       legend: { top: 0, type: 'scroll' },
       grid: containedGrid(56, 8),
       xAxis: {
         type: 'category',
         data: months.map((month) => formatMonth(month.month, language, 'short', period === ALL)),
+        axisLabel: EDGE_SAFE_LABELS,
       },
       yAxis: { type: 'value', name: 'kWh', axisLabel: { formatter: (value: number) => formatNumber(value, language) } },
       series: [
         {
           type: 'bar',
           name: t('metering.balance.consumption'),
-          data: months.map((month) => month.consumptionWh / 1000),
+          data: months.map((month) =>
+            barDatum(month.consumptionWh / 1000, coverage.get(month.month)?.partial !== false),
+          ),
           itemStyle: { color: SERIES_COLORS.consumption },
         },
         {
           type: 'bar',
           name: t('metering.balance.production'),
-          data: months.map((month) => month.productionWh / 1000),
+          data: months.map((month) =>
+            barDatum(month.productionWh / 1000, coverage.get(month.month)?.partial !== false),
+          ),
           itemStyle: { color: SERIES_COLORS.production },
         },
         {
@@ -97,7 +128,7 @@ export function BalanceOverview({ pair }: { pair: BalancePair }) {
         },
       ],
     }),
-    [months, language, period, t],
+    [months, coverage, language, period, t],
   );
 
   const loading = (consumption.load.busy || production.load.busy) && days.length === 0;
@@ -177,6 +208,7 @@ export function BalanceOverview({ pair }: { pair: BalancePair }) {
                 net: formatKwh(summary.netWh, language),
               })}
             />
+            {months.some((month) => coverage.get(month.month)?.partial !== false) && <PartialLegend />}
           </ChartCard>
         </>
       )}
