@@ -8,6 +8,7 @@ import { mailOutbox } from './migrations/0005-mail-outbox.ts';
 import { activityLogRetention } from './migrations/0006-activity-log-retention.ts';
 import { offersCatalogue } from './migrations/0007-offers-catalogue.ts';
 import { clientMode } from './migrations/0008-client-mode.ts';
+import { clientCurveOneIndex } from './migrations/0009-client-curve-one-index.ts';
 
 /** Forward-only migrations, one set for both dialects. Names sort in application order. */
 function migrationsFor(handle: DbHandle): Record<string, Migration> {
@@ -20,6 +21,7 @@ function migrationsFor(handle: DbHandle): Record<string, Migration> {
     '0006-activity-log-retention': activityLogRetention(),
     '0007-offers-catalogue': offersCatalogue(),
     '0008-client-mode': clientMode(),
+    '0009-client-curve-one-index': clientCurveOneIndex(),
   };
 }
 

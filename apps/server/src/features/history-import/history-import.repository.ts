@@ -6,6 +6,7 @@
 import type { CurveRow, DailyRow, MaxPowerRow, StoredCurveInterval } from '@med/core';
 import type { Db } from '../../db/database.ts';
 import { insertBatches } from '../../db/insert-batches.ts';
+import { curveStartRange } from '../sync/client-data.repository.ts';
 
 export type Direction = 'consumption' | 'production';
 
@@ -16,13 +17,14 @@ export async function storedCurve(
   start: string,
   end: string,
 ): Promise<StoredCurveInterval[]> {
+  const range = curveStartRange(start, end);
   const rows = await db
     .selectFrom('client_curve')
     .select(['start_at', 'minutes', 'value_w'])
     .where('usage_point_id', '=', usagePointId)
     .where('direction', '=', direction)
-    .where('day', '>=', start)
-    .where('day', '<', end)
+    .where('start_at', '>=', range.from)
+    .where('start_at', '<', range.to)
     .execute();
   return rows.map((row) => ({ startAt: row.start_at, minutes: Number(row.minutes), valueW: Number(row.value_w) }));
 }
