@@ -37,6 +37,8 @@ import { sessionsCleanupJob } from './features/accounts/sessions.jobs.ts';
 import { enedisTokenJob } from './jobs/enedis-token.job.ts';
 import { housekeepingJob } from './jobs/housekeeping.job.ts';
 import { createScheduler } from './jobs/scheduler.ts';
+import { createLogJournal, type LogJournal } from './features/logs/log-journal.ts';
+import { logsRoutes } from './features/logs/logs.routes.ts';
 
 export interface BuildAppOptions {
   config: Config;
@@ -52,6 +54,8 @@ export interface BuildAppOptions {
   usage?: UsageStats;
   /** Where log lines go; default stdout (tests capture them). */
   logStream?: DestinationStream;
+  /** The admin log journal the logger also writes to (bootstrap makes both); default: a fresh one. */
+  logJournal?: LogJournal;
 }
 
 export const DEFAULT_WEB_DIST = resolve(import.meta.dirname, '../../web/dist');
@@ -64,9 +68,15 @@ export async function buildApp(
   const keys = createServerKeys(config.secretKey);
   // Never logs credentials, cookies or secrets; PRMs, e-mails and OAuth values only hashed (http/logger.ts).
   // Typed as Fastify's base logger so the app keeps the default FastifyInstance type.
+  const logJournal = options.logJournal ?? createLogJournal({ cache });
   const logger: FastifyBaseLogger =
     options.logger ??
-    createLogger({ level: config.logLevel, keys, ...(options.logStream ? { stream: options.logStream } : {}) });
+    createLogger({
+      level: config.logLevel,
+      keys,
+      journal: logJournal.stream,
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    });
   const app = createAppShell(config, logger);
 
   const jwt = createJwt(keys, config.auth.accessTokenMinutes);
@@ -104,6 +114,7 @@ export async function buildApp(
     }),
     gateway: options.gateway,
     usage: options.usage ?? createUsageStats({ cache, log: app.log }),
+    logJournal,
     log: app.log,
     drain: createDrain(app, app.log),
     rte: createRteGateway({ config, enedis: options.gateway, log: app.log }),
@@ -128,6 +139,7 @@ export async function buildApp(
   await registerRolesFeature(app, deps);
   await registerOffersFeatures(app, deps);
   await registerAdminFeature(app, deps);
+  await app.register(logsRoutes({ journal: logJournal, guard: deps.guard }), { prefix: '/api/admin' });
   const tempoDays = createTempoRepository(deps.db);
   await registerCostsFeature(app, {
     guard: deps.guard,

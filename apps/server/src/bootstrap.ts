@@ -14,6 +14,7 @@ import { createUsageStats } from './features/admin/usage-stats.ts';
 import { createEnedisGateway } from './features/enedis/enedis-gateway.ts';
 import { createServerKeys } from './security/keys.ts';
 import { createLogger } from './http/logger.ts';
+import { createLogJournal } from './features/logs/log-journal.ts';
 
 /**
  * Composition root shared by `main.ts` and the integration tests:
@@ -40,9 +41,16 @@ export async function startServices(
   await seedCatalogue(database.db, shippedDataSet());
   const cache = overrides.cache ?? createCache(config.redisUrl, overrides.cacheKeyPrefix);
   const keys = createServerKeys(config.secretKey);
+  // The admin logs page reads the same redacted lines as stdout, from a list every instance shares.
+  const logJournal = createLogJournal({ cache });
   const logger =
     overrides.logger ??
-    createLogger({ level: config.logLevel, keys, ...(overrides.logStream ? { stream: overrides.logStream } : {}) });
+    createLogger({
+      level: config.logLevel,
+      keys,
+      journal: logJournal.stream,
+      ...(overrides.logStream ? { stream: overrides.logStream } : {}),
+    });
   // Usage counters of the admin overview: fed by the Enedis client and by every metering call.
   const usage = createUsageStats({ cache, log: logger });
   const gateway =
@@ -56,6 +64,7 @@ export async function startServices(
     gateway,
     logger,
     usage,
+    logJournal,
   });
   if (config.env === 'production' && (config.enedis.environment === 'emulator' || config.rte.useEmulator)) {
     app.log.warn(
@@ -89,6 +98,8 @@ export async function startServices(
       // Queued mails stay in the table; the worker stops before the database goes away.
       await deps.mailQueue.stop();
       await gateway.close();
+      // The last records (shutdown lines included) reach the shared list before the cache goes.
+      await logJournal.flush();
       await cache.close();
       await database.close();
     },

@@ -4,6 +4,7 @@ import type { Config } from './config/config.ts';
 import type { DbHandle } from './db/connect.ts';
 import type { Db } from './db/database.ts';
 import type { EnedisGateway } from './features/enedis/enedis-gateway.ts';
+import type { LogJournal } from './features/logs/log-journal.ts';
 import type { UsageStats } from './features/admin/usage-stats.ts';
 import type { GatewayClient } from './features/gateway-client/gateway-client.ts';
 import type { GatewayConnection } from './features/gateway-client/gateway-connection.ts';
@@ -35,6 +36,8 @@ export interface AppDeps {
   /** Usage counters of the admin overview (metering calls, Enedis events), shared by instances. */
   usage: UsageStats;
   rte: RteGateway;
+  /** The server's own log records, shared by instances on Valkey (the admin logs page reads it). */
+  logJournal: LogJournal;
   /** Scheduled jobs; bootstrap starts it when JOBS_ENABLED, admin refreshes run through it either way. */
   scheduler: Scheduler;
   log: FastifyBaseLogger;

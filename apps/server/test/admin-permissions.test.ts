@@ -127,6 +127,19 @@ const TABLE: Row[] = [
     request: ecowattRefresh('/api/admin/rte/refresh/ecowatt'),
   },
   { method: 'GET', route: '/api/admin/stats', permission: 'admin_dashboard', request: at('/api/admin/stats') },
+  { method: 'GET', route: '/api/admin/logs', permission: 'logs', request: at('/api/admin/logs?level=info&limit=5') },
+  { method: 'GET', route: '/api/admin/logs/tail', permission: 'logs', request: at('/api/admin/logs/tail') },
+  {
+    method: 'DELETE',
+    route: '/api/admin/logs/clear',
+    permission: 'logs.delete',
+    request: at('/api/admin/logs/clear?level=debug'),
+  },
+  ...[
+    '/api/admin/cache/consumption/clear-all',
+    '/api/admin/cache/production/clear-all',
+    '/api/admin/cache/clear-all',
+  ].map((route): Row => ({ method: 'DELETE', route, permission: 'users.edit', request: at(route) })),
   { method: 'GET', route: '/api/admin/users', permission: 'users', request: at('/api/admin/users?search=perm') },
   { method: 'GET', route: '/api/admin/users/stats', permission: 'users', request: at('/api/admin/users/stats') },
   {

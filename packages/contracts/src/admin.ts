@@ -96,3 +96,87 @@ export type AdminActionResult = z.infer<typeof adminActionResultSchema>;
 
 export const cacheClearResultSchema = z.object({ deleted_keys: z.number().int(), message: z.string() });
 export type CacheClearResult = z.infer<typeof cacheClearResultSchema>;
+
+/** Log levels as the reference names them (`logs:{level}:*`); pino's `warn` and `fatal` are WARNING and CRITICAL. */
+export const LOG_LEVELS = ['debug', 'info', 'warning', 'error', 'critical'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+const logLevelSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((level) => (level === 'warn' ? 'warning' : level === 'fatal' ? 'critical' : level))
+  .pipe(z.enum(LOG_LEVELS));
+
+/** One record of the server's own log (`GET /api/admin/logs`), redacted like the log stream itself. */
+export const adminLogEntrySchema = z.object({
+  /** Unique across instances; `GET /api/admin/logs/tail?since=` takes it. */
+  id: z.string(),
+  /** Paris local time with offset, like the reference. */
+  timestamp: z.string(),
+  /** Upper case, as the reference: DEBUG, INFO, WARNING, ERROR, CRITICAL. */
+  level: z.string(),
+  /** Who logged it: `http` for request lines, the logger's `module` binding, else `server`. */
+  logger: z.string(),
+  message: z.string(),
+  /** The error's stack, when the record carries one. */
+  exception: z.string().optional(),
+  /** Short id of the instance that logged it (several instances share the store on Valkey). */
+  instance: z.string(),
+  /** Every other field of the record (request id, method, URL, status, duration, …). */
+  context: z.record(z.string(), z.unknown()),
+});
+export type AdminLogEntry = z.infer<typeof adminLogEntrySchema>;
+
+export const adminLogsQuerySchema = z.strictObject({
+  level: logLevelSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  /** Case-insensitive text searched in the message, the exception and the context. */
+  search: z.string().trim().max(200).optional(),
+});
+export type AdminLogsQuery = z.input<typeof adminLogsQuerySchema>;
+
+/** The reference's shape: newest first; `total` counts the records matching the filters. */
+export const adminLogsPageSchema = z.object({
+  logs: z.array(adminLogEntrySchema),
+  total: z.number().int(),
+  count: z.number().int(),
+  offset: z.number().int(),
+  limit: z.number().int(),
+});
+export type AdminLogsPage = z.infer<typeof adminLogsPageSchema>;
+
+/** `GET /api/admin/logs/tail`: what was stored after the record `since` (live tail by polling). */
+export const adminLogsTailQuerySchema = z.strictObject({
+  since: z.string().trim().max(100).optional(),
+  level: logLevelSchema.optional(),
+  search: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+export type AdminLogsTailQuery = z.input<typeof adminLogsTailQuerySchema>;
+
+export const adminLogsTailSchema = z.object({
+  /** Records stored after `since` that match the filters, newest first (at most `limit`). */
+  logs: z.array(adminLogEntrySchema),
+  /** Pass it as `since` on the next call (the newest record stored, matching or not). */
+  cursor: z.string().nullable(),
+  /** True when `since` is no longer in the store (cleared or pushed out): start over from `logs`. */
+  reset: z.boolean(),
+});
+export type AdminLogsTail = z.infer<typeof adminLogsTailSchema>;
+
+export const adminLogsClearQuerySchema = z.strictObject({ level: logLevelSchema.optional() });
+export type AdminLogsClearQuery = z.input<typeof adminLogsClearQuerySchema>;
+
+export const adminLogsClearResultSchema = z.object({ message: z.string(), deleted_count: z.number().int() });
+export type AdminLogsClearResult = z.infer<typeof adminLogsClearResultSchema>;
+
+/** `DELETE /api/admin/cache/{consumption|production}/clear-all` and `/api/admin/cache/clear-all`. */
+export const adminCacheClearAllResultSchema = z.object({
+  message: z.string(),
+  /** Meters known to the gateway (the reference reports it). */
+  total_pdls: z.number().int(),
+  /** Cache entries that existed and were removed. */
+  deleted_keys: z.number().int(),
+});
+export type AdminCacheClearAllResult = z.infer<typeof adminCacheClearAllResultSchema>;

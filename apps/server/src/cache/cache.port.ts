@@ -36,12 +36,21 @@ export interface CachePort {
   /** Every field of a hash of counters (empty when absent). */
   readFields(key: string): Promise<Record<string, number>>;
   /**
-   * Prepends `value` to the list at `key` and keeps only the newest `maxLength` items, in one atomic step
-   * (a bounded journal shared by instances).
+   * Prepends `values` (given oldest first, so the last one ends up newest) to the list at `key` and keeps
+   * only the newest `maxLength` items, in one atomic step (a bounded journal shared by instances).
    */
-  pushCapped(key: string, value: string, maxLength: number): Promise<void>;
-  /** The list at `key`, newest first (empty when absent). */
-  readList(key: string): Promise<string[]>;
+  pushCapped(key: string, values: string | readonly string[], maxLength: number): Promise<void>;
+  /** Items `start`..`stop` (inclusive, newest first, -1 = the oldest) of the list at `key` (empty when absent). */
+  readList(key: string, start?: number, stop?: number): Promise<string[]>;
+  /** Removes, atomically, every item of the list at `key` starting with `prefix` ('' = all); returns how many. */
+  removeFromList(key: string, prefix: string): Promise<number>;
+  /**
+   * Records `member` (a key name) in the index set `index` until `expiresAtMs`, dropping members already
+   * expired: a kind of entry can then be found and removed without scanning the key space.
+   */
+  indexAdd(index: string, member: string, expiresAtMs: number): Promise<void>;
+  /** Deletes every key recorded in `index` and the index itself; returns how many keys existed. */
+  deleteIndexed(index: string): Promise<number>;
   /** Milliseconds before the key expires: 0 when it is absent, -1 when it has no expiry. */
   ttlMs(key: string): Promise<number>;
   /** Releases a lock only if it still holds `token` (compare-and-delete). */

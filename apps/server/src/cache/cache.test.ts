@@ -217,6 +217,38 @@ describe.each(harnesses)('CachePort contract: %s', (_name, makeHarness) => {
     expect(await cache.readList(`${p}log`)).toEqual([]);
   });
 
+  it('pushCapped takes a batch (oldest first), readList pages, removeFromList drops items by prefix', async () => {
+    const p = fresh();
+    await cache.pushCapped(`${p}journal`, ['a:1', 'b:2', 'a:3'], 10);
+    await cache.pushCapped(`${p}journal`, [], 10);
+    await cache.pushCapped(`${p}journal`, ['b:4'], 3);
+    expect(await cache.readList(`${p}journal`)).toEqual(['b:4', 'a:3', 'b:2']);
+    expect(await cache.readList(`${p}journal`, 1, 1)).toEqual(['a:3']);
+    expect(await cache.readList(`${p}journal`, 2)).toEqual(['b:2']);
+    expect(await cache.removeFromList(`${p}journal`, 'b:')).toBe(2);
+    expect(await cache.readList(`${p}journal`)).toEqual(['a:3']);
+    expect(await cache.removeFromList(`${p}journal`, 'b:')).toBe(0);
+    expect(await cache.removeFromList(`${p}journal`, '')).toBe(1);
+    expect(await cache.readList(`${p}journal`)).toEqual([]);
+    expect(await cache.removeFromList(`${p}none`, '')).toBe(0);
+  });
+
+  it('deleteIndexed removes the indexed keys (counting those that existed) and nothing else', async () => {
+    const p = fresh();
+    const later = Date.now() + 86_400_000;
+    for (let index = 0; index < 1_200; index += 1) {
+      await cache.indexAdd(`${p}index`, `${p}kept:${index}`, later);
+    }
+    await Promise.all(Array.from({ length: 1_100 }, (_, index) => cache.set(`${p}kept:${index}`, 'x')));
+    await cache.set(`${p}other`, 'x');
+    expect(await cache.deleteIndexed(`${p}index`)).toBe(1_100);
+    expect(await cache.keys(p)).toEqual([`${p}other`]);
+    expect(await cache.deleteIndexed(`${p}index`)).toBe(0);
+    await cache.set(`${p}again`, 'x');
+    await cache.indexAdd(`${p}index`, `${p}again`, later);
+    expect(await cache.deleteIndexed(`${p}index`)).toBe(1);
+  });
+
   it('deleteIfEquals releases a lock only for its holder', async () => {
     const p = fresh();
     await cache.setIfAbsent(`${p}lock`, 'token-a', 60_000);

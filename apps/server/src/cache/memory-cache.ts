@@ -7,6 +7,8 @@ interface Entry {
   fields?: Map<string, number>;
   /** A bounded list (`pushCapped`), oldest first; `value` is then empty. */
   items?: string[];
+  /** An index of key names (`indexAdd`) → their expiry; `value` is then empty. */
+  members?: Map<string, number>;
 }
 
 /**
@@ -40,6 +42,11 @@ export class MemoryCache implements CachePort {
     for (const [key, entry] of this.#entries) {
       if (entry.expiresAt !== null && entry.expiresAt <= now) {
         this.#entries.delete(key);
+      }
+      for (const [member, expiresAt] of entry.members ?? []) {
+        if (expiresAt <= now) {
+          entry.members?.delete(member);
+        }
       }
     }
   }
@@ -139,17 +146,44 @@ export class MemoryCache implements CachePort {
     return Object.fromEntries(this.#live(key)?.fields ?? []);
   }
 
-  async pushCapped(key: string, value: string, maxLength: number): Promise<void> {
+  async pushCapped(key: string, values: string | readonly string[], maxLength: number): Promise<void> {
     const entry = this.#live(key) ?? this.#create(key, undefined);
     const items = (entry.items ??= []);
-    items.push(value);
+    items.push(...(typeof values === 'string' ? [values] : values));
     if (items.length > maxLength) {
       items.splice(0, items.length - maxLength);
     }
   }
 
-  async readList(key: string): Promise<string[]> {
-    return [...(this.#live(key)?.items ?? [])].reverse();
+  async readList(key: string, start = 0, stop = -1): Promise<string[]> {
+    const newestFirst = [...(this.#live(key)?.items ?? [])].reverse();
+    return newestFirst.slice(start, stop === -1 ? undefined : stop + 1);
+  }
+
+  async removeFromList(key: string, prefix: string): Promise<number> {
+    const entry = this.#live(key);
+    if (!entry?.items) {
+      return 0;
+    }
+    const kept = entry.items.filter((item) => !item.startsWith(prefix));
+    const removed = entry.items.length - kept.length;
+    entry.items = kept;
+    if (kept.length === 0) {
+      this.#entries.delete(key);
+    }
+    return removed;
+  }
+
+  async indexAdd(index: string, member: string, expiresAtMs: number): Promise<void> {
+    const entry = this.#live(index) ?? this.#create(index, undefined);
+    // Expired members are dropped by the sweep, not here: a write must not walk the whole index.
+    (entry.members ??= new Map()).set(member, expiresAtMs);
+  }
+
+  async deleteIndexed(index: string): Promise<number> {
+    const members = this.#live(index)?.members;
+    this.#entries.delete(index);
+    return members ? this.delete(...members.keys()) : 0;
   }
 
   #create(key: string, ttlMs: number | undefined): Entry {

@@ -30,9 +30,27 @@ local created = redis.call('EXISTS', KEYS[1]) == 0
 for i = 2, #ARGV do redis.call('HINCRBY', KEYS[1], ARGV[i], 1) end
 if created then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
 return 1`;
+// Rewrites the list without the items starting with ARGV[1], in one step: no push of another instance
+// can land between the read and the rewrite. RPUSH in chunks: Lua's unpack has a stack limit.
+const REMOVE_FROM_LIST = `
+local items = redis.call('LRANGE', KEYS[1], 0, -1)
+local kept = {}
+local prefix = ARGV[1]
+for _, item in ipairs(items) do
+  if string.sub(item, 1, #prefix) ~= prefix then kept[#kept + 1] = item end
+end
+local removed = #items - #kept
+if removed > 0 then
+  redis.call('DEL', KEYS[1])
+  for i = 1, #kept, 1000 do redis.call('RPUSH', KEYS[1], unpack(kept, i, math.min(i + 999, #kept))) end
+end
+return removed`;
 const DELETE_IF_EQUALS = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
+
+/** Keys deleted per round trip when an index is cleared. */
+const INDEX_BATCH = 500;
 
 /** Valkey/Redis implementation (`REDIS_URL`). `keyPrefix` namespaces every key (tests use one per suite). */
 export class ValkeyCache implements CachePort {
@@ -150,16 +168,45 @@ export class ValkeyCache implements CachePort {
     return Object.fromEntries(Object.entries(raw).map(([field, value]) => [field, Number(value)]));
   }
 
-  async pushCapped(key: string, value: string, maxLength: number): Promise<void> {
+  async pushCapped(key: string, values: string | readonly string[], maxLength: number): Promise<void> {
+    const items = typeof values === 'string' ? [values] : values;
+    if (items.length === 0) {
+      return;
+    }
     await this.#client
       .multi()
-      .lpush(key, value)
+      .lpush(key, ...items)
       .ltrim(key, 0, maxLength - 1)
       .exec();
   }
 
-  async readList(key: string): Promise<string[]> {
-    return this.#client.lrange(key, 0, -1);
+  async readList(key: string, start = 0, stop = -1): Promise<string[]> {
+    return this.#client.lrange(key, start, stop);
+  }
+
+  async removeFromList(key: string, prefix: string): Promise<number> {
+    return (await this.#client.eval(REMOVE_FROM_LIST, 1, key, prefix)) as number;
+  }
+
+  async indexAdd(index: string, member: string, expiresAtMs: number): Promise<void> {
+    await this.#client.multi().zadd(index, expiresAtMs, member).zremrangebyscore(index, '-inf', Date.now()).exec();
+  }
+
+  async deleteIndexed(index: string): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      // Members are key names without the client prefix; DEL adds it, ZREM (members, not keys) does not.
+      const members = await this.#client.zrange(index, 0, INDEX_BATCH - 1);
+      if (members.length === 0) {
+        return deleted;
+      }
+      const results = await this.#client
+        .multi()
+        .del(...members)
+        .zrem(index, ...members)
+        .exec();
+      deleted += Number(results?.[0]?.[1] ?? 0);
+    }
   }
 
   async deleteIfEquals(key: string, token: string): Promise<boolean> {

@@ -10,17 +10,34 @@ export interface LoggerOptions {
   keys: ServerKeys;
   /** Where lines go (default stdout); tests capture them. */
   stream?: DestinationStream;
+  /** A second destination receiving the same redacted lines (the admin log journal). */
+  journal?: DestinationStream;
 }
 
-/** Paths whose values are dropped whole: credentials, cookies, secrets. */
+/**
+ * Paths whose values are dropped whole: credentials, cookies, secrets, at the top of a record (what
+ * `log.info({ password })` writes), one level down and in logged header objects.
+ */
+const SECRET_FIELDS = [
+  'password',
+  'new_password',
+  'old_password',
+  'client_secret',
+  'secret',
+  'access_token',
+  'refresh_token',
+  'cookie',
+  'authorization',
+];
 const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'res.headers["set-cookie"]',
-  '*.password',
-  '*.client_secret',
-  '*.new_password',
-  '*.old_password',
+  'headers["set-cookie"]',
+  '*.headers.authorization',
+  '*.headers.cookie',
+  ...SECRET_FIELDS,
+  ...SECRET_FIELDS.map((field) => `*.${field}`),
 ];
 
 /**
@@ -63,6 +80,12 @@ export function createLogger(options: LoggerOptions): Logger {
         },
       },
     },
-    options.stream,
+    options.journal
+      ? pino.multistream([
+          // The logger's level filters first; these streams take whatever it lets through.
+          { level: 'trace', stream: options.stream ?? pino.destination(1) },
+          { level: 'trace', stream: options.journal },
+        ])
+      : options.stream,
   );
 }

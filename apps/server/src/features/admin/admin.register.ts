@@ -3,6 +3,8 @@ import type { AppDeps } from '../../deps.ts';
 import { createAdminStatsService } from './admin-stats.service.ts';
 import { createAdminUsersService } from './admin-users.service.ts';
 import { adminRoutes } from './admin.routes.ts';
+import { adminCachesRoutes } from './admin-caches.routes.ts';
+import { createAdminCachesService } from './admin-caches.service.ts';
 
 /** The admin console's users and overview, at the reference's `/api/admin/*` paths. */
 export async function registerAdminFeature(
@@ -12,4 +14,6 @@ export async function registerAdminFeature(
   const users = createAdminUsersService(deps);
   const stats = createAdminStatsService({ db: deps.db, usage: deps.usage });
   await app.register(adminRoutes({ users, stats, guard: deps.guard }), { prefix: '/api/admin' });
+  const caches = createAdminCachesService({ db: deps.db, cache: deps.cache });
+  await app.register(adminCachesRoutes({ caches, guard: deps.guard }), { prefix: '/api/admin' });
 }

@@ -1,6 +1,6 @@
 import { createSecretKey, randomBytes } from 'node:crypto';
 import type { CachePort } from '../../cache/cache.port.ts';
-import { userCachePrefix } from '../../cache/user-keys.ts';
+import { cacheIndexKey, userCachePrefix, type CachedDataKind } from '../../cache/user-keys.ts';
 import { open, seal } from '../../security/aead.ts';
 import type { ServerKeys } from '../../security/keys.ts';
 
@@ -21,6 +21,8 @@ export interface CachedDays<T> {
   found: Map<string, T>;
   noData: Set<string>;
 }
+
+const kindOf = (dataset: Dataset): CachedDataKind => (dataset.startsWith('production') ? 'production' : 'consumption');
 
 const dayIndex = (day: string) => Number(day.slice(8, 10)) - 1;
 
@@ -168,6 +170,8 @@ export function createDayCache(options: { cache: CachePort; keys: ServerKeys; tt
                   }
                   bundle[index] = items === undefined ? [now] : [now, items];
                 }
+                // Indexed before it is written: an index entry without its key is harmless, the reverse not.
+                await cache.indexAdd(cacheIndexKey(kindOf(dataset)), keyName, now + ttlSeconds * 1000);
                 await cache.set(keyName, seal(key, Buffer.from(JSON.stringify(bundle)), keyName), ttlSeconds);
               });
             }),
@@ -194,6 +198,7 @@ export function createDayCache(options: { cache: CachePort; keys: ServerKeys; tt
 
         async setDocument(kind: string, prm: string, value: unknown): Promise<void> {
           const keyName = `${prefix}d:${kind}:${prmHash(prm)}`;
+          await cache.indexAdd(cacheIndexKey('documents'), keyName, Date.now() + ttlSeconds * 1000);
           await cache.set(keyName, seal(key, Buffer.from(JSON.stringify(value)), keyName), ttlSeconds);
         },
       };
