@@ -9,6 +9,8 @@ import type { ClientDeps } from './deps.ts';
 import { clientStatusRoutes } from './features/gateway-client/client-status.routes.ts';
 import { createGatewayClient } from './features/gateway-client/gateway-client.ts';
 import { createGatewayConnection } from './features/gateway-client/gateway-connection.ts';
+import { registerExportersFeature } from './features/exporters/exporters.register.ts';
+import type { ExportersService } from './features/exporters/exporters.service.ts';
 import { historyImportRoutes } from './features/history-import/history-import.routes.ts';
 import { findMeter } from './features/sync/client-meters.repository.ts';
 import { registerSyncFeature } from './features/sync/sync.register.ts';
@@ -39,7 +41,7 @@ export interface BuildClientAppOptions {
  */
 export async function buildClientApp(
   options: BuildClientAppOptions,
-): Promise<{ app: FastifyInstance; deps: ClientDeps; sync: SyncService }> {
+): Promise<{ app: FastifyInstance; deps: ClientDeps; sync: SyncService; exporters: ExportersService }> {
   const { config, database, cache } = options;
   const keys = createServerKeys(config.secretKey);
   const logger: FastifyBaseLogger =
@@ -95,6 +97,13 @@ export async function buildClientApp(
     prefix: '/api/client',
   });
   const sync = await registerSyncFeature(app, deps);
+  const exporters = await registerExportersFeature(app, deps);
+  // New readings go out as soon as a sync has stored them (not awaited: a slow destination never holds the sync).
+  sync.subscribe((progress) => {
+    if (progress.type === 'finished') {
+      exporters.afterSync();
+    }
+  });
   await app.register(
     historyImportRoutes({
       db: deps.db,
@@ -103,5 +112,5 @@ export async function buildClientApp(
     { prefix: '/api/history-import' },
   );
   await registerWebAndNotFound(app, options.webDistDir ?? DEFAULT_WEB_DIST);
-  return { app, deps, sync };
+  return { app, deps, sync, exporters };
 }

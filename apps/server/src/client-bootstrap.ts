@@ -20,7 +20,7 @@ export async function startClientServices(
     connectDatabase(config.databaseUrl, overrides.databaseSchema ? { schema: overrides.databaseSchema } : {});
   await migrateToLatest(database);
   const cache = overrides.cache ?? createCache(config.redisUrl, overrides.cacheKeyPrefix);
-  const { app, deps, sync } = await buildClientApp({ ...overrides, config, database, cache });
+  const { app, deps, sync, exporters } = await buildClientApp({ ...overrides, config, database, cache });
   deps.connection.start();
   if (config.jobs.enabled) {
     deps.scheduler.start();
@@ -29,6 +29,7 @@ export async function startClientServices(
     app,
     deps,
     sync,
+    exporters,
     /** Same order as the gateway's close: readiness off, jobs and checks stopped, HTTP drained, storage closed. */
     async close() {
       deps.drain.start();
@@ -36,6 +37,7 @@ export async function startClientServices(
         deps.scheduler.stop(),
         deps.connection.stop(),
         sync.stop(),
+        exporters.stop(),
         delay(config.http.shutdownDelayMs),
       ]);
       await deps.drain.close(config.http.shutdownTimeoutMs);

@@ -40,6 +40,7 @@ const EXPECTED_TABLES = [
   'client_curve',
   'client_max_power',
   'client_sync_state',
+  'exporter_configs',
 ];
 
 const tempDirs: string[] = [];

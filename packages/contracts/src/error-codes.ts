@@ -108,6 +108,14 @@ export const ErrorCode = {
   OFFER_PERIOD_UNCOVERED: 'OFFER_PERIOD_UNCOVERED',
   /** The meter's subscribed power is unknown and the request does not give one. */
   POWER_UNKNOWN: 'POWER_UNKNOWN',
+  // exporters (client mode)
+  EXPORTER_NOT_FOUND: 'EXPORTER_NOT_FOUND',
+  /** Another exporter already has this name. */
+  EXPORTER_NAME_TAKEN: 'EXPORTER_NAME_TAKEN',
+  /** This exporter type has no implementation in this version: it cannot be configured. */
+  EXPORTER_TYPE_UNSUPPORTED: 'EXPORTER_TYPE_UNSUPPORTED',
+  /** The exporter is already running (scheduled or manual); try again when it has finished. */
+  EXPORTER_BUSY: 'EXPORTER_BUSY',
   // generic
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',

@@ -13,3 +13,4 @@ export * from './offers.ts';
 export * from './admin.ts';
 export * from './history-import.ts';
 export * from './costs.ts';
+export * from './exporters.ts';

@@ -308,6 +308,7 @@ export interface Database {
   client_curve: ClientCurveTable;
   client_max_power: ClientMaxPowerTable;
   client_sync_state: ClientSyncStateTable;
+  exporter_configs: ExporterConfigsTable;
 }
 
 /** Client mode (migration 0008): the household's meters and readings, synced from the gateway. */
@@ -364,4 +365,31 @@ export function toBool(value: boolean | number): boolean {
 
 export function nowIso(now: Date = new Date()): string {
   return now.toISOString();
+}
+
+/** Client mode's exporters (migration 0010): settings JSON, secrets sealed, run bookkeeping. */
+export interface ExporterConfigsTable {
+  id: string;
+  name: string;
+  export_type: string;
+  settings: string;
+  secrets: string | null;
+  usage_point_ids: string | null;
+  is_enabled: Bool;
+  export_consumption: Bool;
+  export_production: Bool;
+  export_daily: Bool;
+  export_detailed: Bool;
+  export_interval_minutes: number | null;
+  next_export_at: string | null;
+  last_export_at: string | null;
+  last_export_status: string | null;
+  last_export_summary: string | null;
+  last_export_error: string | null;
+  last_success_at: string | null;
+  memo: string | null;
+  consecutive_failures: ColumnType<number, number | undefined, number>;
+  export_count: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
 }

@@ -9,6 +9,7 @@ import { activityLogRetention } from './migrations/0006-activity-log-retention.t
 import { offersCatalogue } from './migrations/0007-offers-catalogue.ts';
 import { clientMode } from './migrations/0008-client-mode.ts';
 import { clientCurveOneIndex } from './migrations/0009-client-curve-one-index.ts';
+import { exporters } from './migrations/0010-exporters.ts';
 
 /** Forward-only migrations, one set for both dialects. Names sort in application order. */
 function migrationsFor(handle: DbHandle): Record<string, Migration> {
@@ -22,6 +23,7 @@ function migrationsFor(handle: DbHandle): Record<string, Migration> {
     '0007-offers-catalogue': offersCatalogue(),
     '0008-client-mode': clientMode(),
     '0009-client-curve-one-index': clientCurveOneIndex(),
+    '0010-exporters': exporters(),
   };
 }
 

@@ -12,7 +12,8 @@ export type KeyPurpose =
   | 'cache-encryption'
   | 'cache-keys'
   | 'mail-queue'
-  | 'log-redaction';
+  | 'log-redaction'
+  | 'exporter-secrets';
 
 export interface ServerKeys {
   derive(purpose: KeyPurpose, context?: string): Buffer;

@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import type { ClientDeps } from '../../deps.ts';
+import type { ExporterPlugins } from './exporter.ts';
+import { exportersJob } from './exporters.jobs.ts';
+import { exportersRoutes } from './exporters.routes.ts';
+import { createExportersService, type ExportersService } from './exporters.service.ts';
+import { createMqttExporter } from './mqtt/mqtt.exporter.ts';
+
+/** The plug-in of each implemented type; a type without one cannot be configured (decision 0015). */
+export function exporterPlugins(deps: Pick<ClientDeps, 'db'>): ExporterPlugins {
+  return {
+    mqtt: createMqttExporter({ db: deps.db }),
+  };
+}
+
+/** Client mode's exporters: the service, its every-minute job and the `/api/export/*` routes. */
+export async function registerExportersFeature(
+  app: FastifyInstance,
+  deps: Pick<ClientDeps, 'db' | 'keys' | 'scheduler' | 'log' | 'config'>,
+): Promise<ExportersService> {
+  const exporters = createExportersService({
+    db: deps.db,
+    keys: deps.keys,
+    plugins: exporterPlugins(deps),
+    log: deps.log,
+    retryMinMs: deps.config.jobs.retryMinMs,
+    retryMaxMs: deps.config.jobs.retryMaxMs,
+  });
+  deps.scheduler.register(exportersJob(exporters));
+  await app.register(exportersRoutes(exporters), { prefix: '/api/export' });
+  return exporters;
+}
