@@ -21,6 +21,8 @@ import { createThrottle } from './http/throttle.ts';
 import { createMailQueue } from './mail/mail-queue.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createAccountMails, type AccountMail } from './features/accounts/account-mails.ts';
+import type { ComposedMail } from './mail/composed-mail.ts';
+import { registerContributionsFeature } from './features/contributions/contributions.register.ts';
 import { createJwt } from './security/jwt.ts';
 import { createUsageStats, type UsageStats } from './features/admin/usage-stats.ts';
 import { createServerKeys } from './security/keys.ts';
@@ -92,11 +94,11 @@ export async function buildApp(
     keys,
     jwt,
     mailer,
-    mailQueue: createMailQueue<AccountMail>({
+    mailQueue: createMailQueue<AccountMail | ComposedMail>({
       db: database.db,
       keys,
       log: app.log,
-      perform: (job) => accountMails.perform(job),
+      perform: (job) => (job.kind === 'composed' ? mailer.send(job.message) : accountMails.perform(job)),
       // A mail outage is an upstream outage like RTE's: the same backoff bounds.
       retryMinMs: config.jobs.retryMinMs,
       retryMaxMs: config.jobs.retryMaxMs,
@@ -138,6 +140,13 @@ export async function buildApp(
   await registerRteFeatures(app, deps);
   await registerRolesFeature(app, deps);
   await registerOffersFeatures(app, deps);
+  await registerContributionsFeature(app, {
+    db: deps.db,
+    guard: deps.guard,
+    mailQueue: deps.mailQueue,
+    frontendUrl: config.http.frontendUrl,
+    adminEmails: config.auth.adminEmails,
+  });
   await registerAdminFeature(app, deps);
   await app.register(logsRoutes({ journal: logJournal, guard: deps.guard }), { prefix: '/api/admin' });
   const tempoDays = createTempoRepository(deps.db);

@@ -14,6 +14,7 @@ import type { Drain } from './http/drain.ts';
 import type { Throttle } from './http/throttle.ts';
 import type { Scheduler } from './jobs/scheduler.ts';
 import type { AccountMail } from './features/accounts/account-mails.ts';
+import type { ComposedMail } from './mail/composed-mail.ts';
 import type { MailQueue } from './mail/mail-queue.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { JwtService } from './security/jwt.ts';
@@ -28,8 +29,8 @@ export interface AppDeps {
   keys: ServerKeys;
   jwt: JwtService;
   mailer: Mailer;
-  /** Account mails leave the request path through it; bootstrap starts its worker. */
-  mailQueue: MailQueue<AccountMail>;
+  /** Mails leave the request path through it (account mails, composed notices); bootstrap starts its worker. */
+  mailQueue: MailQueue<AccountMail | ComposedMail>;
   throttle: Throttle;
   guard: Guard;
   gateway: EnedisGateway;

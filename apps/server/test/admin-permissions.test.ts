@@ -41,6 +41,8 @@ interface Ctx {
   /** A user made for this one call (the target of a role change). */
   freshUser(): Promise<string>;
   visitorRoleId: string;
+  /** A pending contribution (a price change of a fresh catalogue entry) made for this one call. */
+  freshContribution(): Promise<string>;
 }
 interface Row {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -272,6 +274,42 @@ const TABLE: Row[] = [
         payload: { dry_run: true, file: providerFile('table', [baseRecord('table', '2025-01-01')]) },
       }),
   },
+  {
+    method: 'GET',
+    route: '/api/energy/contributions/stats',
+    permission: 'contributions',
+    request: at('/api/energy/contributions/stats'),
+  },
+  {
+    method: 'GET',
+    route: '/api/energy/contributions/pending',
+    permission: 'contributions',
+    request: at('/api/energy/contributions/pending'),
+  },
+  ...(['approve', 'reject', 'request-info'] as const).map((action): Row => ({
+    method: 'POST',
+    route: `/api/energy/contributions/:id/${action}`,
+    permission: 'contributions',
+    request: async (ctx) => ({
+      url: `/api/energy/contributions/${await ctx.freshContribution()}/${action}`,
+      payload: action === 'request-info' ? { message: 'Une question ?' } : {},
+    }),
+  })),
+  {
+    method: 'GET',
+    route: '/api/energy/contributions/:id/messages',
+    permission: 'contributions',
+    request: async (ctx) => ({ url: `/api/energy/contributions/${await ctx.freshContribution()}/messages` }),
+  },
+  ...(['bulk-approve', 'bulk-reject'] as const).map((action): Row => ({
+    method: 'POST',
+    route: `/api/energy/contributions/${action}`,
+    permission: 'contributions',
+    request: async (ctx) => ({
+      url: `/api/energy/contributions/${action}`,
+      payload: { contribution_ids: [await ctx.freshContribution()] },
+    }),
+  })),
 ];
 
 describe.each(backends)('admin permission table on $name', (backend) => {
@@ -328,6 +366,19 @@ describe.each(backends)('admin permission table on $name', (backend) => {
     }
     ctx = {
       server,
+      freshContribution: async () => {
+        const { offerId } = await freshCatalogueEntry(server);
+        const response = await call('POST', '/api/energy/contribute', {
+          contribution_type: 'UPDATE_OFFER',
+          existing_offer_id: offerId,
+          offer_name: 'Simple',
+          offer_type: 'BASE',
+          power_variants: [{ power_kva: 6, subscription_price: 13, base_price: 0.21 }],
+          valid_from: '2026-02-01',
+        });
+        expect(response.statusCode, response.body).toBe(201);
+        return response.json<{ data: { id: string } }>().data.id;
+      },
       visitorRoleId: await roleId('visitor'),
       freshRole: async () => {
         const response = await call('POST', '/api/admin/roles', {

@@ -14,3 +14,4 @@ export * from './admin.ts';
 export * from './history-import.ts';
 export * from './costs.ts';
 export * from './exporters.ts';
+export * from './contributions.ts';

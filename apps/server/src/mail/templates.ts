@@ -6,7 +6,7 @@ const escapeHtml = (value: string) =>
     (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
   );
 
-function layout(
+export function layout(
   title: string,
   paragraphs: string[],
   link?: { href: string; label: string },

@@ -4,10 +4,10 @@
  * catalogue maps its rows to this and the engine needs nothing else. Dates are Paris calendar dates
  * `YYYY-MM-DD`; `valid_to` is inclusive as in the data set, every other range here is end-exclusive.
  */
+import type { OfferType } from '@med/contracts';
 import type { TempoCalendar } from '../tempo/colours.ts';
 
-export type OfferType =
-  'BASE' | 'HC_HP' | 'TEMPO' | 'EJP' | 'BASE_WEEKEND' | 'HC_WEEKEND' | 'HC_NUIT_WEEKEND' | 'SEASONAL' | 'ZEN_FLEX';
+export type { OfferType };
 
 /** Off-peak windows fixed by an offer; a more specific key (`weekday`, `weekend`) wins over `default`. */
 export interface HcSchedule {
