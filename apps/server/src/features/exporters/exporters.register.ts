@@ -5,11 +5,15 @@ import { exportersJob } from './exporters.jobs.ts';
 import { exportersRoutes } from './exporters.routes.ts';
 import { createExportersService, type ExportersService } from './exporters.service.ts';
 import { createMqttExporter } from './mqtt/mqtt.exporter.ts';
+import { createInfluxDbExporter } from './tsdb/influxdb.exporter.ts';
+import { createVictoriaMetricsExporter } from './tsdb/victoriametrics.exporter.ts';
 
 /** The plug-in of each implemented type; a type without one cannot be configured (decision 0015). */
 export function exporterPlugins(deps: Pick<ClientDeps, 'db'>): ExporterPlugins {
   return {
     mqtt: createMqttExporter({ db: deps.db }),
+    victoriametrics: createVictoriaMetricsExporter({ db: deps.db }),
+    influxdb: createInfluxDbExporter({ db: deps.db }),
   };
 }
 
