@@ -10,6 +10,7 @@ import { runTariff } from './tariff.ts';
 import { runWarmCache } from './warm-cache.ts';
 import { runClientSync } from './client-sync.ts';
 import { runWebWire } from './web-wire.ts';
+import { runTsdbExport } from './tsdb-export.ts';
 
 await runColdLoadCurve();
 await runFairShare();
@@ -22,3 +23,4 @@ runTariff();
 await runCsvImport();
 runChartOverview();
 await runChartOverviewBrowser();
+await runTsdbExport();
