@@ -4,10 +4,13 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
+import { expect } from 'vitest';
 import { createCache } from '../../src/cache/create-cache.ts';
 import { startClientServices } from '../../src/client-bootstrap.ts';
 import { loadConfig } from '../../src/config/config.ts';
+import type { TestUser } from './accounts-helpers.ts';
 import type { Backend } from './backends.ts';
+import type { MeterReadingBody } from './consent-helpers.ts';
 import { runSql, type TestServer } from './test-server.ts';
 
 export type ClientTestServer = Awaited<ReturnType<typeof startClientTestServer>>;
@@ -134,4 +137,15 @@ export function gatewayPort(gateway: TestServer): number {
     throw new Error('gateway is not listening');
   }
   return address.port;
+}
+
+/** What the gateway itself serves `user` on `/api/enedis/{path}` (the reference a client's store is compared with). */
+export async function gatewayReadings(gateway: TestServer, user: TestUser, path: string, start: string, end: string) {
+  const response = await gateway.app.inject({
+    method: 'GET',
+    url: `/api/enedis/${path}?start=${start}&end=${end}&use_cache=true`,
+    headers: { cookie: user.cookie },
+  });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json<MeterReadingBody>().data?.meter_reading.interval_reading ?? [];
 }
