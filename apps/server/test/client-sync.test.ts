@@ -8,28 +8,19 @@ import { createUser, type TestUser } from './support/accounts-helpers.ts';
 import { backends } from './support/backends.ts';
 import {
   gatewayPort,
+  gatewayReadings,
   listenGateway,
   startClientTestServer,
   startRelay,
   type ClientTestServer,
 } from './support/client-server.ts';
-import { giveConsent, type MeterReadingBody } from './support/consent-helpers.ts';
+import { giveConsent } from './support/consent-helpers.ts';
 import { latestDstSunday } from './support/metering-helpers.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 
 // Sandbox client 3: one consumption PRM and one production PRM, both with load curves.
 const CONSUMPTION_PRM = '12345678901234';
 const PRODUCTION_PRM = '10284856584123';
-
-async function gatewayReadings(gateway: TestServer, user: TestUser, path: string, start: string, end: string) {
-  const response = await gateway.app.inject({
-    method: 'GET',
-    url: `/api/enedis/${path}?start=${start}&end=${end}&use_cache=true`,
-    headers: { cookie: user.cookie },
-  });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json<MeterReadingBody>().data?.meter_reading.interval_reading ?? [];
-}
 
 /** Readings stored by a client, every table together. */
 async function storedRows(client: ClientTestServer): Promise<number> {
@@ -142,6 +133,8 @@ describe.each(backends)('client mode: sync engine on $name', (backend) => {
       newest_day: addDays(today, -1),
     });
     expect(consumption?.datasets.find((d) => d.dataset === 'contract')?.status).toBe('ok');
+    // Nothing of the first sync is left; the gateway's own quota count was read at the end of the run.
+    expect(status.first_sync).toMatchObject({ remaining_calls: 0, quota_per_day: 1000, estimated_finish_at: null });
   }, 180_000);
 
   it('asks the gateway for nothing more on the next run, and repairs gaps', async () => {
@@ -197,6 +190,24 @@ describe.each(backends)('client mode: sync engine on $name', (backend) => {
       expect(stopped[0]?.error_code).toBe('RATE_LIMIT_EXCEEDED');
       const storedBefore = await storedRows(fresh);
       expect(storedBefore).toBeGreaterThan(0);
+      // The whole first sync: the calls still needed, two a day from the resume instant on.
+      expect(status.first_sync.quota_per_day).toBe(2);
+      expect(status.first_sync.quota_left_today).toBe(0);
+      expect(status.first_sync.remaining_calls).toBeGreaterThan(2);
+      const finish = Date.parse(status.first_sync.estimated_finish_at ?? '');
+      expect(finish).toBeGreaterThan(Date.parse(status.resume_at ?? '') + 24 * 3600_000);
+
+      // "Sync now" during the cut: deferred, with the resume instant, and nothing asked of the gateway.
+      const callsAtCut = fresh.deps.gatewayClient.stats.calls;
+      for (const url of ['/api/sync/trigger', `/api/sync/trigger/${CONSUMPTION_PRM}`]) {
+        const manual = await fresh.app.inject({ method: 'POST', url });
+        expect(manual.statusCode, url).toBe(200);
+        expect(manual.json()).toMatchObject({
+          data: { started: false, running: false, deferred: true, resume_at: status.resume_at },
+        });
+      }
+      expect(fresh.deps.gatewayClient.stats.calls).toBe(callsAtCut);
+      expect(fresh.sync.running).toBe(false);
 
       // Midnight at the gateway: its quota counters start again.
       await tight.deps.cache.deleteByPrefix('quota:');
@@ -206,7 +217,8 @@ describe.each(backends)('client mode: sync engine on $name', (backend) => {
       // The second day did not ask again for what the first one stored.
       const afterSecond = await storedRows(fresh);
       expect(afterSecond).toBeGreaterThan(storedBefore);
-      expect(fresh.deps.gatewayClient.stats.calls - callsBefore).toBeLessThanOrEqual(4);
+      // (Meter list, what fits in the quota, the refused call, and the read of the gateway's quota count.)
+      expect(fresh.deps.gatewayClient.stats.calls - callsBefore).toBeLessThanOrEqual(5);
     } finally {
       await fresh.close();
       await tightRelay.close();

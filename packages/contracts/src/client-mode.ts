@@ -75,6 +75,30 @@ export const syncProgressSchema = z.object({
 });
 export type SyncProgressEvent = z.infer<typeof syncProgressSchema>;
 
+/**
+ * When the whole first sync will be stored: the gateway calls it still needs (from what is stored), today's
+ * quota left and the daily allowance at the gateway (null: not limited), and the estimated instant (null
+ * when nothing is left, or when the gateway allows no call at all).
+ */
+export const firstSyncEstimateSchema = z.object({
+  remaining_calls: z.number().int(),
+  quota_left_today: z.number().int().nullable(),
+  quota_per_day: z.number().int().nullable(),
+  estimated_finish_at: z.string().nullable(),
+});
+
+/**
+ * `POST /api/sync/trigger[/{pdl}]`: 202 when a run starts or is joined; 200 with `deferred` and `resume_at`
+ * when the gateway's quota holds the sync back (nothing is asked of the gateway before then).
+ */
+export const syncTriggerSchema = z.object({
+  started: z.boolean(),
+  running: z.boolean(),
+  deferred: z.boolean(),
+  resume_at: z.string().nullable(),
+});
+export type SyncTriggerResponse = z.infer<typeof syncTriggerSchema>;
+
 /** `GET /api/sync/status` (client mode). */
 export const syncStatusSchema = z.object({
   running: z.boolean(),
@@ -83,6 +107,7 @@ export const syncStatusSchema = z.object({
   /** Set while the gateway's quota holds the sync back: when it resumes. */
   resume_at: z.string().nullable(),
   last_progress: syncProgressSchema.nullable(),
+  first_sync: firstSyncEstimateSchema,
   gateway: clientStatusSchema.shape.gateway,
   meters: z.array(syncMeterStatusSchema),
 });

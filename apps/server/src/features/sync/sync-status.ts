@@ -6,6 +6,7 @@ import type { JobRunsRepository } from '../../jobs/job-runs.repository.ts';
 import { datasetExtent } from './client-data.repository.ts';
 import { listMeters } from './client-meters.repository.ts';
 import { READING_DATASETS, type MeterDataset } from './sync-datasets.ts';
+import { estimateFirstSync } from './sync-estimate.ts';
 import { readSyncStates } from './sync-state.repository.ts';
 import { CLIENT_SYNC_JOB, CLIENT_SYNC_SCHEDULE } from './sync.jobs.ts';
 import type { SyncService } from './sync.service.ts';
@@ -31,15 +32,11 @@ export interface SyncStatusDeps {
   now?: () => Date;
 }
 
-/** What the Sync page shows: per meter and data set, the last outcome and what is stored; the next run. */
-export async function readSyncStatus(deps: SyncStatusDeps, usagePointId?: string): Promise<SyncStatusResponse> {
-  const now = deps.now?.() ?? new Date();
-  const states = new Map(
-    (await readSyncStates(deps.db, usagePointId)).map((s) => [`${s.usagePointId}/${s.dataset}`, s]),
-  );
-  const meters = (await listMeters(deps.db)).filter(
-    (meter) => usagePointId === undefined || meter.usagePointId === usagePointId,
-  );
+/**
+ * When the gateway's quota holds the sync back: the deferred job's next attempt (kept across restarts) or
+ * the last cut's resume instant; null when nothing holds it.
+ */
+export async function syncResumeAt(deps: SyncStatusDeps, now: Date): Promise<string | null> {
   const jobState = await deps.jobs.getState(CLIENT_SYNC_JOB);
   const deferredUntil =
     jobState?.last_outcome === 'deferred' &&
@@ -52,7 +49,21 @@ export async function readSyncStatus(deps: SyncStatusDeps, usagePointId?: string
     progress?.type === 'quota_exceeded' && progress.resume_at && Date.parse(progress.resume_at) > now.getTime()
       ? progress.resume_at
       : null;
-  const resumeAt = deferredUntil ?? quotaResume;
+  return deferredUntil ?? quotaResume;
+}
+
+/** What the Sync page shows: per meter and data set, the last outcome and what is stored; the next run. */
+export async function readSyncStatus(deps: SyncStatusDeps, usagePointId?: string): Promise<SyncStatusResponse> {
+  const now = deps.now?.() ?? new Date();
+  const states = new Map(
+    (await readSyncStates(deps.db, usagePointId)).map((s) => [`${s.usagePointId}/${s.dataset}`, s]),
+  );
+  const meters = (await listMeters(deps.db)).filter(
+    (meter) => usagePointId === undefined || meter.usagePointId === usagePointId,
+  );
+  const jobState = await deps.jobs.getState(CLIENT_SYNC_JOB);
+  const progress = deps.sync.lastProgress;
+  const resumeAt = await syncResumeAt(deps, now);
   const nextSlot = new Cron(CLIENT_SYNC_SCHEDULE, { timezone: 'Europe/Paris', paused: true }).nextRun(now);
   const connection = deps.connection.status();
   return {
@@ -60,6 +71,13 @@ export async function readSyncStatus(deps: SyncStatusDeps, usagePointId?: string
     next_run_at: resumeAt ?? jobState?.next_attempt_at ?? nextSlot?.toISOString() ?? null,
     resume_at: resumeAt,
     last_progress: progress,
+    first_sync: estimateFirstSync({
+      remainingCalls: await deps.sync.remainingCalls(),
+      quota: deps.sync.gatewayQuota,
+      resumeAt,
+      now,
+      averageCallMs: deps.sync.averageCallMs,
+    }),
     gateway: {
       url: deps.apiUrl,
       state: connection.state,

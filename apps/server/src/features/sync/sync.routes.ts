@@ -1,16 +1,22 @@
 import type { ServerResponse } from 'node:http';
-import { ErrorCode, syncStatusSchema, usagePointIdSchema } from '@med/contracts';
+import {
+  ErrorCode,
+  syncStatusSchema,
+  syncTriggerSchema,
+  usagePointIdSchema,
+  type SyncTriggerResponse,
+} from '@med/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../http/app-error.ts';
 import { ok } from '../../http/envelope.ts';
 import { envelope } from '../../http/route-helpers.ts';
 import { findMeter } from './client-meters.repository.ts';
-import { readSyncStatus, type SyncStatusDeps } from './sync-status.ts';
+import { readSyncStatus, syncResumeAt, type SyncStatusDeps } from './sync-status.ts';
 
 const tags = ['sync'];
 const params = z.strictObject({ pdl: usagePointIdSchema });
-const triggerSchema = envelope(z.object({ started: z.boolean(), running: z.boolean() }));
+const triggerSchema = envelope(syncTriggerSchema);
 
 /**
  * The reference's client `/api/sync/*` routes: meter list, manual triggers (the run goes on in the
@@ -26,13 +32,20 @@ export function syncRoutes(deps: SyncStatusDeps): FastifyPluginAsyncZod {
       }
     });
 
-    /** Starts a manual run in the background; a run already going on is joined, not doubled. */
-    const startRun = (usagePointId?: string) => {
+    /**
+     * Starts a manual run in the background; a run already going on is joined, not doubled. While the
+     * gateway's quota holds the sync back, nothing starts: asking now would only earn another 429.
+     */
+    const startRun = async (usagePointId?: string): Promise<SyncTriggerResponse> => {
       const wasRunning = deps.sync.running;
+      const resumeAt = wasRunning ? null : await syncResumeAt(deps, deps.now?.() ?? new Date());
+      if (resumeAt !== null) {
+        return { started: false, running: false, deferred: true, resume_at: resumeAt };
+      }
       void deps.sync
         .sync({ manual: true, ...(usagePointId ? { usagePointId } : {}) })
         .catch((error: unknown) => app.log.warn({ err: error }, 'manual sync stopped'));
-      return { started: !wasRunning, running: true };
+      return { started: !wasRunning, running: true, deferred: false, resume_at: null };
     };
 
     app.post(
@@ -52,25 +65,35 @@ export function syncRoutes(deps: SyncStatusDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'Sync every meter now (background; progress on /api/sync/events)',
-          response: { 202: triggerSchema },
+          summary:
+            'Sync every meter now (background; progress on /api/sync/events); 200 deferred with resume_at while the gateway quota holds it',
+          response: { 200: triggerSchema, 202: triggerSchema },
         },
       },
       async (_request, reply) => {
-        void reply.status(202);
-        return ok(startRun());
+        const answer = await startRun();
+        void reply.status(answer.deferred ? 200 : 202);
+        return ok(answer);
       },
     );
 
     app.post(
       '/trigger/:pdl',
-      { schema: { tags, summary: 'Sync one meter now (background)', params, response: { 202: triggerSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Sync one meter now (background); 200 deferred with resume_at while the gateway quota holds it',
+          params,
+          response: { 200: triggerSchema, 202: triggerSchema },
+        },
+      },
       async (request, reply) => {
         if (!(await findMeter(deps.db, request.params.pdl))) {
           throw notFound(ErrorCode.PDL_NOT_FOUND, 'PDL inconnu de la passerelle pour ce compte.');
         }
-        void reply.status(202);
-        return ok(startRun(request.params.pdl));
+        const answer = await startRun(request.params.pdl);
+        void reply.status(answer.deferred ? 200 : 202);
+        return ok(answer);
       },
     );
 

@@ -12,6 +12,7 @@ import {
   type MeterDataset,
   type ReadingDatasetSpec,
 } from './sync-datasets.ts';
+import { DEFAULT_CALL_MS, gatewayUsageSchema, type GatewayQuota } from './sync-estimate.ts';
 import { readSyncStates, recordSyncState, type SyncStateRow } from './sync-state.repository.ts';
 
 /**
@@ -22,6 +23,11 @@ import { readSyncStates, recordSyncState, type SyncStateRow } from './sync-state
 export const RECHECK_INTERVAL_MS = 4 * 3600_000;
 /** Contract and address change rarely: re-read once a day. */
 const CUSTOMER_REFRESH_MS = 24 * 3600_000;
+/**
+ * Missing days this recent do not count as first-sync work left: Enedis publishes them late and the
+ * scheduled runs re-read them anyway.
+ */
+const RECENT_DAYS = 7;
 
 const pdlListSchema = z.object({ data: z.array(pdlResponseSchema) });
 const documentSchema = z.object({ data: z.unknown() });
@@ -102,6 +108,23 @@ export function createSyncService(deps: SyncServiceDeps) {
   // Aborts any run (scheduled or manual) on shutdown, before the database closes under it.
   const stopping = new AbortController();
   let lastProgress: SyncProgress | null = null;
+  // Measured pace of the reading calls (for the first-sync estimate) and the gateway's quota as last read.
+  let averageCallMs = DEFAULT_CALL_MS;
+  let gatewayQuota: GatewayQuota | null = null;
+
+  /** Best effort: the gateway's own count of today's calls (an older gateway may not have the route). */
+  async function readGatewayQuota(): Promise<void> {
+    try {
+      const body = gatewayUsageSchema.parse(await deps.gateway.getJson('/accounts/usage-stats'));
+      gatewayQuota = {
+        used: body.data.no_cache_requests,
+        limit: body.data.no_cache_limit,
+        resetAt: body.data.reset_at,
+      };
+    } catch (error) {
+      deps.log.debug({ err: error }, 'sync: the gateway did not give its quota usage');
+    }
+  }
 
   async function syncMeters(signal?: AbortSignal): Promise<Pdl[]> {
     const body = pdlListSchema.parse(await deps.gateway.getJson('/pdl', signal ? { signal } : {}));
@@ -209,9 +232,12 @@ export function createSyncService(deps: SyncServiceDeps) {
           dataset: spec.name,
           message: `${spec.name} ${range.start} → ${range.end}`,
         });
+        const began = performance.now();
         const body = meterReadingBodySchema.parse(
           await call(spec.path(meter.usagePointId), { start: range.start, end: range.end, use_cache: 'true' }),
         );
+        // A moving average: the pace changes with the gateway's cache and its Enedis share.
+        averageCallMs = Math.round(averageCallMs * 0.7 + (performance.now() - began) * 0.3);
         report.rows += await spec.write(deps.db, meter.usagePointId, body.data.meter_reading.interval_reading);
         stillMissing += body.data.missing_dates?.length ?? 0;
       }
@@ -258,6 +284,7 @@ export function createSyncService(deps: SyncServiceDeps) {
             // Without Retry-After: the gateway's quotas reset at midnight Paris time.
             const resumeAt = new Date(at.getTime() + (error.retryAfterMs ?? 3600_000));
             report.resumeAt = resumeAt;
+            await readGatewayQuota();
             emit({
               type: 'quota_exceeded',
               usage_point_id: meter.usagePointId,
@@ -272,6 +299,10 @@ export function createSyncService(deps: SyncServiceDeps) {
         }
       }
     }
+    if (report.calls > 1) {
+      // Something was asked beyond the meter list: the gateway's count moved.
+      await readGatewayQuota();
+    }
     emit({
       type: 'finished',
       usage_point_id: options.usagePointId ?? null,
@@ -281,8 +312,46 @@ export function createSyncService(deps: SyncServiceDeps) {
     return report;
   }
 
+  /**
+   * Gateway calls the first sync still needs, from what is stored (no gateway call): per meter and data set
+   * not yet through a whole pass (`ok`, or `partial` with the days Enedis has not published), the calls
+   * covering its missing days older than the last week; and the documents never obtained.
+   */
+  async function remainingCalls(): Promise<number> {
+    const states = new Map(
+      (await readSyncStates(deps.db)).map((state) => [`${state.usagePointId}/${state.dataset}`, state]),
+    );
+    const recent = addDays(parisToday(now()), -RECENT_DAYS);
+    let calls = 0;
+    for (const meter of (await listMeters(deps.db)).filter((m) => m.pdl.is_active)) {
+      for (const spec of READING_DATASETS.filter((s) => s.appliesTo(meter.pdl))) {
+        const window = windowOf(spec, meter.pdl);
+        const status = states.get(`${meter.usagePointId}/${spec.name}`)?.status;
+        if (status === 'ok' || status === 'partial' || window === null || window.start >= recent) {
+          continue;
+        }
+        const complete = await spec.completeDays(deps.db, meter.usagePointId, window.start, recent);
+        const missing = eachDay(window.start, recent).filter((day) => !complete.has(day));
+        calls += fetchRanges(missing, spec.maxDaysPerCall).length;
+      }
+      for (const kind of ['contract', 'address']) {
+        // A refusal (a production-only meter has no contract) is an answer too: only never asked or cut counts.
+        const state = states.get(`${meter.usagePointId}/${kind}`);
+        calls += state === undefined || state.status === 'quota_exceeded' ? 1 : 0;
+      }
+    }
+    return calls;
+  }
+
   return {
     syncMeters,
+    remainingCalls,
+    get averageCallMs(): number {
+      return averageCallMs;
+    },
+    get gatewayQuota(): GatewayQuota | null {
+      return gatewayQuota;
+    },
     /** One run at a time: a trigger during a run joins it. */
     sync(options: SyncOptions): Promise<SyncReport> {
       const signal = options.signal ? AbortSignal.any([options.signal, stopping.signal]) : stopping.signal;
