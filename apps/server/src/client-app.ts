@@ -12,6 +12,8 @@ import { createGatewayConnection } from './features/gateway-client/gateway-conne
 import { registerExportersFeature } from './features/exporters/exporters.register.ts';
 import type { ExportersService } from './features/exporters/exporters.service.ts';
 import { historyImportRoutes } from './features/history-import/history-import.routes.ts';
+import { localMeteringRoutes } from './features/local-metering/local-metering.routes.ts';
+import { createLocalMeteringService } from './features/local-metering/local-metering.service.ts';
 import { findMeter } from './features/sync/client-meters.repository.ts';
 import { registerSyncFeature } from './features/sync/sync.register.ts';
 import type { SyncService } from './features/sync/sync.service.ts';
@@ -110,6 +112,10 @@ export async function buildClientApp(
       meterExists: async (usagePointId) => (await findMeter(deps.db, usagePointId)) !== undefined,
     }),
     { prefix: '/api/history-import' },
+  );
+  await app.register(
+    localMeteringRoutes(createLocalMeteringService({ db: deps.db, gateway: gatewayClient, log: app.log })),
+    { prefix: '/api/enedis' },
   );
   await registerWebAndNotFound(app, options.webDistDir ?? DEFAULT_WEB_DIST);
   return { app, deps, sync, exporters };

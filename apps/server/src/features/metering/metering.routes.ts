@@ -1,4 +1,3 @@
-import { ErrorCode, isoDateSchema, usagePointIdSchema } from '@med/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
@@ -8,46 +7,17 @@ import { envelope } from '../../http/route-helpers.ts';
 import { security } from '../../http/openapi.ts';
 import type { Quotas } from '../quotas/quota.ts';
 import { DATASETS } from './datasets.ts';
-import { meterReadingBody } from './meter-reading-json.ts';
+import {
+  meteringParams,
+  meteringRangeQuery,
+  meterReadingResponseSchema,
+  sendMeterReading,
+  useCacheFlag,
+} from './metering-schemas.ts';
 import type { MeteringService, MeteringRequest, MeterReading } from './metering.service.ts';
 
 const tags = ['enedis'];
-const params = z.strictObject({ pdl: usagePointIdSchema });
-const useCacheFlag = (defaultValue: boolean) =>
-  z
-    .enum(['true', 'false', '1', '0'])
-    .optional()
-    .transform((value) => (value === undefined ? defaultValue : value === 'true' || value === '1'));
-const rangeQuery = (useCacheDefault: boolean) =>
-  z.object({
-    // A day that does not exist (2025-02-30) is a 422 INVALID_DATE_FORMAT here, before any lookup.
-    start: isoDateSchema.describe('First day, YYYY-MM-DD (Paris)'),
-    end: isoDateSchema.describe('Day after the last one, YYYY-MM-DD: the range is [start, end)'),
-    use_cache: useCacheFlag(useCacheDefault),
-  });
-
-const readingSchema = z.object({
-  value: z.number(),
-  date: z.string(),
-  interval_length: z.string().optional(),
-  measure_type: z.string().optional(),
-});
-const meterReadingSchema = envelope(
-  z.object({
-    meter_reading: z.object({
-      usage_point_id: z.string(),
-      start: z.string(),
-      end: z.string(),
-      quality: z.string(),
-      reading_type: z.record(z.string(), z.string()),
-      interval_reading: z.array(readingSchema),
-    }),
-    missing_dates: z.array(z.string()),
-  }),
-);
-
-// Readings are written as JSON text from their stored form (meter-reading-json.ts); the schema above
-// documents them for OpenAPI only.
+const params = meteringParams;
 
 type ReadFn = (user: AuthUser, request: MeteringRequest, reply: FastifyReply) => Promise<MeterReading>;
 
@@ -118,8 +88,8 @@ export function meteringRoutes(deps: MeteringRouteDeps): FastifyPluginAsyncZod {
             security,
             summary: route.summary,
             params,
-            querystring: rangeQuery(route.batch),
-            response: { 200: meterReadingSchema },
+            querystring: meteringRangeQuery(route.batch),
+            response: { 200: meterReadingResponseSchema },
           },
         },
         async (request, reply) => {
@@ -133,16 +103,7 @@ export function meteringRoutes(deps: MeteringRouteDeps): FastifyPluginAsyncZod {
             },
             reply,
           );
-          const partial = result.missing_dates.length > 0;
-          const error = partial
-            ? {
-                code: ErrorCode.PARTIAL_DATA,
-                message: `Données incomplètes pour ${result.missing_dates.length} jour(s) (non disponibles chez Enedis).`,
-              }
-            : null;
-          // Already JSON text (or a stream of it): the untyped reply sends it as is, without a serializer.
-          const raw: FastifyReply = reply;
-          return raw.type('application/json; charset=utf-8').send(meterReadingBody(result, error, new Date()));
+          return sendMeterReading(reply, result);
         },
       );
     }

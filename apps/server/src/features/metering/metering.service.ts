@@ -1,7 +1,7 @@
 import { ErrorCode } from '@med/contracts';
-import { addDays, eachDay, maxDate, missingDayRanges, parisToday, planRange, type DateRange } from '@med/core';
+import { addDays, eachDay, maxDate, missingDayRanges, parisToday, type DateRange } from '@med/core';
 import type { FastifyReply } from 'fastify';
-import { AppError, badRequest, forbidden, notFound, unprocessable } from '../../http/app-error.ts';
+import { AppError, badRequest, forbidden, notFound } from '../../http/app-error.ts';
 import type { AuthUser } from '../../http/auth.ts';
 import { toBool, type ConsentRow, type Db, type PdlRow } from '../../db/database.ts';
 import { revealClientSecret } from '../../security/client-credentials.ts';
@@ -14,6 +14,7 @@ import type { Quotas } from '../quotas/quota.ts';
 import { isEnedisCode, probeActivation } from './activation-probe.ts';
 import type { DayCache, UserDayCache } from './day-cache.ts';
 import type { DatasetSpec, ServedReading } from './datasets.ts';
+import { planMeteringRange } from './metering-range.ts';
 import { isDecisiveRefusal, refuseUnmeasuredDirection } from './metering-refusals.ts';
 
 export interface MeteringRequest {
@@ -132,39 +133,7 @@ export function createMeteringService(deps: MeteringDeps) {
 
   /** `start` and `end` are calendar dates already (the route's `isoDateSchema`). */
   function plan(request: MeteringRequest, historyMonths: number, pdl: PdlRow): DateRange {
-    const input = { start: request.start, end: request.end, today: parisToday(now()), historyMonths };
-    const result = planRange({ ...input, activationDate: pdl.activation_date });
-    if (result.ok) {
-      return result.range;
-    }
-    switch (result.reason) {
-      case 'start_not_before_end':
-        throw unprocessable(
-          ErrorCode.INVALID_DATE_RANGE,
-          'La date de fin est exclue et doit être postérieure à la date de début.',
-          'end',
-        );
-      case 'nothing_before_today':
-        throw unprocessable(
-          ErrorCode.INVALID_DATE_RANGE,
-          'Les données Enedis sont disponibles jusqu’à la veille (J-1).',
-          'start',
-        );
-      case 'before_history':
-        // Inside the history but before activation: say which of the two limits the range hits.
-        if (planRange({ ...input, activationDate: null }).ok) {
-          throw unprocessable(
-            ErrorCode.BEFORE_ACTIVATION_DATE,
-            `La période demandée précède la mise en service du compteur (${pdl.activation_date ?? '?'}).`,
-            'end',
-          );
-        }
-        throw unprocessable(
-          ErrorCode.DATE_TOO_OLD,
-          `Enedis ne conserve que ${historyMonths} mois d’historique pour ces données.`,
-          'start',
-        );
-    }
+    return planMeteringRange(request, historyMonths, pdl.activation_date, parisToday(now()));
   }
 
   return {
