@@ -14,6 +14,7 @@ import type { ExportersService } from './features/exporters/exporters.service.ts
 import { historyImportRoutes } from './features/history-import/history-import.routes.ts';
 import { localMeteringRoutes } from './features/local-metering/local-metering.routes.ts';
 import { createLocalMeteringService } from './features/local-metering/local-metering.service.ts';
+import { registerPublicSync } from './features/public-sync/public-sync.register.ts';
 import { findMeter } from './features/sync/client-meters.repository.ts';
 import { registerSyncFeature } from './features/sync/sync.register.ts';
 import type { SyncService } from './features/sync/sync.service.ts';
@@ -117,6 +118,7 @@ export async function buildClientApp(
     localMeteringRoutes(createLocalMeteringService({ db: deps.db, gateway: gatewayClient, log: app.log })),
     { prefix: '/api/enedis' },
   );
+  await registerPublicSync(app, deps);
   await registerWebAndNotFound(app, options.webDistDir ?? DEFAULT_WEB_DIST);
   return { app, deps, sync, exporters };
 }

@@ -17,7 +17,8 @@ export const MAX_SERIES_DAYS = 31;
 export function consumptionFranceRoutes(deps: {
   consumption: ConsumptionService;
   scheduler: Scheduler;
-  guard: Guard;
+  /** Absent in client mode: the admin refresh and clearing routes belong to the gateway. */
+  guard?: Guard;
 }): FastifyPluginAsyncZod {
   return async (app) => {
     const { consumption } = deps;
@@ -70,10 +71,13 @@ export function consumptionFranceRoutes(deps: {
       async (request) => ok(await consumption.forecast(request.query.days)),
     );
 
-    registerRefreshRoute(app, deps, {
-      job: RTE_JOB_NAMES.consumption,
-      summary: 'Admin: refresh national consumption now',
-      tags,
-    });
+    if (deps.guard) {
+      const admin = { guard: deps.guard, scheduler: deps.scheduler };
+      registerRefreshRoute(app, admin, {
+        job: RTE_JOB_NAMES.consumption,
+        summary: 'Admin: refresh national consumption now',
+        tags,
+      });
+    }
   };
 }

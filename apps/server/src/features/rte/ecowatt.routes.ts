@@ -28,7 +28,8 @@ const RAW_BODY =
 export function ecowattRoutes(deps: {
   ecowatt: EcowattService;
   scheduler: Scheduler;
-  guard: Guard;
+  /** Absent in client mode: the admin refresh and clearing routes belong to the gateway. */
+  guard?: Guard;
 }): FastifyPluginAsyncZod {
   return async (app) => {
     const { ecowatt } = deps;
@@ -96,25 +97,28 @@ export function ecowattRoutes(deps: {
       async (request) => ecowatt.statistics(request.query.year ?? Number(parisToday(new Date()).slice(0, 4))),
     );
 
-    registerRefreshRoute(app, deps, {
-      job: RTE_JOB_NAMES.ecowatt,
-      summary: 'Admin: refresh EcoWatt now (429 within 15 minutes of the last call, RTE’s rule)',
-      tags,
-    });
+    if (deps.guard) {
+      const admin = { guard: deps.guard, scheduler: deps.scheduler };
+      registerRefreshRoute(app, admin, {
+        job: RTE_JOB_NAMES.ecowatt,
+        summary: 'Admin: refresh EcoWatt now (429 within 15 minutes of the last call, RTE’s rule)',
+        tags,
+      });
 
-    app.get(
-      '/refresh/status',
-      {
-        onRequest: deps.guard.requirePermission('admin_dashboard'),
-        schema: {
-          tags,
-          security,
-          summary: 'Admin: when the 15-minute rule allows the next EcoWatt call, and the last call and refresh',
-          description: RAW_BODY,
-          response: { 200: ecowattRefreshStatusSchema },
+      app.get(
+        '/refresh/status',
+        {
+          onRequest: admin.guard.requirePermission('admin_dashboard'),
+          schema: {
+            tags,
+            security,
+            summary: 'Admin: when the 15-minute rule allows the next EcoWatt call, and the last call and refresh',
+            description: RAW_BODY,
+            response: { 200: ecowattRefreshStatusSchema },
+          },
         },
-      },
-      async () => ecowatt.refreshStatus(),
-    );
+        async () => ecowatt.refreshStatus(),
+      );
+    }
   };
 }

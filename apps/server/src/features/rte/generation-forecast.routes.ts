@@ -21,7 +21,8 @@ const tags = ['generation-forecast'];
 export function generationForecastRoutes(deps: {
   generation: GenerationService;
   scheduler: Scheduler;
-  guard: Guard;
+  /** Absent in client mode: the admin refresh and clearing routes belong to the gateway. */
+  guard?: Guard;
 }): FastifyPluginAsyncZod {
   return async (app) => {
     const { generation } = deps;
@@ -98,10 +99,13 @@ export function generationForecastRoutes(deps: {
       async (request) => ok(await generation.mix(request.query.forecast_type)),
     );
 
-    registerRefreshRoute(app, deps, {
-      job: RTE_JOB_NAMES.generation,
-      summary: 'Admin: refresh solar and wind forecasts now',
-      tags,
-    });
+    if (deps.guard) {
+      const admin = { guard: deps.guard, scheduler: deps.scheduler };
+      registerRefreshRoute(app, admin, {
+        job: RTE_JOB_NAMES.generation,
+        summary: 'Admin: refresh solar and wind forecasts now',
+        tags,
+      });
+    }
   };
 }

@@ -30,7 +30,7 @@ const defaults = () => {
 };
 
 /** Public Tempo reads (no login, in every mode) and the admin refresh. */
-export function tempoRoutes(deps: { tempo: TempoService; scheduler: Scheduler; guard: Guard }): FastifyPluginAsyncZod {
+export function tempoRoutes(deps: { tempo: TempoService; scheduler: Scheduler; guard?: Guard }): FastifyPluginAsyncZod {
   return async (app) => {
     const { tempo } = deps;
 
@@ -118,49 +118,52 @@ export function tempoRoutes(deps: { tempo: TempoService; scheduler: Scheduler; g
       async (request) => ok(await tempo.forecast(request.query.days)),
     );
 
-    registerRefreshRoute(app, deps, {
-      job: RTE_JOB_NAMES.tempo,
-      summary: 'Admin: refresh Tempo now (recent days and missing history)',
-      tags,
-    });
+    if (deps.guard) {
+      const admin = { guard: deps.guard, scheduler: deps.scheduler };
+      registerRefreshRoute(app, admin, {
+        job: RTE_JOB_NAMES.tempo,
+        summary: 'Admin: refresh Tempo now (recent days and missing history)',
+        tags,
+      });
 
-    const adminWrite = deps.guard.requirePermission('admin_dashboard', { writes: true });
-    app.delete(
-      '/clear-all',
-      {
-        onRequest: adminWrite,
-        schema: {
-          tags,
-          security,
-          summary: 'Admin: delete every stored Tempo day (the Tempo job fetches the two seasons again)',
-          response: { 200: envelope(tempoClearResultSchema) },
+      const adminWrite = admin.guard.requirePermission('admin_dashboard', { writes: true });
+      app.delete(
+        '/clear-all',
+        {
+          onRequest: adminWrite,
+          schema: {
+            tags,
+            security,
+            summary: 'Admin: delete every stored Tempo day (the Tempo job fetches the two seasons again)',
+            response: { 200: envelope(tempoClearResultSchema) },
+          },
         },
-      },
-      async () => ok(await tempo.clear(null)),
-    );
+        async () => ok(await tempo.clear(null)),
+      );
 
-    app.delete(
-      '/clear-old',
-      {
-        onRequest: adminWrite,
-        schema: {
-          tags,
-          security,
-          summary:
-            'Admin: delete the Tempo days before today − days_to_keep (≥ 7; days of the current and previous seasons are fetched again by the Tempo job)',
-          querystring: z.object({
-            days_to_keep: z.coerce
-              .number()
-              .int()
-              .min(7)
-              .max(36_500)
-              .default(30)
-              .describe('Days kept before today (7 or more; default 30)'),
-          }),
-          response: { 200: envelope(tempoClearResultSchema) },
+      app.delete(
+        '/clear-old',
+        {
+          onRequest: adminWrite,
+          schema: {
+            tags,
+            security,
+            summary:
+              'Admin: delete the Tempo days before today − days_to_keep (≥ 7; days of the current and previous seasons are fetched again by the Tempo job)',
+            querystring: z.object({
+              days_to_keep: z.coerce
+                .number()
+                .int()
+                .min(7)
+                .max(36_500)
+                .default(30)
+                .describe('Days kept before today (7 or more; default 30)'),
+            }),
+            response: { 200: envelope(tempoClearResultSchema) },
+          },
         },
-      },
-      async (request) => ok(await tempo.clear(request.query.days_to_keep)),
-    );
+        async (request) => ok(await tempo.clear(request.query.days_to_keep)),
+      );
+    }
   };
 }
