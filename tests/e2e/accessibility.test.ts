@@ -24,6 +24,7 @@ const PUBLIC_PAGES = [
   '/tempo',
   '/ecowatt',
   '/france',
+  '/offers',
   '/no-such-page',
 ];
 const SIGNED_IN_PAGES = ['/dashboard', '/consumption', '/production', '/balance', '/settings'];

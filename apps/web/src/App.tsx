@@ -21,6 +21,7 @@ const BalancePage = lazy(() => import('./pages/BalancePage.tsx'));
 const TempoPage = lazy(() => import('./pages/TempoPage.tsx'));
 const EcowattPage = lazy(() => import('./pages/EcowattPage.tsx'));
 const FrancePage = lazy(() => import('./pages/FrancePage.tsx'));
+const OffersPage = lazy(() => import('./features/offers/OffersPage.tsx'));
 
 export function App() {
   return (
@@ -37,6 +38,7 @@ export function App() {
         <Route path="tempo" element={<TempoPage />} />
         <Route path="ecowatt" element={<EcowattPage />} />
         <Route path="france" element={<FrancePage />} />
+        <Route path="offers" element={<OffersPage />} />
         <Route element={<ProtectedRoute />}>
           <Route path="dashboard" element={<DashboardPage />} />
           <Route path="settings" element={<SettingsPage />} />

@@ -57,3 +57,11 @@ export function setPdlContract(
 export function reorderPdls(orders: { id: string; order: number }[]) {
   return request('PATCH', '/pdl/reorder', { body: { pdl_orders: orders }, schema: pdlListSchema });
 }
+
+/** `PATCH /api/pdl/{id}/selected-offer`: the catalogue record the meter is billed with (null clears it). */
+export function setPdlSelectedOffer(id: string, selectedOfferId: string | null) {
+  return request('PATCH', `${path(id)}/selected-offer`, {
+    body: { selected_offer_id: selectedOfferId },
+    schema: pdlResponseSchema,
+  });
+}

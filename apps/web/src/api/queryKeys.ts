@@ -6,4 +6,6 @@ export const queryKeys = {
   usageStats: ['accounts', 'usage-stats'] as const,
   pdls: ['pdls'] as const,
   consents: ['consents'] as const,
+  /** Every cost and simulation of a meter (`[...costs, usage point, …]`): priced again when its offer changes. */
+  costs: ['costs'] as const,
 };

@@ -1,6 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreatePdlRequest, Pdl } from '@med/contracts';
-import { createPdl, deletePdl, listPdls, renamePdl, reorderPdls, setPdlActive } from '../api/pdl.ts';
+import {
+  createPdl,
+  deletePdl,
+  listPdls,
+  renamePdl,
+  reorderPdls,
+  setPdlActive,
+  setPdlSelectedOffer,
+} from '../api/pdl.ts';
 import { queryKeys } from '../api/queryKeys.ts';
 import { replacePdl, toReorderPayload } from '../features/pdl/pdlList.ts';
 
@@ -38,6 +46,17 @@ export function useSetPdlActive() {
   return useMutation({
     mutationFn: ({ id, isActive }: { id: string; isActive: boolean }) => setPdlActive(id, isActive),
     onSuccess,
+  });
+}
+
+/** Chooses the meter's offer; the costs of that meter are priced again with it. */
+export function useSetSelectedOffer() {
+  const { onSuccess, queryClient } = useUpdatePdlInCache();
+  return useMutation({
+    mutationFn: ({ id, offerId }: { id: string; offerId: string | null }) => setPdlSelectedOffer(id, offerId),
+    onSuccess: async (updated: Pdl) => {
+      await Promise.all([onSuccess(updated), queryClient.invalidateQueries({ queryKey: queryKeys.costs })]);
+    },
   });
 }
 

@@ -1,5 +1,6 @@
 import { enConsent } from '../features/consent/consent.en.ts';
 import { enDashboardSummary } from '../features/dashboard/dashboard.en.ts';
+import { enOffers } from '../features/offers/offers.en.ts';
 import { enMetering } from './en.metering.ts';
 import { enRte } from './en.rte.ts';
 import type { Translation } from './fr.ts';
@@ -9,6 +10,7 @@ export const en: Translation = {
   ...enRte,
   ...enConsent,
   ...enDashboardSummary,
+  ...enOffers,
   common: {
     appName: 'MyElectricalData',
     loading: 'Loading…',

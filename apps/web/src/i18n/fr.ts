@@ -1,6 +1,7 @@
 // French is the reference language: every other language must have exactly these keys (see keys.test.ts).
 import { frConsent } from '../features/consent/consent.fr.ts';
 import { frDashboardSummary } from '../features/dashboard/dashboard.fr.ts';
+import { frOffers } from '../features/offers/offers.fr.ts';
 import { frMetering } from './fr.metering.ts';
 import { frRte } from './fr.rte.ts';
 
@@ -9,6 +10,7 @@ export const fr = {
   ...frRte,
   ...frConsent,
   ...frDashboardSummary,
+  ...frOffers,
   common: {
     appName: 'MyElectricalData',
     loading: 'Chargement…',

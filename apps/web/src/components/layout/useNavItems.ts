@@ -24,12 +24,14 @@ export function useNavItems(): { items: NavItem[]; signedIn: boolean; resolved: 
         { to: '/production', label: t('metering.nav.production') },
         { to: '/balance', label: t('metering.nav.balance') },
         ...rte,
+        { to: '/offers', label: t('offers.nav') },
         { to: '/settings', label: t('nav.settings') },
         // FAQ and API docs stay one click away in the footer: the signed-in header has the data pages.
       ]
     : [
         { to: '/', label: t('nav.home') },
         ...rte,
+        { to: '/offers', label: t('offers.nav') },
         { to: '/faq', label: t('nav.faq') },
         { to: '/api-docs', label: t('nav.apiDocs') },
       ];

@@ -8,6 +8,7 @@ import { Switch } from '../../components/ui/Switch.tsx';
 import { useSetPdlActive } from '../../hooks/usePdls.ts';
 import { errorMessage } from '../../i18n/errorMessage.ts';
 import { MeterConsentNotice } from '../consent/MeterConsentNotice.tsx';
+import { OfferSelector } from './OfferSelector.tsx';
 import { PdlBadges } from './PdlBadges.tsx';
 import { PdlDeleteConfirm } from './PdlDeleteConfirm.tsx';
 import { PdlDetails } from './PdlDetails.tsx';
@@ -77,6 +78,7 @@ export function PdlCard({ pdl, canMoveUp, canMoveDown, onMove, moveDisabled, rea
         <PdlBadges pdl={pdl} />
         <MeterConsentNotice pdl={pdl} />
         <PdlDetails pdl={pdl} />
+        {!readOnly && pdl.has_consumption && <OfferSelector pdl={pdl} />}
         <PdlEnedisActions pdl={pdl} />
       </div>
 
