@@ -27,7 +27,15 @@ const PUBLIC_PAGES = [
   '/offers',
   '/no-such-page',
 ];
-const SIGNED_IN_PAGES = ['/dashboard', '/consumption', '/production', '/balance', '/settings'];
+const SIGNED_IN_PAGES = [
+  '/dashboard',
+  '/consumption',
+  '/consumption_euro',
+  '/production',
+  '/balance',
+  '/simulator',
+  '/settings',
+];
 /** Routes that only redirect (no page of their own). */
 const REDIRECT_ROUTES = ['consumption_kwh'];
 

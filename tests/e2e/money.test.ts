@@ -1,6 +1,9 @@
-import type { EnergyOffer, Pdl } from '@med/contracts';
+import { readFile } from 'node:fs/promises';
+import type { CostsResponse, EnergyOffer, Pdl, SimulatorResponse } from '@med/contracts';
+import { parisToday } from '@med/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { costPeriods, isPartialMonth } from '../../apps/web/src/features/costs/costView.ts';
 import { closeBrowser, frenchContext, horizontalOverflow, launchBrowser } from './support/browser.ts';
 import { expectPath, signUpAndLogIn, tickOnly, uniqueEmail } from './support/flows.ts';
 import { startServer, type RunningServer } from './support/server.ts';
@@ -27,7 +30,7 @@ async function apiData<T>(context: BrowserContext, path: string): Promise<T> {
   return ((await response.json()) as { data: T }).data;
 }
 
-describe('money in the web app: offer choice, offers browser', () => {
+describe('money in the web app: offer choice, consumption in euros, simulator, offers browser', () => {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   let signedIn: Awaited<ReturnType<BrowserContext['storageState']>> | undefined;
@@ -120,6 +123,111 @@ describe('money in the web app: offer choice, offers browser', () => {
     await context.close();
   });
 
+  it('shows the meter’s consumption in euros with its offer: the figures the API gives, by month and day, with downloads', async () => {
+    const page = await signedInPage();
+    const context = page.context();
+    const [pdl] = (await apiData<Pdl[]>(context, '/api/pdl')).filter((entry) => entry.usage_point_id === PRM);
+    const [rolling] = costPeriods(parisToday(new Date()), pdl?.activation_date ?? null);
+    if (!rolling) {
+      throw new Error('no period to price');
+    }
+    const cost = await apiData<CostsResponse>(context, `/api/costs/${PRM}?start=${rolling.start}&end=${rolling.end}`);
+    expect(cost.offer.key).toBe('edf:tarif-bleu:HC_HP');
+
+    await page.goto(`/consumption_euro?pdl=${PRM}`);
+    await page.getByRole('heading', { level: 1, name: 'Consommation en euros' }).waitFor();
+    const total = page.getByTestId('cost-total');
+    await total.waitFor({ timeout: 120_000 });
+    expect(plain(await total.innerText())).toBe(frenchEuros(cost.total_eur));
+    expect(plain(await page.getByTestId('cost-energy').innerText())).toBe(frenchEuros(cost.energy_eur));
+    expect(plain(await page.getByTestId('cost-subscription').innerText())).toBe(frenchEuros(cost.subscription_eur));
+    expect(await page.getByTestId('cost-offer').innerText()).toContain('EDF — Tarif Bleu');
+    for (const band of cost.bands) {
+      expect(plain(await page.getByTestId(`band-${band.band}`).innerText())).toContain(frenchEuros(band.energy_eur));
+    }
+    // Estimates are shown with their reason, price changes are named, partial months keyed.
+    if (cost.estimates.length > 0) {
+      expect(await page.getByTestId('cost-estimates').getByRole('listitem').count()).toBe(cost.estimates.length);
+    }
+    if (cost.price_records.length > 1) {
+      await page.getByTestId('price-changes').waitFor();
+    }
+    if (cost.months.some((month) => isPartialMonth(month))) {
+      await page.getByTestId('partial-legend').first().waitFor();
+    }
+
+    // The month table downloads as CSV with one line per month the API priced.
+    const months = page.getByRole('region', { name: 'Mois par mois' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      months.getByRole('button', { name: 'Télécharger « Mois par mois » au format CSV' }).click(),
+    ]);
+    const csv = (await readFile((await download.path()) ?? '', 'utf8')).trim().split(/\r?\n/);
+    expect(csv.length).toBe(cost.months.length + 1);
+    await context.close();
+  });
+
+  it('ranks every offer in the simulator as the API does, shows an offer’s prices, runs a power what-if and prints a clean report', async () => {
+    const page = await signedInPage();
+    const context = page.context();
+    const [pdl] = (await apiData<Pdl[]>(context, '/api/pdl')).filter((entry) => entry.usage_point_id === PRM);
+    const [rolling] = costPeriods(parisToday(new Date()), pdl?.activation_date ?? null);
+    if (!rolling) {
+      throw new Error('no period to price');
+    }
+    const ask = async (power?: number) => {
+      const response = await context.request.post('/api/simulator', {
+        data: { usage_point_id: PRM, start: rolling.start, end: rolling.end, ...(power ? { power_kva: power } : {}) },
+      });
+      expect(response.status(), await response.text()).toBe(200);
+      return ((await response.json()) as { data: SimulatorResponse }).data;
+    };
+    const expected = await ask();
+    expect(expected.offers.length).toBeGreaterThan(1);
+
+    await page.goto(`/simulator?pdl=${PRM}`);
+    const ranking = page.getByTestId('simulator-ranking');
+    await ranking.waitFor({ timeout: 120_000 });
+    const rows = ranking.getByTestId('simulator-row');
+    expect(await rows.evaluateAll((list) => list.map((row) => row.getAttribute('data-key')))).toEqual(
+      expected.offers.map((offer) => offer.offer.key),
+    );
+    const first = expected.offers[0];
+    expect(plain(await rows.first().innerText())).toContain(frenchEuros(first?.total_eur ?? 0));
+    await page.getByTestId('simulator-current').getByText('EDF — Tarif Bleu').waitFor();
+    const current = rows.filter({ hasText: 'offre actuelle' });
+    expect(await current.getAttribute('data-key')).toBe('edf:tarif-bleu:HC_HP');
+
+    // An offer's detail lists the price records it used.
+    await rows
+      .first()
+      .getByRole('button', { name: /^Détail de / })
+      .click();
+    const records = ranking.getByRole('table', { name: 'Grilles de prix utilisées pour la période' });
+    await records.waitFor();
+    expect(await records.locator('tbody tr').count()).toBe(first?.price_records.length);
+
+    // Power what-if: 9 kVA instead of the meter's 12.
+    const nine = await ask(9);
+    await page.getByLabel('Puissance souscrite').selectOption({ label: '9 kVA' });
+    await page.getByRole('button', { name: 'Comparer' }).click();
+    await page.getByRole('heading', { name: /, 9 kVA$/ }).waitFor({ timeout: 120_000 });
+    expect(await rows.evaluateAll((list) => list.map((row) => row.getAttribute('data-key')))).toEqual(
+      nine.offers.map((offer) => offer.offer.key),
+    );
+
+    // Print media: the controls and the site navigation are left out, the ranking stays.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('form', { name: 'Paramètres de la simulation' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Imprimer le rapport' }).isVisible()).toBe(false);
+    expect(await page.locator('header').first().isVisible()).toBe(false);
+    expect(await page.locator('footer').first().isVisible()).toBe(false);
+    expect(await ranking.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.getByRole('form', { name: 'Paramètres de la simulation' }).isVisible()).toBe(true);
+    await context.close();
+  });
+
   it('hides the offer choice from the read-only demo account', async () => {
     if (!server || !browser) {
       throw new Error('set-up failed');
@@ -182,7 +290,7 @@ describe('money in the web app: offer choice, offers browser', () => {
     await context.close();
   });
 
-  it('fits a 375 px phone: the offers browser and the meter card’s offer form', async () => {
+  it('fits a 375 px phone: the offers browser, the meter card’s offer form, the € page and the simulator', async () => {
     if (!server || !browser || !signedIn) {
       throw new Error('set-up failed');
     }
@@ -205,6 +313,23 @@ describe('money in the web app: offer choice, offers browser', () => {
     await offer.getByRole('button', { name: 'Changer d’offre' }).click();
     await offer.getByLabel('Fournisseur').waitFor();
     expect(await horizontalOverflow(page), '/dashboard').toBeLessThanOrEqual(0);
+
+    await page.goto(`/consumption_euro?pdl=${PRM}`);
+    await page.getByTestId('cost-total').waitFor({ timeout: 120_000 });
+    await page.getByRole('region', { name: 'Mois par mois' }).locator('canvas').first().waitFor();
+    expect(await horizontalOverflow(page), '/consumption_euro').toBeLessThanOrEqual(0);
+
+    await page.goto(`/simulator?pdl=${PRM}`);
+    await page.getByTestId('simulator-ranking').waitFor({ timeout: 120_000 });
+    expect(await horizontalOverflow(page), '/simulator').toBeLessThanOrEqual(0);
     await phone.close();
+
+    // The desktop header holds the two new pages without scrolling sideways.
+    const desktop = await frenchContext(browser, server.baseUrl, { storageState: signedIn });
+    const wide = await desktop.newPage();
+    await wide.goto('/dashboard');
+    await wide.getByRole('link', { name: 'Simulateur' }).first().waitFor();
+    expect(await horizontalOverflow(wide), 'desktop header').toBeLessThanOrEqual(0);
+    await desktop.close();
   });
 });

@@ -22,6 +22,8 @@ const TempoPage = lazy(() => import('./pages/TempoPage.tsx'));
 const EcowattPage = lazy(() => import('./pages/EcowattPage.tsx'));
 const FrancePage = lazy(() => import('./pages/FrancePage.tsx'));
 const OffersPage = lazy(() => import('./features/offers/OffersPage.tsx'));
+const ConsumptionEuroPage = lazy(() => import('./features/costs/ConsumptionEuroPage.tsx'));
+const SimulatorPage = lazy(() => import('./features/simulator/SimulatorPage.tsx'));
 
 export function App() {
   return (
@@ -44,6 +46,8 @@ export function App() {
           <Route path="settings" element={<SettingsPage />} />
           <Route path="consumption" element={<ConsumptionPage />} />
           <Route path="consumption_kwh" element={<Navigate to="/consumption" replace />} />
+          <Route path="consumption_euro" element={<ConsumptionEuroPage />} />
+          <Route path="simulator" element={<SimulatorPage />} />
           <Route path="production" element={<ProductionPage />} />
           <Route path="balance" element={<BalancePage />} />
         </Route>

@@ -1,6 +1,8 @@
+import { enCosts } from '../features/costs/costs.en.ts';
 import { enConsent } from '../features/consent/consent.en.ts';
 import { enDashboardSummary } from '../features/dashboard/dashboard.en.ts';
 import { enOffers } from '../features/offers/offers.en.ts';
+import { enSimulator } from '../features/simulator/simulator.en.ts';
 import { enMetering } from './en.metering.ts';
 import { enRte } from './en.rte.ts';
 import type { Translation } from './fr.ts';
@@ -11,6 +13,8 @@ export const en: Translation = {
   ...enConsent,
   ...enDashboardSummary,
   ...enOffers,
+  ...enCosts,
+  ...enSimulator,
   common: {
     appName: 'MyElectricalData',
     loading: 'Loading…',

@@ -1,7 +1,9 @@
 // French is the reference language: every other language must have exactly these keys (see keys.test.ts).
+import { frCosts } from '../features/costs/costs.fr.ts';
 import { frConsent } from '../features/consent/consent.fr.ts';
 import { frDashboardSummary } from '../features/dashboard/dashboard.fr.ts';
 import { frOffers } from '../features/offers/offers.fr.ts';
+import { frSimulator } from '../features/simulator/simulator.fr.ts';
 import { frMetering } from './fr.metering.ts';
 import { frRte } from './fr.rte.ts';
 
@@ -11,6 +13,8 @@ export const fr = {
   ...frConsent,
   ...frDashboardSummary,
   ...frOffers,
+  ...frCosts,
+  ...frSimulator,
   common: {
     appName: 'MyElectricalData',
     loading: 'Chargement…',

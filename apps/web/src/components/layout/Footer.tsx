@@ -6,7 +6,7 @@ export function Footer() {
   const { t } = useTranslation();
   const { version } = useRuntimeConfig();
   return (
-    <footer className="border-t border-slate-200 py-6 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400">
+    <footer className="print:hidden border-t border-slate-200 py-6 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400">
       <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 sm:flex-row sm:items-center sm:justify-between">
         <p>{t('nav.footer')}</p>
         <div className="flex flex-wrap gap-4">

@@ -8,7 +8,7 @@ import { ThemeToggle } from './ThemeToggle.tsx';
 import { useNavItems } from './useNavItems.ts';
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
-  `whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium ${
+  `whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium xl:px-2 2xl:px-3 ${
     isActive
       ? 'bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-100'
       : 'text-slate-700 hover:bg-slate-200/70 dark:text-slate-200 dark:hover:bg-slate-800'
@@ -34,7 +34,7 @@ export function Header() {
   }, [menuOpen]);
 
   return (
-    <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
+    <header className="print:hidden sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
       {/* Wider than the page content from xl: the signed-in nav (data pages, RTE pages, settings) needs the room. */}
       <div className="mx-auto flex h-16 max-w-6xl items-center gap-2 px-4 xl:max-w-7xl">
         <Link
@@ -45,7 +45,8 @@ export function Header() {
           <span className="flex size-8 items-center justify-center rounded-lg bg-sky-600 text-yellow-300">
             <BoltIcon width={18} height={18} />
           </span>
-          <span>{t('common.appName')}</span>
+          {/* From xl to 2xl the signed-in nav needs the name's room: it stays for screen readers. */}
+          <span className="xl:sr-only 2xl:not-sr-only">{t('common.appName')}</span>
         </Link>
 
         <nav aria-label={t('nav.main')} className="hidden items-center gap-1 xl:flex">

@@ -21,10 +21,12 @@ export function useNavItems(): { items: NavItem[]; signedIn: boolean; resolved: 
     ? [
         { to: '/dashboard', label: t('nav.dashboard') },
         { to: '/consumption', label: t('metering.nav.consumption') },
+        { to: '/consumption_euro', label: t('costs.nav') },
         { to: '/production', label: t('metering.nav.production') },
         { to: '/balance', label: t('metering.nav.balance') },
+        { to: '/simulator', label: t('simulator.nav') },
         ...rte,
-        { to: '/offers', label: t('offers.nav') },
+        // The offers browser is linked from each meter card and the simulator (the header has no room left).
         { to: '/settings', label: t('nav.settings') },
         // FAQ and API docs stay one click away in the footer: the signed-in header has the data pages.
       ]

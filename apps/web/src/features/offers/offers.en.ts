@@ -87,6 +87,7 @@ export const enOffers: OffersTranslation = {
       unknownPower: 'power unknown',
       noOffer: 'No offer of the catalogue is sold at this meter’s power.',
       prices: 'Current prices: subscription {{subscription}} / month; {{prices}}.',
+      browse: 'See every offer and its price history',
       saved: 'Offer saved.',
     },
   },

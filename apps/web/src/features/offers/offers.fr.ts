@@ -87,6 +87,7 @@ export const frOffers = {
       unknownPower: 'puissance inconnue',
       noOffer: 'Aucune offre du catalogue n’est vendue à la puissance de ce compteur.',
       prices: 'Prix actuels : abonnement {{subscription}} / mois ; {{prices}}.',
+      browse: 'Voir toutes les offres et l’historique de leurs prix',
       saved: 'Offre enregistrée.',
     },
   },

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { EnergyOffer, Pdl } from '@med/contracts';
 import { Alert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
@@ -108,6 +109,11 @@ export function OfferSelector({ pdl }: { pdl: Pdl }) {
             </Button>
           )}
         </div>
+        <p className="mt-2">
+          <Link className="text-sky-700 underline dark:text-sky-300" to="/offers">
+            {t('offers.selector.browse')}
+          </Link>
+        </p>
         {saved && (
           <Alert tone="success" className="mt-2">
             {t('offers.selector.saved')}

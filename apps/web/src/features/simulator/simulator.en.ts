@@ -1,0 +1,56 @@
+import type { SimulatorTranslation } from './simulator.fr.ts';
+
+// English strings of the offer simulator; same keys as simulator.fr.ts.
+export const enSimulator: SimulatorTranslation = {
+  simulator: {
+    nav: 'Simulator',
+    title: 'Offer simulator',
+    intro:
+      'Every offer of the catalogue priced on your real consumption, to the half-hour and at the prices in force each day, ranked from cheapest to dearest.',
+    empty: 'No consumption meter: add one from the dashboard.',
+    form: 'Simulation settings',
+    period: 'Period',
+    custom: 'Custom period',
+    start: 'First day',
+    end: 'Last day',
+    power: 'Subscribed power',
+    meterPower: '{{value}} kVA (the meter’s)',
+    lowConfidence: 'Include offers with uncertain prices',
+    run: 'Compare',
+    print: 'Print the report',
+    loading: 'Pricing every offer… (the first time, the load curve is read from Enedis)',
+    report: 'Report of {{date}} — meter {{pdl}}, from {{start}} to {{end}}, {{power}} kVA',
+    current: 'Your current offer: {{offer}} — {{total}}',
+    noCurrent: 'No offer chosen for this meter: choose it on the dashboard to see the possible savings.',
+    best: 'Best saving: {{offer}}, {{saving}} less over the period.',
+    noSaving: 'No offer is cheaper than yours over this period.',
+    excluded_one: '{{count}} offer with uncertain prices is not ranked.',
+    excluded_other: '{{count}} offers with uncertain prices are not ranked.',
+    filterType: 'Option',
+    allTypes: 'All options',
+    table: {
+      caption: 'Offers ranked by total cost over the period',
+      rank: 'Rank',
+      offer: 'Offer',
+      total: 'Total incl. taxes',
+      energy: 'Energy',
+      subscription: 'Subscription',
+      difference: 'Difference',
+      details: 'Details',
+      currentBadge: 'current offer',
+      estimate: 'estimate',
+      show: 'Details of {{offer}}',
+    },
+    detail: {
+      bands: 'By band',
+      records: 'Prices used',
+      estimates: 'Estimates',
+    },
+    unavailable: {
+      title_one: '{{count}} offer cannot be priced over the whole period',
+      title_other: '{{count}} offers cannot be priced over the whole period',
+      POWER_UNKNOWN: 'not sold at this power',
+      NO_PRICE_RECORD: 'no price for {{count}} days',
+    },
+  },
+};
