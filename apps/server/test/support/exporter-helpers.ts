@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Pdl } from '@med/contracts';
@@ -200,6 +200,8 @@ export async function startPrivateBroker(user: { name: string; password: string 
   writeFileSync(
     join(dir, 'mosquitto.conf'),
     [
+      // Run as ourselves: started as root, Mosquitto would switch to its own user and not read this folder.
+      `user ${userInfo().username}`,
       'per_listener_settings false',
       'allow_anonymous false',
       `password_file ${passwords}`,
