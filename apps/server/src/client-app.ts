@@ -11,6 +11,7 @@ import { createGatewayClient } from './features/gateway-client/gateway-client.ts
 import { createGatewayConnection } from './features/gateway-client/gateway-connection.ts';
 import { registerExportersFeature } from './features/exporters/exporters.register.ts';
 import type { ExportersService } from './features/exporters/exporters.service.ts';
+import type { HaBirthWatcher } from './features/exporters/home-assistant/ha-birth-watcher.ts';
 import { historyImportRoutes } from './features/history-import/history-import.routes.ts';
 import { localMeteringRoutes } from './features/local-metering/local-metering.routes.ts';
 import { createLocalMeteringService } from './features/local-metering/local-metering.service.ts';
@@ -42,9 +43,13 @@ export interface BuildClientAppOptions {
  * The local client (SERVER_MODE=false): one household, no accounts, consent, admin or Enedis access.
  * Its data comes from a MyElectricalData gateway; LOCAL_PASSWORD, when set, guards every route.
  */
-export async function buildClientApp(
-  options: BuildClientAppOptions,
-): Promise<{ app: FastifyInstance; deps: ClientDeps; sync: SyncService; exporters: ExportersService }> {
+export async function buildClientApp(options: BuildClientAppOptions): Promise<{
+  app: FastifyInstance;
+  deps: ClientDeps;
+  sync: SyncService;
+  exporters: ExportersService;
+  haWatcher: HaBirthWatcher;
+}> {
   const { config, database, cache } = options;
   const keys = createServerKeys(config.secretKey);
   const logger: FastifyBaseLogger =
@@ -100,7 +105,7 @@ export async function buildClientApp(
     prefix: '/api/client',
   });
   const sync = await registerSyncFeature(app, deps);
-  const exporters = await registerExportersFeature(app, deps);
+  const { exporters, haWatcher } = await registerExportersFeature(app, deps);
   // New readings go out as soon as a sync has stored them (not awaited: a slow destination never holds the sync).
   sync.subscribe((progress) => {
     if (progress.type === 'finished') {
@@ -120,5 +125,5 @@ export async function buildClientApp(
   );
   await registerPublicSync(app, deps);
   await registerWebAndNotFound(app, options.webDistDir ?? DEFAULT_WEB_DIST);
-  return { app, deps, sync, exporters };
+  return { app, deps, sync, exporters, haWatcher };
 }

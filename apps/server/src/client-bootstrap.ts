@@ -20,16 +20,18 @@ export async function startClientServices(
     connectDatabase(config.databaseUrl, overrides.databaseSchema ? { schema: overrides.databaseSchema } : {});
   await migrateToLatest(database);
   const cache = overrides.cache ?? createCache(config.redisUrl, overrides.cacheKeyPrefix);
-  const { app, deps, sync, exporters } = await buildClientApp({ ...overrides, config, database, cache });
+  const { app, deps, sync, exporters, haWatcher } = await buildClientApp({ ...overrides, config, database, cache });
   deps.connection.start();
   if (config.jobs.enabled) {
     deps.scheduler.start();
+    haWatcher.start();
   }
   return {
     app,
     deps,
     sync,
     exporters,
+    haWatcher,
     /** Same order as the gateway's close: readiness off, jobs and checks stopped, HTTP drained, storage closed. */
     async close() {
       deps.drain.start();
@@ -38,6 +40,7 @@ export async function startClientServices(
         deps.connection.stop(),
         sync.stop(),
         exporters.stop(),
+        haWatcher.stop(),
         delay(config.http.shutdownDelayMs),
       ]);
       await deps.drain.close(config.http.shutdownTimeoutMs);

@@ -4,6 +4,8 @@ import type { ExporterPlugins } from './exporter.ts';
 import { exportersJob } from './exporters.jobs.ts';
 import { exportersRoutes } from './exporters.routes.ts';
 import { createExportersService, type ExportersService } from './exporters.service.ts';
+import { createHaBirthWatcher, type HaBirthWatcher } from './home-assistant/ha-birth-watcher.ts';
+import { createHaDiscoveryExporter } from './home-assistant/ha-discovery.exporter.ts';
 import { createMqttExporter } from './mqtt/mqtt.exporter.ts';
 import { createInfluxDbExporter } from './tsdb/influxdb.exporter.ts';
 import { createVictoriaMetricsExporter } from './tsdb/victoriametrics.exporter.ts';
@@ -14,14 +16,18 @@ export function exporterPlugins(deps: Pick<ClientDeps, 'db'>): ExporterPlugins {
     mqtt: createMqttExporter({ db: deps.db }),
     victoriametrics: createVictoriaMetricsExporter({ db: deps.db }),
     influxdb: createInfluxDbExporter({ db: deps.db }),
+    home_assistant: createHaDiscoveryExporter({ db: deps.db }),
   };
 }
 
-/** Client mode's exporters: the service, its every-minute job and the `/api/export/*` routes. */
+/**
+ * Client mode's exporters: the service, its every-minute job, the `/api/export/*` routes, and the watcher
+ * of Home Assistant's birth message (bootstrap starts it with the jobs).
+ */
 export async function registerExportersFeature(
   app: FastifyInstance,
   deps: Pick<ClientDeps, 'db' | 'keys' | 'scheduler' | 'log' | 'config'>,
-): Promise<ExportersService> {
+): Promise<{ exporters: ExportersService; haWatcher: HaBirthWatcher }> {
   const exporters = createExportersService({
     db: deps.db,
     keys: deps.keys,
@@ -32,5 +38,10 @@ export async function registerExportersFeature(
   });
   deps.scheduler.register(exportersJob(exporters));
   await app.register(exportersRoutes(exporters), { prefix: '/api/export' });
-  return exporters;
+  const haWatcher = createHaBirthWatcher({
+    targets: () => exporters.enabledTargets('home_assistant'),
+    republish: (id) => exporters.run(id),
+    log: deps.log,
+  });
+  return { exporters, haWatcher };
 }

@@ -478,6 +478,12 @@ export function createExportersService(deps: ExportersServiceDeps) {
 
     due,
 
+    /** Enabled exporters of one type with their secrets opened (long-lived listeners such as the HA birth watcher). */
+    async enabledTargets<T extends ExporterType>(type: T): Promise<ExportTarget<T>[]> {
+      const rows = (await listExporters(deps.db)).filter((row) => row.export_type === type && toBool(row.is_enabled));
+      return (await Promise.all(rows.map(targetOf))) as ExportTarget<T>[];
+    },
+
     /** The scheduler's tick: runs every due exporter side by side and waits for all of them. */
     async runDue(at: Date): Promise<string> {
       const { started, failed } = await runAll(await due(at), at);
