@@ -9,6 +9,7 @@ import { runForgotPasswordTiming } from './forgot-password-timing.ts';
 import { runTariff } from './tariff.ts';
 import { runWarmCache } from './warm-cache.ts';
 import { runClientSync } from './client-sync.ts';
+import { runHaStatistics } from './ha-statistics.ts';
 import { runWebWire } from './web-wire.ts';
 import { runTsdbExport } from './tsdb-export.ts';
 
@@ -19,6 +20,7 @@ await runWebWire();
 await runShutdown();
 await runForgotPasswordTiming();
 await runClientSync();
+await runHaStatistics();
 runTariff();
 await runCsvImport();
 runChartOverview();

@@ -91,6 +91,15 @@ export const ErrorCode = {
   CSV_BAD_STEP: 'CSV_BAD_STEP',
   /** The file names another meter than the one it is imported for. */
   CSV_METER_MISMATCH: 'CSV_METER_MISMATCH',
+  // Home Assistant statistics export (client mode): HA's own words are kept in the message (502)
+  /** Home Assistant answered `auth_invalid`: the exporter's access token is refused. */
+  HA_AUTH_INVALID: 'HA_AUTH_INVALID',
+  /** The token's user is not an administrator: HA refuses statistics imports and clears. */
+  HA_NOT_ADMIN: 'HA_NOT_ADMIN',
+  /** Home Assistant's WebSocket API cannot be reached (refused, timeout, closed mid-import). */
+  HA_UNREACHABLE: 'HA_UNREACHABLE',
+  /** Home Assistant refused a command (e.g. a statistics message it found invalid). */
+  HA_COMMAND_FAILED: 'HA_COMMAND_FAILED',
   // offers catalogue and contributions
   OFFER_NOT_FOUND: 'OFFER_NOT_FOUND',
   PROVIDER_NOT_FOUND: 'PROVIDER_NOT_FOUND',

@@ -468,6 +468,10 @@ export const en: Translation = {
     UNKNOWN_PERMISSION: 'Unknown permission.',
     SELF_ACTION_FORBIDDEN: 'You cannot do this to your own account.',
     ADMIN_EMAIL_ROLE_LOCKED: 'This address is in ADMIN_EMAILS: it gets the admin role at every server start.',
+    HA_AUTH_INVALID: 'Home Assistant refuses the access token: check the exporter’s long-lived token.',
+    HA_NOT_ADMIN: 'Home Assistant refuses the import: the token must belong to an administrator.',
+    HA_UNREACHABLE: 'Home Assistant cannot be reached: check the address and that Home Assistant is running.',
+    HA_COMMAND_FAILED: 'Home Assistant refused a command; the message has the details.',
     CSV_EMPTY_FILE: 'The file is empty.',
     CSV_NOT_TEXT:
       'This file is not a CSV export (an Excel workbook?). Download the CSV format from your Enedis customer area.',

@@ -478,6 +478,10 @@ export const fr = {
     SELF_ACTION_FORBIDDEN: 'Vous ne pouvez pas faire cela sur votre propre compte.',
     ADMIN_EMAIL_ROLE_LOCKED:
       'Cette adresse figure dans ADMIN_EMAILS : elle reçoit le rôle admin à chaque démarrage du serveur.',
+    HA_AUTH_INVALID: 'Home Assistant refuse le jeton d’accès : vérifiez le jeton longue durée de l’exportateur.',
+    HA_NOT_ADMIN: 'Home Assistant refuse l’import : le jeton doit appartenir à un utilisateur administrateur.',
+    HA_UNREACHABLE: 'Home Assistant est injoignable : vérifiez l’adresse et que Home Assistant est démarré.',
+    HA_COMMAND_FAILED: 'Home Assistant a refusé une commande ; le détail est dans le message.',
     CSV_EMPTY_FILE: 'Le fichier est vide.',
     CSV_NOT_TEXT:
       'Ce fichier n’est pas un export CSV (un classeur Excel ?). Téléchargez le format CSV depuis votre espace client Enedis.',

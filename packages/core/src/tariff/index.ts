@@ -5,3 +5,4 @@ export { prepareConsumption, type PreparedConsumption, type PreparedDay } from '
 export * from './price-offer.ts';
 export { toMicroEuros } from './money.ts';
 export * from './simulate.ts';
+export * from './hourly-bands.ts';
