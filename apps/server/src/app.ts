@@ -11,7 +11,8 @@ import { pdlRoutes } from './features/pdl/pdl.routes.ts';
 import { runtimeConfigRoutes } from './features/web/runtime-config.routes.ts';
 import { createGuard, indexPermissionRoutes, type PermissionRoute } from './http/auth.ts';
 import { findUserUnlessRevoked } from './features/accounts/sessions.repository.ts';
-import { findUserByClientSecretHash } from './features/accounts/users.repository.ts';
+import { findUserByClientSecretHash, findUserById } from './features/accounts/users.repository.ts';
+import { insertSharedRead } from './features/admin/shared-data.repository.ts';
 import { loadRole } from './features/roles/roles.repository.ts';
 import { registerRolesFeature } from './features/roles/roles.register.ts';
 import { registerAdminFeature } from './features/admin/admin.register.ts';
@@ -109,6 +110,10 @@ export async function buildApp(
         userByToken: (userId, tokenId) => findUserUnlessRevoked(database.db, userId, tokenId),
         userByClientSecretHash: (hash) => findUserByClientSecretHash(database.db, hash),
         roleOf: (roleId) => loadRole(database.db, roleId),
+      },
+      sharing: {
+        sharedUser: (userId) => findUserById(database.db, userId),
+        recordRead: (read) => insertSharedRead(database.db, read, new Date()),
       },
       jwt,
       keys,

@@ -131,6 +131,7 @@ const TABLE: Row[] = [
   { method: 'GET', route: '/api/admin/stats', permission: 'admin_dashboard', request: at('/api/admin/stats') },
   { method: 'GET', route: '/api/admin/logs', permission: 'logs', request: at('/api/admin/logs?level=info&limit=5') },
   { method: 'GET', route: '/api/admin/logs/tail', permission: 'logs', request: at('/api/admin/logs/tail') },
+  { method: 'GET', route: '/api/admin/shared-pdls', permission: 'users', request: at('/api/admin/shared-pdls') },
   {
     method: 'DELETE',
     route: '/api/admin/logs/clear',

@@ -22,6 +22,7 @@ const EXPECTED_TABLES = [
   'email_verification_tokens',
   'password_reset_tokens',
   'activity_log',
+  'shared_data_reads',
   'tempo_days',
   'ecowatt',
   'consumption_france',

@@ -180,3 +180,43 @@ export const adminCacheClearAllResultSchema = z.object({
   deleted_keys: z.number().int(),
 });
 export type AdminCacheClearAllResult = z.infer<typeof adminCacheClearAllResultSchema>;
+
+/** A meter of a user who shares their data with administrators (`GET /api/admin/shared-pdls`). */
+export const sharedPdlSchema = z.object({
+  id: z.string(),
+  usage_point_id: z.string(),
+  name: z.string().nullable(),
+  has_consumption: z.boolean(),
+  has_production: z.boolean(),
+  is_active: z.boolean(),
+  owner_id: z.string(),
+  owner_email: z.string(),
+  /** When the owner turned sharing on. */
+  sharing_enabled_at: z.string().nullable(),
+});
+export type SharedPdl = z.infer<typeof sharedPdlSchema>;
+
+/**
+ * Read these meters with the header `X-Impersonate-User-Id: <owner_id>` on the data routes (`/api/enedis/*`,
+ * `GET /api/pdl`, `GET /api/costs/*`): read-only, refused as soon as the owner turns sharing off, and each read
+ * is shown to the owner (`GET /api/accounts/me/data-access`).
+ */
+export const sharedPdlsSchema = z.object({ pdls: z.array(sharedPdlSchema), total: z.number().int() });
+export type SharedPdls = z.infer<typeof sharedPdlsSchema>;
+
+/** One read of the caller's data by an administrator, newest first (`GET /api/accounts/me/data-access`). */
+export const dataAccessEntrySchema = z.object({
+  at: z.string(),
+  reader_email: z.string(),
+  /** The route read, as a pattern (`/api/enedis/consumption/daily/:pdl`). */
+  route: z.string(),
+  usage_point_id: z.string().nullable(),
+});
+export const dataAccessSchema = z.object({
+  sharing_enabled: z.boolean(),
+  sharing_enabled_at: z.string().nullable(),
+  /** The latest 200 reads. */
+  entries: z.array(dataAccessEntrySchema),
+  total: z.number().int(),
+});
+export type DataAccess = z.infer<typeof dataAccessSchema>;

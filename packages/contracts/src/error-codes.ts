@@ -53,6 +53,10 @@ export const ErrorCode = {
   SELF_ACTION_FORBIDDEN: 'SELF_ACTION_FORBIDDEN',
   /** The address is in ADMIN_EMAILS: the server gives it the admin role at every start. */
   ADMIN_EMAIL_ROLE_LOCKED: 'ADMIN_EMAIL_ROLE_LOCKED',
+  /** X-Impersonate-User-Id names an account that does not share its data (sharing off, deleted, inactive). */
+  DATA_SHARING_DISABLED: 'DATA_SHARING_DISABLED',
+  /** X-Impersonate-User-Id on a route that is not a read of meter data (writes are never allowed). */
+  IMPERSONATION_NOT_ALLOWED: 'IMPERSONATION_NOT_ALLOWED',
   // meters (PDL)
   PDL_NOT_FOUND: 'PDL_NOT_FOUND',
   PDL_ALREADY_EXISTS: 'PDL_ALREADY_EXISTS',

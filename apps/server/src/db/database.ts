@@ -103,6 +103,17 @@ export interface ActivityLogTable {
   created_at: string;
 }
 
+/** A read of a user's meter data by an administrator, under data sharing (audit trail). */
+export interface SharedDataReadsTable {
+  id: Generated<number>;
+  owner_id: string;
+  reader_id: string | null;
+  reader_email: string;
+  route: string;
+  usage_point_id: string | null;
+  created_at: string;
+}
+
 /** Published Tempo colour per Paris calendar date (`BLUE`, `WHITE`, `RED`). */
 export interface TempoDaysTable {
   date: string;
@@ -290,6 +301,7 @@ export interface Database {
   email_verification_tokens: UserTokensTable;
   password_reset_tokens: UserTokensTable;
   activity_log: ActivityLogTable;
+  shared_data_reads: SharedDataReadsTable;
   tempo_days: TempoDaysTable;
   ecowatt: EcowattTable;
   consumption_france: ConsumptionFranceTable;

@@ -10,6 +10,7 @@ import { offersCatalogue } from './migrations/0007-offers-catalogue.ts';
 import { clientMode } from './migrations/0008-client-mode.ts';
 import { clientCurveOneIndex } from './migrations/0009-client-curve-one-index.ts';
 import { exporters } from './migrations/0010-exporters.ts';
+import { sharedDataReads } from './migrations/0011-shared-data-reads.ts';
 
 /** Forward-only migrations, one set for both dialects. Names sort in application order. */
 function migrationsFor(handle: DbHandle): Record<string, Migration> {
@@ -24,6 +25,7 @@ function migrationsFor(handle: DbHandle): Record<string, Migration> {
     '0008-client-mode': clientMode(),
     '0009-client-curve-one-index': clientCurveOneIndex(),
     '0010-exporters': exporters(),
+    '0011-shared-data-reads': sharedDataReads(handle.dialect),
   };
 }
 

@@ -24,6 +24,8 @@ export interface AuthUser {
   /** When this session last proved the password (the token's `auth_time`); null for an API key. */
   authTime: Date | null;
   row: UserRow;
+  /** Set when an administrator reads this user's shared data (`X-Impersonate-User-Id`): who reads. */
+  impersonatedBy?: { id: string; email: string };
 }
 
 declare module 'fastify' {
@@ -45,8 +47,27 @@ export interface AuthLookups {
   roleOf(roleId: string | null): Promise<Role>;
 }
 
+/** Data sharing: how the guard checks an `X-Impersonate-User-Id` target and records the read. */
+export interface SharedDataAccess {
+  /** The named account, read on every request: sharing turned off stops the very next read. */
+  sharedUser(userId: string): Promise<UserRow | undefined>;
+  /** One read in the owner's audit trail (before the data is served). */
+  recordRead(read: {
+    ownerId: string;
+    readerId: string;
+    readerEmail: string;
+    route: string;
+    usagePointId: string | null;
+  }): Promise<void>;
+}
+
+export const IMPERSONATE_HEADER = 'x-impersonate-user-id';
+const PRM_PARAM = /^\d{14}$/;
+
 export interface AuthDeps {
   lookups: AuthLookups;
+  /** Without it, the impersonation header is refused everywhere. */
+  sharing?: SharedDataAccess;
   jwt: JwtService;
   keys: ServerKeys;
   requireEmailVerification: boolean;
@@ -144,6 +165,11 @@ export interface GuardOptions {
   writes?: boolean;
   /** Routes a not-yet-verified user may still call (me, logout, resend). */
   allowUnverified?: boolean;
+  /**
+   * A read of meter data that an administrator holding `users` may make as a user who shares their data
+   * (`X-Impersonate-User-Id`, upstream §1.2). Never combined with `writes`.
+   */
+  impersonable?: boolean;
 }
 
 /**
@@ -172,7 +198,53 @@ export function createGuard(deps: AuthDeps) {
       if (options.writes && user.isDemo) {
         throw forbidden('Le compte de démonstration est en lecture seule.', ErrorCode.DEMO_READ_ONLY);
       }
+      const target = request.headers[IMPERSONATE_HEADER];
+      if (target !== undefined) {
+        request.authUser = await impersonate(request, user, options, target);
+      }
     };
+
+  /**
+   * The caller becomes, for this request only, the user who shares their data: ownership, consent and
+   * cache key are then that user's. Checked on every request against the database, so turning sharing
+   * off (or deleting or deactivating the account) stops the next read on every instance.
+   */
+  async function impersonate(
+    request: FastifyRequest,
+    reader: AuthUser,
+    options: GuardOptions,
+    target: string | string[],
+  ): Promise<AuthUser> {
+    if (!options.impersonable || options.writes || !deps.sharing) {
+      throw forbidden(
+        'Les données partagées se consultent en lecture seule, sur les routes de données uniquement.',
+        ErrorCode.IMPERSONATION_NOT_ALLOWED,
+      );
+    }
+    if (!reader.permissions.has('users')) {
+      throw forbidden('Permission requise : users.');
+    }
+    const row = typeof target === 'string' && target.length <= 64 ? await deps.sharing.sharedUser(target) : undefined;
+    if (!row || !toBool(row.admin_data_sharing) || !toBool(row.is_active) || row.id === reader.id) {
+      throw forbidden(
+        'Cet utilisateur ne partage pas ses données avec les administrateurs.',
+        ErrorCode.DATA_SHARING_DISABLED,
+      );
+    }
+    const params = (request.params ?? {}) as Record<string, unknown>;
+    const prm = Object.values(params).find(
+      (value): value is string => typeof value === 'string' && PRM_PARAM.test(value),
+    );
+    await deps.sharing.recordRead({
+      ownerId: row.id,
+      readerId: reader.id,
+      readerEmail: reader.email,
+      route: request.routeOptions.url ?? request.url,
+      usagePointId: prm ?? null,
+    });
+    const owner = await toAuthUser(deps.lookups, row, reader.method, reader.authTime);
+    return { ...owner, impersonatedBy: { id: reader.id, email: reader.email } };
+  }
   /**
    * The one permission check of the admin console: `guard(options)`, then the caller's role must hold
    * `permission` (a seeded permission name, upstream §1.3). ADMIN_EMAILS grants nothing here directly: it

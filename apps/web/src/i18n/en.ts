@@ -467,6 +467,8 @@ export const en: Translation = {
     ROLE_IN_USE: 'This role is still held by users: change their role first.',
     UNKNOWN_PERMISSION: 'Unknown permission.',
     SELF_ACTION_FORBIDDEN: 'You cannot do this to your own account.',
+    DATA_SHARING_DISABLED: 'This user does not (or no longer) share their data with administrators.',
+    IMPERSONATION_NOT_ALLOWED: 'Shared data can only be read, and only on the data pages.',
     ADMIN_EMAIL_ROLE_LOCKED: 'This address is in ADMIN_EMAILS: it gets the admin role at every server start.',
     HA_AUTH_INVALID: 'Home Assistant refuses the access token: check the exporter’s long-lived token.',
     HA_NOT_ADMIN: 'Home Assistant refuses the import: the token must belong to an administrator.',

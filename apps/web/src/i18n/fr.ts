@@ -476,6 +476,9 @@ export const fr = {
     ROLE_IN_USE: 'Ce rôle est encore attribué à des utilisateurs : changez d’abord leur rôle.',
     UNKNOWN_PERMISSION: 'Permission inconnue.',
     SELF_ACTION_FORBIDDEN: 'Vous ne pouvez pas faire cela sur votre propre compte.',
+    DATA_SHARING_DISABLED: 'Cet utilisateur ne partage pas (ou plus) ses données avec les administrateurs.',
+    IMPERSONATION_NOT_ALLOWED:
+      'Les données partagées se consultent en lecture seule, sur les pages de données uniquement.',
     ADMIN_EMAIL_ROLE_LOCKED:
       'Cette adresse figure dans ADMIN_EMAILS : elle reçoit le rôle admin à chaque démarrage du serveur.',
     HA_AUTH_INVALID: 'Home Assistant refuse le jeton d’accès : vérifiez le jeton longue durée de l’exportateur.',

@@ -47,7 +47,7 @@ export function costsRoutes(deps: CostsRouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/costs/:usage_point_id',
       {
-        onRequest: guard(),
+        onRequest: guard({ impersonable: true }),
         schema: {
           tags,
           security,

@@ -82,7 +82,7 @@ export function meteringRoutes(deps: MeteringRouteDeps): FastifyPluginAsyncZod {
       app.get(
         route.path,
         {
-          onRequest: guard(),
+          onRequest: guard({ impersonable: true }),
           schema: {
             tags,
             security,
@@ -118,7 +118,7 @@ export function meteringRoutes(deps: MeteringRouteDeps): FastifyPluginAsyncZod {
       app.get(
         `/${path}/:pdl`,
         {
-          onRequest: guard(),
+          onRequest: guard({ impersonable: true }),
           schema: {
             tags,
             security,

@@ -27,7 +27,8 @@ export function pdlRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const pdls = createPdlService(deps);
     const { guard } = deps.guard;
-    const reads = { onRequest: guard() };
+    // Reads an administrator may make of a user who shares their data (X-Impersonate-User-Id).
+    const reads = { onRequest: guard({ impersonable: true }) };
     const writes = { onRequest: guard({ writes: true }) };
 
     app.get(
