@@ -8,7 +8,8 @@ import { costPeriods } from '../../apps/web/src/features/costs/costView.ts';
 import { describeFindings, seriousViolations } from './support/axe.ts';
 import { closeBrowser, frenchContext, launchBrowser } from './support/browser.ts';
 import { tabThrough } from './support/focus.ts';
-import { expectPath, signUpAndLogIn, tickOnly, uniqueEmail } from './support/flows.ts';
+import { expectPath, PASSWORD, signUpAndLogIn, tickOnly, uniqueEmail } from './support/flows.ts';
+import { mailedLink } from './support/mail.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 // Sandbox client 3 of the Enedis emulator: one consumption meter and one production meter.
@@ -39,6 +40,9 @@ const SIGNED_IN_PAGES = [
   '/simulator',
   '/settings',
 ];
+/** The Admin area, seen by an administrator (ADMIN_EMAILS, verified address). */
+const ADMIN_PAGES = ['/admin', '/admin/users', '/admin/roles', '/admin/rte'];
+const ADMIN_EMAIL = uniqueEmail('a11y-admin');
 /** Routes that only redirect (no page of their own). */
 const REDIRECT_ROUTES = ['consumption_kwh'];
 
@@ -88,9 +92,10 @@ describe('accessibility (axe-core, WCAG 2.2 AA): every page, French and English,
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   let signedIn: Awaited<ReturnType<BrowserContext['storageState']>> | undefined;
+  let administrator: Awaited<ReturnType<BrowserContext['storageState']>> | undefined;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer({ ADMIN_EMAILS: ADMIN_EMAIL }), launchBrowser()]);
     // One account with a consumption and a production meter, so the data pages show their charts.
     const context = await frenchContext(browser, server.baseUrl);
     const page = await context.newPage();
@@ -104,6 +109,17 @@ describe('accessibility (axe-core, WCAG 2.2 AA): every page, French and English,
     await chooseOfferAndWarmCosts(context);
     signedIn = await context.storageState();
     await context.close();
+
+    // An administrator: ADMIN_EMAILS gives the role once the address is verified through the mailed link.
+    const adminContext = await frenchContext(browser, server.baseUrl);
+    await adminContext.request.post('/api/accounts/signup', { data: { email: ADMIN_EMAIL, password: PASSWORD } });
+    const verified = await adminContext.request.get(
+      `/api/accounts/verify-email?token=${new URL(await mailedLink(server.dataDir, ADMIN_EMAIL, '/verify-email?token=')).searchParams.get('token') ?? ''}`,
+    );
+    expect(verified.status()).toBe(200);
+    await adminContext.request.post('/api/accounts/login', { data: { email: ADMIN_EMAIL, password: PASSWORD } });
+    administrator = await adminContext.storageState();
+    await adminContext.close();
   }, 300_000);
 
   afterAll(async () => {
@@ -114,20 +130,21 @@ describe('accessibility (axe-core, WCAG 2.2 AA): every page, French and English,
   it('covers every route of the app', () => {
     const app = readFileSync(resolve(import.meta.dirname, '../../apps/web/src/App.tsx'), 'utf8');
     const routes = [...app.matchAll(/path="([^"*]+)"/g)].map((match) => match[1] ?? '');
-    const covered = [...PUBLIC_PAGES, ...SIGNED_IN_PAGES].map((path) => path.slice(1).split('?')[0]);
+    const covered = [...PUBLIC_PAGES, ...SIGNED_IN_PAGES, ...ADMIN_PAGES].map((path) => path.slice(1).split('?')[0]);
     for (const route of routes) {
       expect([...covered, ...REDIRECT_ROUTES], `route /${route} is not in the accessibility suite`).toContain(route);
     }
   });
 
   it.each(COMBINATIONS)('has no serious or critical violation ($language, $theme)', async ({ language, theme }) => {
-    if (!server || !browser || !signedIn) {
+    if (!server || !browser || !signedIn || !administrator) {
       throw new Error('set-up failed');
     }
     const report: string[] = [];
     for (const [pages, state] of [
       [PUBLIC_PAGES, undefined],
       [SIGNED_IN_PAGES, signedIn],
+      [ADMIN_PAGES, administrator],
     ] as const) {
       const context = await frenchContext(browser, server.baseUrl, state ? { storageState: state } : {});
       await context.addInitScript(
@@ -142,6 +159,11 @@ describe('accessibility (axe-core, WCAG 2.2 AA): every page, French and English,
         await settle(page, path);
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
         expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(theme === 'dark');
+        if (state === administrator) {
+          // Scanned as the administrator sees them, not as the refusal a visitor gets.
+          const adminNav = language === 'fr' ? 'Pages d’administration' : 'Administration pages';
+          expect(await page.getByRole('navigation', { name: adminNav }).count(), path).toBe(1);
+        }
         const findings = await seriousViolations(page);
         if (findings.length > 0) {
           report.push(`${path}\n${describeFindings(findings)}`);

@@ -24,6 +24,11 @@ const FrancePage = lazy(() => import('./pages/FrancePage.tsx'));
 const OffersPage = lazy(() => import('./features/offers/OffersPage.tsx'));
 const ConsumptionEuroPage = lazy(() => import('./features/costs/ConsumptionEuroPage.tsx'));
 const SimulatorPage = lazy(() => import('./features/simulator/SimulatorPage.tsx'));
+const AdminLayout = lazy(() => import('./features/admin/AdminLayout.tsx'));
+const AdminOverviewPage = lazy(() => import('./features/admin/AdminOverviewPage.tsx'));
+const AdminUsersPage = lazy(() => import('./features/admin/AdminUsersPage.tsx'));
+const AdminRolesPage = lazy(() => import('./features/admin/AdminRolesPage.tsx'));
+const AdminRtePage = lazy(() => import('./features/admin/AdminRtePage.tsx'));
 
 export function App() {
   return (
@@ -50,6 +55,13 @@ export function App() {
           <Route path="simulator" element={<SimulatorPage />} />
           <Route path="production" element={<ProductionPage />} />
           <Route path="balance" element={<BalancePage />} />
+          {/* Admin area: full paths, so each page is listed as it is reached (accessibility suite). */}
+          <Route element={<AdminLayout />}>
+            <Route path="admin" element={<AdminOverviewPage />} />
+            <Route path="admin/users" element={<AdminUsersPage />} />
+            <Route path="admin/roles" element={<AdminRolesPage />} />
+            <Route path="admin/rte" element={<AdminRtePage />} />
+          </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

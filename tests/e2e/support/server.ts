@@ -7,6 +7,8 @@ import { join, resolve } from 'node:path';
 
 export interface RunningServer {
   baseUrl: string;
+  /** The server's data folder: its dev outbox (`<dataDir>/outbox/*.eml`) holds the mails it sent. */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -97,5 +99,5 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     await stop();
     throw error;
   }
-  return { baseUrl, stop };
+  return { baseUrl, dataDir, stop };
 }

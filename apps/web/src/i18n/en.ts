@@ -1,4 +1,5 @@
 import { enCosts } from '../features/costs/costs.en.ts';
+import { enAdmin } from '../features/admin/admin.en.ts';
 import { enConsent } from '../features/consent/consent.en.ts';
 import { enDashboardSummary } from '../features/dashboard/dashboard.en.ts';
 import { enOffers } from '../features/offers/offers.en.ts';
@@ -11,6 +12,7 @@ export const en: Translation = {
   ...enMetering,
   ...enRte,
   ...enConsent,
+  ...enAdmin,
   ...enDashboardSummary,
   ...enOffers,
   ...enCosts,
@@ -36,6 +38,7 @@ export const en: Translation = {
     home: 'Home',
     dashboard: 'Dashboard',
     settings: 'Settings',
+    admin: 'Admin',
     faq: 'FAQ',
     apiDocs: 'API documentation',
     login: 'Log in',

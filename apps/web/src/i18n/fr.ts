@@ -1,5 +1,6 @@
 // French is the reference language: every other language must have exactly these keys (see keys.test.ts).
 import { frCosts } from '../features/costs/costs.fr.ts';
+import { frAdmin } from '../features/admin/admin.fr.ts';
 import { frConsent } from '../features/consent/consent.fr.ts';
 import { frDashboardSummary } from '../features/dashboard/dashboard.fr.ts';
 import { frOffers } from '../features/offers/offers.fr.ts';
@@ -11,6 +12,7 @@ export const fr = {
   ...frMetering,
   ...frRte,
   ...frConsent,
+  ...frAdmin,
   ...frDashboardSummary,
   ...frOffers,
   ...frCosts,
@@ -36,6 +38,7 @@ export const fr = {
     home: 'Accueil',
     dashboard: 'Tableau de bord',
     settings: 'Paramètres',
+    admin: 'Admin',
     faq: 'FAQ',
     apiDocs: 'Documentation API',
     login: 'Connexion',

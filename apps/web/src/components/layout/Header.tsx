@@ -51,7 +51,7 @@ export function Header() {
 
         <nav aria-label={t('nav.main')} className="hidden items-center gap-1 xl:flex">
           {items.map((item) => (
-            <NavLink key={item.to} to={item.to} end className={linkClass}>
+            <NavLink key={item.to} to={item.to} end={!item.section} className={linkClass}>
               {item.label}
             </NavLink>
           ))}
@@ -78,7 +78,7 @@ export function Header() {
         <div id="mobile-menu" className="border-t border-slate-200 px-4 pb-4 xl:hidden dark:border-slate-800">
           <nav aria-label={t('nav.main')} className="flex flex-col gap-1 py-3">
             {items.map((item) => (
-              <NavLink key={item.to} to={item.to} end className={linkClass} onClick={closeMenu}>
+              <NavLink key={item.to} to={item.to} end={!item.section} className={linkClass} onClick={closeMenu}>
                 {item.label}
               </NavLink>
             ))}

@@ -1,16 +1,24 @@
 import { useTranslation } from 'react-i18next';
+import { hasPermission } from '../../features/admin/adminSections.ts';
 import { useMe } from '../../hooks/useMe.ts';
+import { useRuntimeConfig } from '../../hooks/useRuntimeConfig.ts';
 
 export interface NavItem {
   to: string;
   label: string;
+  /** Also marked current on the pages under it (the Admin area's own pages). */
+  section?: boolean;
 }
 
 /** Header links: the account pages for a signed-in user, the public pages otherwise. */
 export function useNavItems(): { items: NavItem[]; signedIn: boolean; resolved: boolean } {
   const { t } = useTranslation();
   const { data: me, isPending } = useMe();
+  const { serverMode } = useRuntimeConfig();
   const signedIn = Boolean(me);
+  // The Admin area (server mode) for a role holding `admin_dashboard`; its own menu lists the pages.
+  const admin: NavItem[] =
+    serverMode && hasPermission(me, 'admin_dashboard') ? [{ to: '/admin', label: t('nav.admin'), section: true }] : [];
   // Public RTE data pages: in the header for everyone.
   const rte: NavItem[] = [
     { to: '/tempo', label: t('rte.nav.tempo') },
@@ -28,6 +36,7 @@ export function useNavItems(): { items: NavItem[]; signedIn: boolean; resolved: 
         ...rte,
         // The offers browser is linked from each meter card and the simulator (the header has no room left).
         { to: '/settings', label: t('nav.settings') },
+        ...admin,
         // FAQ and API docs stay one click away in the footer: the signed-in header has the data pages.
       ]
     : [

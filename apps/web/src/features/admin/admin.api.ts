@@ -1,0 +1,116 @@
+import {
+  adminStatsSchema,
+  adminUsersPageSchema,
+  cacheClearResultSchema,
+  jobRunSchema,
+  messageSchema,
+  permissionSchema,
+  roleDetailSchema,
+  rteStatusSchema,
+  rteTestResultSchema,
+  userRoleResponseSchema,
+  adminActionResultSchema,
+  type CreateRoleRequest,
+  type RteApiKey,
+} from '@med/contracts';
+import { request } from '../../api/client.ts';
+
+/** The admin console's calls (`/api/admin/*`); each one is refused by the server without its permission. */
+
+export const adminKeys = {
+  all: ['admin'] as const,
+  stats: ['admin', 'stats'] as const,
+  users: (search: string, page: number) => ['admin', 'users', search, page] as const,
+  usersAll: ['admin', 'users'] as const,
+  roles: ['admin', 'roles'] as const,
+  permissions: ['admin', 'permissions'] as const,
+  rteStatus: ['admin', 'rte', 'status'] as const,
+};
+
+export const USERS_PER_PAGE = 20;
+
+export function getAdminStats(signal?: AbortSignal) {
+  return request('GET', '/admin/stats', { schema: adminStatsSchema, signal });
+}
+
+export function getAdminUsers(search: string, page: number, signal?: AbortSignal) {
+  return request('GET', '/admin/users', {
+    schema: adminUsersPageSchema,
+    signal,
+    query: { search: search.trim() === '' ? undefined : search.trim(), page, per_page: USERS_PER_PAGE },
+  });
+}
+
+/** The actions on one user of the console (reference paths). */
+export type UserAction = 'toggle-status' | 'reset-password' | 'reset-quota' | 'toggle-debug' | 'clear-cache' | 'delete';
+
+/**
+ * Runs one action. The server's message is in French only, so the page words the outcome itself; only
+ * the count of removed cache entries (clear-cache) comes back to it.
+ */
+export async function runUserAction(action: UserAction, userId: string): Promise<{ deletedKeys: number | null }> {
+  const path = `/admin/users/${encodeURIComponent(userId)}`;
+  switch (action) {
+    case 'toggle-status':
+    case 'reset-quota':
+    case 'toggle-debug':
+      await request('POST', `${path}/${action}`, { schema: adminActionResultSchema });
+      return { deletedKeys: null };
+    case 'reset-password':
+      await request('POST', `${path}/reset-password`, { schema: messageSchema });
+      return { deletedKeys: null };
+    case 'clear-cache': {
+      const result = await request('DELETE', `${path}/clear-cache`, { schema: cacheClearResultSchema });
+      return { deletedKeys: result.deleted_keys };
+    }
+    case 'delete':
+      await request('DELETE', path, { schema: messageSchema });
+      return { deletedKeys: null };
+  }
+}
+
+export function getRoles(signal?: AbortSignal) {
+  return request('GET', '/admin/roles', { schema: roleDetailSchema.array(), signal });
+}
+
+export function getPermissions(signal?: AbortSignal) {
+  return request('GET', '/admin/roles/permissions', { schema: permissionSchema.array(), signal });
+}
+
+export function createRole(body: CreateRoleRequest) {
+  return request('POST', '/admin/roles', { body, schema: roleDetailSchema });
+}
+
+export function setRolePermissions(roleId: string, permissionIds: string[]) {
+  return request('PUT', `/admin/roles/${encodeURIComponent(roleId)}/permissions`, {
+    body: { permission_ids: permissionIds },
+    schema: roleDetailSchema,
+  });
+}
+
+export async function deleteRole(roleId: string): Promise<void> {
+  await request('DELETE', `/admin/roles/${encodeURIComponent(roleId)}`);
+}
+
+export function assignRole(userId: string, roleId: string) {
+  return request('PUT', `/admin/roles/users/${encodeURIComponent(userId)}/role`, {
+    body: { role_id: roleId },
+    schema: userRoleResponseSchema,
+  });
+}
+
+export function getRteStatus(signal?: AbortSignal) {
+  return request('GET', '/admin/rte/status', { schema: rteStatusSchema, signal });
+}
+
+export function testRteApi(api: RteApiKey) {
+  return request('GET', `/admin/rte/test/${api}`, { schema: rteTestResultSchema });
+}
+
+export function testAllRteApis() {
+  return request('GET', '/admin/rte/test', { schema: rteTestResultSchema.array() });
+}
+
+export function refreshRte(dataset: 'tempo' | 'ecowatt') {
+  return request('POST', `/admin/rte/refresh/${dataset}`, { schema: jobRunSchema });
+}

@@ -1,0 +1,34 @@
+import type { MeResponse, PermissionName } from '@med/contracts';
+
+/** Whether the signed-in account's role holds this permission (the server checks it again on every call). */
+export function hasPermission(me: MeResponse | null | undefined, permission: PermissionName): boolean {
+  return me?.role.permissions.some((held) => held.name === permission) ?? false;
+}
+
+export type AdminSectionKey = 'overview' | 'users' | 'roles' | 'rte';
+
+export interface AdminSection {
+  key: AdminSectionKey;
+  path: string;
+  /** What the server asks of every call the page makes: without it the page is neither listed nor shown. */
+  permission: PermissionName;
+}
+
+/**
+ * The pages of the Admin area, in menu order. The contributions moderation page (issue 10, permission
+ * `contributions`, path `/admin/contributions`) is built elsewhere and takes its place after `users`.
+ */
+export const ADMIN_SECTIONS: readonly AdminSection[] = [
+  { key: 'overview', path: '/admin', permission: 'admin_dashboard' },
+  { key: 'users', path: '/admin/users', permission: 'users' },
+  { key: 'roles', path: '/admin/roles', permission: 'roles' },
+  { key: 'rte', path: '/admin/rte', permission: 'admin_dashboard' },
+];
+
+/** The Admin area is open to roles holding `admin_dashboard`; each page then needs its own permission. */
+export function visibleSections(me: MeResponse | null | undefined): AdminSection[] {
+  if (!hasPermission(me, 'admin_dashboard')) {
+    return [];
+  }
+  return ADMIN_SECTIONS.filter((section) => hasPermission(me, section.permission));
+}

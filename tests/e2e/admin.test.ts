@@ -1,0 +1,251 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeBrowser, frenchContext, horizontalOverflow, launchBrowser } from './support/browser.ts';
+import { PASSWORD, uniqueEmail } from './support/flows.ts';
+import { mailedLink } from './support/mail.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+
+// The administrator comes from ADMIN_EMAILS (admin once the address is verified); the others sign up as visitors.
+const ADMIN = uniqueEmail('admin');
+const MODERATOR = uniqueEmail('moderator');
+const VISITOR = uniqueEmail('visitor');
+const DOOMED = uniqueEmail('doomed');
+
+/** A browser context signed in as a fresh account created through the API. */
+async function signedUp(browser: Browser, baseUrl: string, email: string): Promise<BrowserContext> {
+  const context = await frenchContext(browser, baseUrl);
+  const signup = await context.request.post('/api/accounts/signup', { data: { email, password: PASSWORD } });
+  expect(signup.status()).toBe(201);
+  const login = await context.request.post('/api/accounts/login', { data: { email, password: PASSWORD } });
+  expect(login.status()).toBe(200);
+  return context;
+}
+
+const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Navigation principale' });
+const adminNav = (page: Page) => page.getByRole('navigation', { name: 'Pages d’administration' });
+
+/** The user's row in the users table, found by searching their address, with its actions opened. */
+async function openUser(page: Page, email: string): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Rechercher par adresse e-mail' }).fill(email);
+  await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+  await page.getByText('1 utilisateur', { exact: true }).waitFor();
+  await page.getByRole('button', { name: `Gérer ${email}` }).click();
+}
+
+describe('the Admin area in the browser', () => {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  let admin: Page | undefined;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer({ ADMIN_EMAILS: ADMIN }), launchBrowser()]);
+    const context = await signedUp(browser, server.baseUrl, ADMIN);
+    admin = await context.newPage();
+    // ADMIN_EMAILS grants the role only to an address its owner proved: follow the mailed link.
+    await admin.goto(await mailedLink(server.dataDir, ADMIN, '/verify-email?token='));
+    await admin.getByText('Votre adresse e-mail est confirmée.').waitFor();
+    for (const email of [MODERATOR, VISITOR, DOOMED]) {
+      await (await signedUp(browser, server.baseUrl, email)).close();
+    }
+  });
+
+  afterAll(async () => {
+    await closeBrowser(browser);
+    await server?.stop();
+  });
+
+  it('shows the administrator the overview: user figures, the calls chart and the top users', async () => {
+    if (!admin) {
+      throw new Error('set-up failed');
+    }
+    await admin.goto('/dashboard');
+    await mainNav(admin).getByRole('link', { name: 'Admin' }).click();
+    await admin.getByRole('heading', { name: 'Vue d’ensemble', level: 1 }).waitFor();
+    for (const section of ['Vue d’ensemble', 'Utilisateurs', 'Rôles', 'RTE']) {
+      await adminNav(admin).getByRole('link', { name: section, exact: true }).waitFor();
+    }
+    // Four accounts: the administrator and the three visitors of the set-up.
+    const users = admin.locator('section', { has: admin.getByRole('heading', { name: 'Utilisateurs', level: 2 }) });
+    await expect(users.locator('dd').first().textContent()).resolves.toBe('4');
+    // No metering call yet today: the tables say so rather than showing empty grids.
+    const top = admin.locator('section', {
+      has: admin.getByRole('heading', { name: 'Plus gros consommateurs du jour' }),
+    });
+    await top.getByText('Aucun appel aujourd’hui.').waitFor();
+    const chart = admin.getByRole('img', { name: /^Graphique des appels par jour sur 30 jours/ });
+    await chart.waitFor();
+    expect(await chart.locator('canvas').count()).toBe(1);
+    await admin.getByRole('button', { name: 'Télécharger « Appels par jour (30 jours) » au format CSV' }).waitFor();
+  });
+
+  it('lets the administrator search users, act on them with confirmation, and change a role', async () => {
+    if (!admin) {
+      throw new Error('set-up failed');
+    }
+    await admin.goto('/admin/users');
+    await admin.getByRole('heading', { name: 'Utilisateurs', level: 1 }).waitFor();
+    await admin.getByText('4 utilisateurs', { exact: true }).waitFor();
+
+    // Give the moderator role: the success message names it.
+    await openUser(admin, MODERATOR);
+    await admin.getByRole('combobox', { name: 'Rôle' }).selectOption({ label: 'Modérateur' });
+    await admin.getByRole('button', { name: 'Changer le rôle' }).click();
+    await admin.getByText(`${MODERATOR} a maintenant le rôle Modérateur.`).waitFor();
+    await admin.getByRole('cell', { name: 'Modérateur', exact: true }).waitFor();
+
+    // Reset the quota: no question, a message.
+    await admin.getByRole('button', { name: 'Remettre les quotas du jour à zéro' }).click();
+    await admin.getByText(`Quotas du jour de ${MODERATOR} remis à zéro.`).waitFor();
+
+    // Clearing the cache asks first; "Annuler" does nothing, "Oui" says how many entries went.
+    await admin.getByRole('button', { name: 'Vider son cache' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Vider son cache' });
+    await dialog.getByText(`Toutes les données en cache de ${MODERATOR} seront supprimées`, { exact: false }).waitFor();
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await admin.getByRole('button', { name: 'Vider son cache' }).click();
+    await dialog.getByRole('button', { name: 'Oui, continuer' }).click();
+    await admin
+      .getByText(new RegExp(`^\\d+ entrées? du cache de ${MODERATOR.replace(/[.+]/g, '\\$&')} supprimées?\\.$`))
+      .waitFor();
+
+    // Deactivating asks first, then the row says so; reactivating does not ask.
+    await openUser(admin, VISITOR);
+    await admin.getByRole('button', { name: 'Désactiver le compte' }).click();
+    await admin
+      .getByRole('dialog', { name: 'Désactiver le compte' })
+      .getByRole('button', { name: 'Oui, continuer' })
+      .click();
+    await admin.getByText(`Compte ${VISITOR} désactivé.`).waitFor();
+    await admin.getByText('Désactivé', { exact: true }).waitFor();
+    expect((await fetch(`${server?.baseUrl}/api/admin/users`)).status).toBe(401);
+    await admin.getByRole('button', { name: 'Réactiver le compte' }).click();
+    await admin.getByText(`Compte ${VISITOR} réactivé.`).waitFor();
+
+    // Deleting asks first; the account is then gone from the list.
+    await openUser(admin, DOOMED);
+    await admin.getByRole('button', { name: 'Supprimer le compte' }).click();
+    await admin
+      .getByRole('dialog', { name: 'Supprimer le compte' })
+      .getByRole('button', { name: 'Oui, continuer' })
+      .click();
+    await admin.getByText(`Compte ${DOOMED} supprimé avec ses compteurs et son cache.`).waitFor();
+    await admin.getByText('Aucun utilisateur ne correspond.').waitFor();
+
+    // Their own row offers neither deactivation nor deletion nor a role change.
+    await openUser(admin, ADMIN);
+    await admin.getByRole('button', { name: 'Vider son cache' }).waitFor();
+    expect(await admin.getByRole('button', { name: 'Supprimer le compte' }).count()).toBe(0);
+    expect(await admin.getByRole('button', { name: 'Désactiver le compte' }).count()).toBe(0);
+    expect(await admin.getByRole('combobox', { name: 'Rôle' }).count()).toBe(0);
+  });
+
+  it('keeps system roles read-only and creates, edits and deletes a custom role', async () => {
+    if (!admin) {
+      throw new Error('set-up failed');
+    }
+    await admin.goto('/admin/roles');
+    await admin.getByRole('heading', { name: 'Rôles et permissions', level: 1 }).waitFor();
+    const adminCard = admin.locator('section', { has: admin.getByRole('heading', { name: /^Administrateur/ }) });
+    await adminCard.getByText('Rôle système : ses permissions ne se modifient pas.').waitFor();
+    expect(await adminCard.getByRole('checkbox').count()).toBe(0);
+    expect(await adminCard.getByRole('button').count()).toBe(0);
+
+    const create = admin.locator('section', { has: admin.getByRole('heading', { name: 'Nouveau rôle' }) });
+    await create.getByLabel('Identifiant').fill('Support N1');
+    await create.getByText('Minuscules, chiffres et _ seulement', { exact: false }).waitFor();
+    await create.getByLabel('Identifiant').fill('support_n1');
+    await create.getByLabel('Nom affiché').fill('Support niveau 1');
+    await create.getByRole('checkbox', { name: /Voir les utilisateurs/ }).check();
+    await create.getByRole('button', { name: 'Créer le rôle' }).click();
+    await create.getByText('Rôle Support niveau 1 créé.').waitFor();
+
+    const card = admin.locator('section', { has: admin.getByRole('heading', { name: /^Support niveau 1/ }) });
+    expect(await card.getByRole('checkbox', { name: /Voir les utilisateurs/ }).isChecked()).toBe(true);
+    await card.getByRole('checkbox', { name: /Voir les journaux/ }).check();
+    await card.getByRole('button', { name: 'Enregistrer les permissions' }).click();
+    await card.getByText('Permissions de Support niveau 1 enregistrées.').waitFor();
+    await admin.reload();
+    await expect(card.getByRole('checkbox', { name: /Voir les journaux/ }).isChecked()).resolves.toBe(true);
+
+    await card.getByRole('button', { name: 'Supprimer le rôle' }).click();
+    await admin
+      .getByRole('dialog', { name: 'Supprimer le rôle' })
+      .getByRole('button', { name: 'Supprimer le rôle' })
+      .click();
+    await card.waitFor({ state: 'detached' });
+  });
+
+  it('shows a moderator only the pages and actions its role allows', async () => {
+    if (!server || !browser) {
+      throw new Error('set-up failed');
+    }
+    const context = await frenchContext(browser, server.baseUrl);
+    expect(
+      (await context.request.post('/api/accounts/login', { data: { email: MODERATOR, password: PASSWORD } })).status(),
+    ).toBe(200);
+    const page = await context.newPage();
+    await page.goto('/dashboard');
+    await mainNav(page).getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('heading', { name: 'Vue d’ensemble', level: 1 }).waitFor();
+    await adminNav(page).getByRole('link', { name: 'Utilisateurs' }).waitFor();
+    // Moderators hold admin_dashboard, users, logs, contributions and offers — not roles.
+    expect(await adminNav(page).getByRole('link', { name: 'Rôles' }).count()).toBe(0);
+
+    await adminNav(page).getByRole('link', { name: 'Utilisateurs' }).click();
+    await openUser(page, VISITOR);
+    await page.getByRole('button', { name: 'Remettre les quotas du jour à zéro' }).waitFor();
+    for (const forbidden of ['Supprimer le compte', 'Désactiver le compte', 'Envoyer un lien de mot de passe']) {
+      expect(await page.getByRole('button', { name: forbidden }).count(), forbidden).toBe(0);
+    }
+    expect(await page.getByRole('combobox', { name: 'Rôle' }).count()).toBe(0);
+
+    await page.goto('/admin/roles');
+    await page.getByText('Votre rôle ne donne pas accès à cette page d’administration.').waitFor();
+    expect(await page.getByRole('heading', { name: 'Rôles et permissions' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('shows a visitor no Admin entry and no admin page', async () => {
+    if (!server || !browser) {
+      throw new Error('set-up failed');
+    }
+    const context = await frenchContext(browser, server.baseUrl);
+    expect(
+      (await context.request.post('/api/accounts/login', { data: { email: VISITOR, password: PASSWORD } })).status(),
+    ).toBe(200);
+    const page = await context.newPage();
+    await page.goto('/dashboard');
+    await mainNav(page).getByRole('link', { name: 'Paramètres' }).waitFor();
+    expect(await mainNav(page).getByRole('link', { name: 'Admin' }).count()).toBe(0);
+    await page.goto('/admin/users');
+    await page.getByText('Votre rôle ne donne pas accès à cette page d’administration.').waitFor();
+    expect(await page.getByRole('table').count()).toBe(0);
+    await context.close();
+  });
+
+  it('keeps the users table usable at 375 px: the table scrolls inside its card, not the page', async () => {
+    if (!server || !browser || !admin) {
+      throw new Error('set-up failed');
+    }
+    const context = await frenchContext(browser, server.baseUrl, {
+      viewport: { width: 375, height: 812 },
+      isMobile: true,
+      hasTouch: true,
+      storageState: await admin.context().storageState(),
+    });
+    const page = await context.newPage();
+    for (const path of ['/admin', '/admin/users', '/admin/roles', '/admin/rte']) {
+      await page.goto(path);
+      await page.locator('h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await horizontalOverflow(page), path).toBe(0);
+    }
+    await page.goto('/admin/users');
+    await openUser(page, MODERATOR);
+    await page.getByRole('button', { name: 'Vider son cache' }).click();
+    await page.getByRole('dialog', { name: 'Vider son cache' }).getByRole('button', { name: 'Oui, continuer' }).click();
+    await page.getByText(/entrées? du cache de/).waitFor();
+    await context.close();
+  });
+});
