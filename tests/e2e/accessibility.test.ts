@@ -41,7 +41,7 @@ const SIGNED_IN_PAGES = [
   '/settings',
 ];
 /** The Admin area, seen by an administrator (ADMIN_EMAILS, verified address). */
-const ADMIN_PAGES = ['/admin', '/admin/users', '/admin/roles', '/admin/rte'];
+const ADMIN_PAGES = ['/admin', '/admin/users', '/admin/roles', '/admin/logs', '/admin/caches', '/admin/rte'];
 const ADMIN_EMAIL = uniqueEmail('a11y-admin');
 /** Routes that only redirect (no page of their own). */
 const REDIRECT_ROUTES = ['consumption_kwh'];

@@ -38,7 +38,8 @@ describe('the Admin area in the browser', () => {
   let admin: Page | undefined;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ ADMIN_EMAILS: ADMIN }), launchBrowser()]);
+    // LOG_LEVEL=info: every request is logged, so the log viewer has records to show.
+    [server, browser] = await Promise.all([startServer({ ADMIN_EMAILS: ADMIN, LOG_LEVEL: 'info' }), launchBrowser()]);
     const context = await signedUp(browser, server.baseUrl, ADMIN);
     admin = await context.newPage();
     // ADMIN_EMAILS grants the role only to an address its owner proved: follow the mailed link.
@@ -61,7 +62,7 @@ describe('the Admin area in the browser', () => {
     await admin.goto('/dashboard');
     await mainNav(admin).getByRole('link', { name: 'Admin' }).click();
     await admin.getByRole('heading', { name: 'Vue d’ensemble', level: 1 }).waitFor();
-    for (const section of ['Vue d’ensemble', 'Utilisateurs', 'Rôles', 'RTE']) {
+    for (const section of ['Vue d’ensemble', 'Utilisateurs', 'Rôles', 'Journaux', 'Caches', 'RTE']) {
       await adminNav(admin).getByRole('link', { name: section, exact: true }).waitFor();
     }
     // Four accounts: the administrator and the three visitors of the set-up.
@@ -176,6 +177,65 @@ describe('the Admin area in the browser', () => {
     await card.waitFor({ state: 'detached' });
   });
 
+  it('lets the administrator filter the server logs, follow them live and clear them', async () => {
+    if (!admin || !server) {
+      throw new Error('set-up failed');
+    }
+    await admin.goto('/admin/logs');
+    await admin.getByRole('heading', { name: 'Journaux du serveur', level: 1 }).waitFor();
+    await admin.getByRole('searchbox', { name: 'Rechercher dans les journaux' }).fill('/api/accounts/login');
+    await admin.getByRole('button', { name: 'Filtrer' }).click();
+    const records = admin.getByRole('region', { name: 'Enregistrements', exact: true }).getByRole('listitem');
+    // The set-up's logins (the moderator's, the visitor's…) are in the journal, each with its URL.
+    await expect.poll(() => records.count()).toBeGreaterThan(0);
+    await records.first().getByText('Détails').click();
+    await records.first().getByText('/api/accounts/login', { exact: false }).waitFor();
+
+    // Live: a login made elsewhere shows up without reloading.
+    await admin.getByRole('switch', { name: 'Suivi en direct' }).click();
+    const live = admin.getByRole('region', { name: 'Enregistrements en direct' }).getByRole('listitem');
+    await expect.poll(() => live.count()).toBeGreaterThan(0);
+    const before = await live.count();
+    const login = await fetch(`${server.baseUrl}/api/accounts/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: VISITOR, password: PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    await expect.poll(() => live.count(), { timeout: 15_000 }).toBeGreaterThan(before);
+
+    // Clearing asks first and says how many records went.
+    await admin.getByRole('button', { name: 'Effacer les journaux' }).click();
+    await admin
+      .getByRole('dialog', { name: 'Effacer les journaux' })
+      .getByRole('button', { name: 'Oui, effacer' })
+      .click();
+    await admin.getByText(/^\d+ enregistrements? effacés?\.$/).waitFor();
+    await admin.getByRole('switch', { name: 'Suivi en direct' }).click();
+
+    // The clearing itself is logged as a warning: the level filter finds it, and only warnings.
+    await admin.getByRole('searchbox', { name: 'Rechercher dans les journaux' }).fill('');
+    await admin.getByRole('combobox', { name: 'Niveau' }).selectOption({ label: 'Avertissement' });
+    await admin.getByRole('button', { name: 'Filtrer' }).click();
+    await records.getByText('admin log records cleared').first().waitFor();
+    const levels = await records.locator('span.font-semibold').allTextContents();
+    expect(new Set(levels)).toEqual(new Set(['WARNING']));
+  });
+
+  it('lets the administrator empty every user’s cache, asking first and counting what went', async () => {
+    if (!admin) {
+      throw new Error('set-up failed');
+    }
+    await admin.goto('/admin/caches');
+    await admin.getByRole('heading', { name: 'Caches', level: 1 }).waitFor();
+    await admin.getByRole('button', { name: 'Vider tout le cache' }).click();
+    await admin
+      .getByRole('dialog', { name: 'Vider tout le cache' })
+      .getByRole('button', { name: 'Oui, vider' })
+      .click();
+    await admin.getByText(/^Tout le cache : \d+ entrées? supprimées?\. Compteurs connus : \d+\.$/).waitFor();
+  });
+
   it('shows a moderator only the pages and actions its role allows', async () => {
     if (!server || !browser) {
       throw new Error('set-up failed');
@@ -189,8 +249,15 @@ describe('the Admin area in the browser', () => {
     await mainNav(page).getByRole('link', { name: 'Admin' }).click();
     await page.getByRole('heading', { name: 'Vue d’ensemble', level: 1 }).waitFor();
     await adminNav(page).getByRole('link', { name: 'Utilisateurs' }).waitFor();
-    // Moderators hold admin_dashboard, users, logs, contributions and offers — not roles.
+    // Moderators hold admin_dashboard, users, logs, contributions and offers — not roles nor users.edit.
     expect(await adminNav(page).getByRole('link', { name: 'Rôles' }).count()).toBe(0);
+    expect(await adminNav(page).getByRole('link', { name: 'Caches' }).count()).toBe(0);
+
+    // Logs: readable, not clearable (logs.delete).
+    await adminNav(page).getByRole('link', { name: 'Journaux' }).click();
+    await page.getByRole('heading', { name: 'Journaux du serveur', level: 1 }).waitFor();
+    await page.getByRole('switch', { name: 'Suivi en direct' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Effacer les journaux' }).count()).toBe(0);
 
     await adminNav(page).getByRole('link', { name: 'Utilisateurs' }).click();
     await openUser(page, VISITOR);
@@ -235,7 +302,7 @@ describe('the Admin area in the browser', () => {
       storageState: await admin.context().storageState(),
     });
     const page = await context.newPage();
-    for (const path of ['/admin', '/admin/users', '/admin/roles', '/admin/rte']) {
+    for (const path of ['/admin', '/admin/users', '/admin/roles', '/admin/logs', '/admin/caches', '/admin/rte']) {
       await page.goto(path);
       await page.locator('h1').first().waitFor();
       await page.waitForLoadState('networkidle');

@@ -29,6 +29,8 @@ const AdminOverviewPage = lazy(() => import('./features/admin/AdminOverviewPage.
 const AdminUsersPage = lazy(() => import('./features/admin/AdminUsersPage.tsx'));
 const AdminRolesPage = lazy(() => import('./features/admin/AdminRolesPage.tsx'));
 const AdminRtePage = lazy(() => import('./features/admin/AdminRtePage.tsx'));
+const AdminLogsPage = lazy(() => import('./features/admin/AdminLogsPage.tsx'));
+const AdminCachesPage = lazy(() => import('./features/admin/AdminCachesPage.tsx'));
 
 export function App() {
   return (
@@ -60,6 +62,8 @@ export function App() {
             <Route path="admin" element={<AdminOverviewPage />} />
             <Route path="admin/users" element={<AdminUsersPage />} />
             <Route path="admin/roles" element={<AdminRolesPage />} />
+            <Route path="admin/logs" element={<AdminLogsPage />} />
+            <Route path="admin/caches" element={<AdminCachesPage />} />
             <Route path="admin/rte" element={<AdminRtePage />} />
           </Route>
         </Route>

@@ -1,4 +1,8 @@
 import {
+  adminCacheClearAllResultSchema,
+  adminLogsClearResultSchema,
+  adminLogsPageSchema,
+  adminLogsTailSchema,
   adminStatsSchema,
   adminUsersPageSchema,
   cacheClearResultSchema,
@@ -11,6 +15,7 @@ import {
   userRoleResponseSchema,
   adminActionResultSchema,
   type CreateRoleRequest,
+  type LogLevelName,
   type RteApiKey,
 } from '@med/contracts';
 import { request } from '../../api/client.ts';
@@ -25,7 +30,17 @@ export const adminKeys = {
   roles: ['admin', 'roles'] as const,
   permissions: ['admin', 'permissions'] as const,
   rteStatus: ['admin', 'rte', 'status'] as const,
+  logsAll: ['admin', 'logs'] as const,
+  logs: (filters: LogFilters, offset: number) => ['admin', 'logs', filters.level, filters.search, offset] as const,
 };
+
+/** The log viewer's filters; the server applies them (level exact, text case-insensitive). */
+export interface LogFilters {
+  level: LogLevelName | undefined;
+  search: string;
+}
+
+export const LOGS_PER_PAGE = 100;
 
 export const USERS_PER_PAGE = 20;
 
@@ -113,4 +128,35 @@ export function testAllRteApis() {
 
 export function refreshRte(dataset: 'tempo' | 'ecowatt') {
   return request('POST', `/admin/rte/refresh/${dataset}`, { schema: jobRunSchema });
+}
+
+const searchParam = (search: string) => (search.trim() === '' ? undefined : search.trim());
+
+export function getLogs(filters: LogFilters, offset: number, signal?: AbortSignal) {
+  return request('GET', '/admin/logs', {
+    schema: adminLogsPageSchema,
+    signal,
+    query: { level: filters.level, search: searchParam(filters.search), limit: LOGS_PER_PAGE, offset },
+  });
+}
+
+/** Records stored after `since` (the newest ones without it), for the live view. */
+export function tailLogs(filters: LogFilters, since: string | undefined, signal?: AbortSignal) {
+  return request('GET', '/admin/logs/tail', {
+    schema: adminLogsTailSchema,
+    signal,
+    query: { level: filters.level, search: searchParam(filters.search), since, limit: 200 },
+  });
+}
+
+export function clearLogs(level: LogLevelName | undefined) {
+  return request('DELETE', '/admin/logs/clear', { schema: adminLogsClearResultSchema, query: { level } });
+}
+
+export type CacheScope = 'consumption' | 'production' | 'all';
+
+/** Empties every user's cached Enedis data of one kind (or all of it); answers how many entries went. */
+export function clearAllCaches(scope: CacheScope) {
+  const path = scope === 'all' ? '/admin/cache/clear-all' : `/admin/cache/${scope}/clear-all`;
+  return request('DELETE', path, { schema: adminCacheClearAllResultSchema });
 }

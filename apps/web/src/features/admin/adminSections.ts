@@ -5,7 +5,7 @@ export function hasPermission(me: MeResponse | null | undefined, permission: Per
   return me?.role.permissions.some((held) => held.name === permission) ?? false;
 }
 
-export type AdminSectionKey = 'overview' | 'users' | 'roles' | 'rte';
+export type AdminSectionKey = 'overview' | 'users' | 'roles' | 'logs' | 'caches' | 'rte';
 
 export interface AdminSection {
   key: AdminSectionKey;
@@ -22,6 +22,9 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { key: 'overview', path: '/admin', permission: 'admin_dashboard' },
   { key: 'users', path: '/admin/users', permission: 'users' },
   { key: 'roles', path: '/admin/roles', permission: 'roles' },
+  { key: 'logs', path: '/admin/logs', permission: 'logs' },
+  // Emptying everyone's cache is behind `users.edit` on the server (admin-caches.routes.ts).
+  { key: 'caches', path: '/admin/caches', permission: 'users.edit' },
   { key: 'rte', path: '/admin/rte', permission: 'admin_dashboard' },
 ];
 

@@ -3,10 +3,13 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import {
   adminKeys,
   assignRole,
+  clearAllCaches,
+  clearLogs,
   createRole,
   deleteRole,
   getAdminStats,
   getAdminUsers,
+  getLogs,
   getPermissions,
   getRoles,
   getRteStatus,
@@ -15,6 +18,7 @@ import {
   setRolePermissions,
   testAllRteApis,
   testRteApi,
+  type LogFilters,
   type UserAction,
 } from './admin.api.ts';
 
@@ -105,4 +109,26 @@ export function useRteRefresh() {
     // The job table and the stored-data counts change with a refresh, whatever its outcome.
     onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.rteStatus }),
   });
+}
+
+/** One page of log records; the previous one stays on screen while the next loads. */
+export function useLogs(filters: LogFilters, offset: number, enabled: boolean) {
+  return useQuery({
+    queryKey: adminKeys.logs(filters, offset),
+    queryFn: ({ signal }) => getLogs(filters, offset, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useClearLogs() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: clearLogs,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.logsAll }),
+  });
+}
+
+export function useClearAllCaches() {
+  return useMutation({ mutationFn: clearAllCaches });
 }
