@@ -11,6 +11,7 @@ import { tabThrough } from './support/focus.ts';
 import { expectPath, PASSWORD, signUpAndLogIn, tickOnly, uniqueEmail } from './support/flows.ts';
 import { mailedLink } from './support/mail.ts';
 import { startServer, type RunningServer } from './support/server.ts';
+import { startClientStack, type ClientStack } from './support/client.ts';
 
 // Sandbox client 3 of the Enedis emulator: one consumption meter and one production meter.
 const METERS = ['12345678901234', '10284856584123'];
@@ -43,6 +44,18 @@ const SIGNED_IN_PAGES = [
 /** The Admin area, seen by an administrator (ADMIN_EMAILS, verified address). */
 const ADMIN_PAGES = ['/admin', '/admin/users', '/admin/roles', '/admin/logs', '/admin/caches', '/admin/rte'];
 const ADMIN_EMAIL = uniqueEmail('a11y-admin');
+/** A local client's pages (SERVER_MODE=false, no accounts), scanned on a client synced from a gateway. */
+const CLIENT_PAGES = [
+  '/dashboard',
+  '/sync',
+  '/import',
+  '/consumption',
+  '/production',
+  '/balance',
+  '/tempo',
+  '/ecowatt',
+  '/france',
+];
 /** Routes that only redirect (no page of their own). */
 const REDIRECT_ROUTES = ['consumption_kwh'];
 
@@ -131,7 +144,9 @@ describe('accessibility (axe-core, WCAG 2.2 AA): every page, French and English,
   it('covers every route of the app', () => {
     const app = readFileSync(resolve(import.meta.dirname, '../../apps/web/src/App.tsx'), 'utf8');
     const routes = [...app.matchAll(/path="([^"*]+)"/g)].map((match) => match[1] ?? '');
-    const covered = [...PUBLIC_PAGES, ...SIGNED_IN_PAGES, ...ADMIN_PAGES].map((path) => path.slice(1).split('?')[0]);
+    const covered = [...PUBLIC_PAGES, ...SIGNED_IN_PAGES, ...ADMIN_PAGES, ...CLIENT_PAGES].map(
+      (path) => path.slice(1).split('?')[0],
+    );
     for (const route of routes) {
       expect([...covered, ...REDIRECT_ROUTES], `route /${route} is not in the accessibility suite`).toContain(route);
     }
@@ -208,4 +223,61 @@ describe('accessibility (axe-core, WCAG 2.2 AA): every page, French and English,
       }
     },
   );
+});
+
+describe('accessibility (axe-core, WCAG 2.2 AA) in client mode: every client page, French and English, light and dark', () => {
+  let browser: Browser | undefined;
+  let stack: ClientStack | undefined;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    stack = await startClientStack(browser);
+    // Synced, so the pages show meters and figures rather than their empty states.
+    const started = await fetch(`${stack.client.baseUrl}/api/sync/trigger`, { method: 'POST' });
+    expect(started.status).toBe(202);
+    for (;;) {
+      const status = (await (await fetch(`${stack.client.baseUrl}/api/sync/status`)).json()) as {
+        data: { running: boolean };
+      };
+      if (!status.data.running) {
+        break;
+      }
+      await new Promise((wait) => setTimeout(wait, 1_000));
+    }
+  }, 300_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    await closeBrowser(browser);
+  });
+
+  it.each(COMBINATIONS)('has no serious or critical violation ($language, $theme)', async ({ language, theme }) => {
+    if (!stack || !browser) {
+      throw new Error('set-up failed');
+    }
+    const context = await frenchContext(browser, stack.client.baseUrl);
+    await context.addInitScript(
+      ([storedTheme, storedLanguage]) => {
+        localStorage.setItem('med-theme', storedTheme);
+        localStorage.setItem('med-language', storedLanguage);
+      },
+      [theme, language] as const,
+    );
+    const page = await context.newPage();
+    const report: string[] = [];
+    for (const path of CLIENT_PAGES) {
+      await page.goto(path);
+      await page.locator('h1').first().waitFor({ timeout: 30_000 });
+      // The Sync page keeps its event stream open, so "network idle" never comes: wait for the spinners instead.
+      await page.locator('[role="status"]:has(.animate-spin)').first().waitFor({ state: 'detached', timeout: 60_000 });
+      await page.waitForTimeout(600);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+      const findings = await seriousViolations(page);
+      if (findings.length > 0) {
+        report.push(`${path}\n${describeFindings(findings)}`);
+      }
+    }
+    await context.close();
+    expect(report, report.join('\n\n')).toEqual([]);
+  });
 });

@@ -17,6 +17,7 @@ import { localMeteringRoutes } from './features/local-metering/local-metering.ro
 import { createLocalMeteringService } from './features/local-metering/local-metering.service.ts';
 import { registerPublicSync } from './features/public-sync/public-sync.register.ts';
 import { findMeter } from './features/sync/client-meters.repository.ts';
+import { clientPdlRoutes } from './features/sync/client-pdl.routes.ts';
 import { registerSyncFeature } from './features/sync/sync.register.ts';
 import type { SyncService } from './features/sync/sync.service.ts';
 import { runtimeConfigRoutes } from './features/web/runtime-config.routes.ts';
@@ -112,6 +113,7 @@ export async function buildClientApp(options: BuildClientAppOptions): Promise<{
       exporters.afterSync();
     }
   });
+  await app.register(clientPdlRoutes({ db: deps.db }), { prefix: '/api/pdl' });
   await app.register(
     historyImportRoutes({
       db: deps.db,

@@ -1,6 +1,8 @@
 import { lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
+import { ClientOnlyRoute, ServerOnlyRoute } from './components/auth/ModeRoutes.tsx';
 import { ProtectedRoute } from './components/auth/ProtectedRoute.tsx';
+import { useAppMode } from './hooks/useRuntimeConfig.ts';
 import { Layout } from './components/layout/Layout.tsx';
 import LandingPage from './pages/LandingPage.tsx';
 import NotFoundPage from './pages/NotFoundPage.tsx';
@@ -31,26 +33,45 @@ const AdminRolesPage = lazy(() => import('./features/admin/AdminRolesPage.tsx'))
 const AdminRtePage = lazy(() => import('./features/admin/AdminRtePage.tsx'));
 const AdminLogsPage = lazy(() => import('./features/admin/AdminLogsPage.tsx'));
 const AdminCachesPage = lazy(() => import('./features/admin/AdminCachesPage.tsx'));
+// Client mode (SERVER_MODE=false) only.
+const ClientDashboardPage = lazy(() => import('./features/sync/ClientDashboardPage.tsx'));
+const SyncPage = lazy(() => import('./features/sync/SyncPage.tsx'));
+const HistoryImportPage = lazy(() => import('./features/history-import/HistoryImportPage.tsx'));
+
+/** The gateway's dashboard is an account's; a local client's is the household's meters and its gateway link. */
+function Dashboard() {
+  return useAppMode() === 'client' ? <ClientDashboardPage /> : <DashboardPage />;
+}
 
 export function App() {
   return (
     <Routes>
       <Route element={<Layout />}>
-        <Route index element={<LandingPage />} />
-        <Route path="signup" element={<SignupPage />} />
-        <Route path="login" element={<LoginPage />} />
-        <Route path="verify-email" element={<VerifyEmailPage />} />
-        <Route path="forgot-password" element={<ForgotPasswordPage />} />
-        <Route path="reset-password" element={<ResetPasswordPage />} />
+        {/* A local client has no landing or accounts: these lead to its dashboard there. */}
+        <Route element={<ServerOnlyRoute />}>
+          <Route index element={<LandingPage />} />
+          <Route path="signup" element={<SignupPage />} />
+          <Route path="login" element={<LoginPage />} />
+          <Route path="verify-email" element={<VerifyEmailPage />} />
+          <Route path="forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="reset-password" element={<ResetPasswordPage />} />
+        </Route>
         <Route path="faq" element={<FaqPage />} />
         <Route path="api-docs" element={<ApiDocsPage />} />
         <Route path="tempo" element={<TempoPage />} />
         <Route path="ecowatt" element={<EcowattPage />} />
         <Route path="france" element={<FrancePage />} />
         <Route path="offers" element={<OffersPage />} />
+        <Route element={<ClientOnlyRoute />}>
+          <Route path="sync" element={<SyncPage />} />
+          <Route path="import" element={<HistoryImportPage />} />
+        </Route>
+        {/* Open to anyone in client mode (no accounts there; LOCAL_PASSWORD guards the whole app). */}
         <Route element={<ProtectedRoute />}>
-          <Route path="dashboard" element={<DashboardPage />} />
-          <Route path="settings" element={<SettingsPage />} />
+          <Route path="dashboard" element={<Dashboard />} />
+          <Route element={<ServerOnlyRoute />}>
+            <Route path="settings" element={<SettingsPage />} />
+          </Route>
           <Route path="consumption" element={<ConsumptionPage />} />
           <Route path="consumption_kwh" element={<Navigate to="/consumption" replace />} />
           <Route path="consumption_euro" element={<ConsumptionEuroPage />} />

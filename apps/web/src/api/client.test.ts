@@ -80,6 +80,19 @@ describe('request', () => {
     expect((init?.headers as Record<string, string>)['Content-Type']).toBe('application/json');
   });
 
+  it('sends a file as the raw body, with its content type, instead of JSON', async () => {
+    const mock = fakeFetch(ok({ message: 'ok' }));
+    const content = new Blob(['Horodate;Valeur\n'], { type: 'text/csv' });
+    await request('POST', '/history-import/12345678901234', {
+      query: { file_name: 'export.csv' },
+      file: { content, contentType: 'text/csv' },
+    });
+    const [url, init] = mock.mock.calls[0] ?? [];
+    expect(url).toBe('/api/history-import/12345678901234?file_name=export.csv');
+    expect(init?.body).toBe(content);
+    expect((init?.headers as Record<string, string>)['Content-Type']).toBe('text/csv');
+  });
+
   it('does not send a body or a content type on GET', async () => {
     const mock = fakeFetch(ok(null));
     await request('GET', '/accounts/me');

@@ -10,6 +10,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   body?: unknown;
+  /** A file sent as the raw body (e.g. a CSV upload) instead of JSON; its bytes go unchanged. */
+  file?: { content: Blob; contentType: string } | undefined;
   query?: Record<string, string | number | boolean | undefined>;
   signal?: AbortSignal | undefined;
 }
@@ -73,7 +75,10 @@ async function send(
 ): Promise<{ response: Response; payload: unknown } | null> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const init: RequestInit = { method, headers, credentials: 'include', signal: options.signal ?? null };
-  if (options.body !== undefined) {
+  if (options.file !== undefined) {
+    headers['Content-Type'] = options.file.contentType;
+    init.body = options.file.content;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }

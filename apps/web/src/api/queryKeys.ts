@@ -8,4 +8,6 @@ export const queryKeys = {
   consents: ['consents'] as const,
   /** Every cost and simulation of a meter (`[...costs, usage point, …]`): priced again when its offer changes. */
   costs: ['costs'] as const,
+  syncStatus: ['sync', 'status'] as const,
+  clientStatus: ['client', 'status'] as const,
 };

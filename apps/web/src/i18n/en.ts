@@ -4,6 +4,8 @@ import { enConsent } from '../features/consent/consent.en.ts';
 import { enDashboardSummary } from '../features/dashboard/dashboard.en.ts';
 import { enOffers } from '../features/offers/offers.en.ts';
 import { enSimulator } from '../features/simulator/simulator.en.ts';
+import { enHistoryImport } from '../features/history-import/history-import.en.ts';
+import { enSync } from '../features/sync/sync.en.ts';
 import { enMetering } from './en.metering.ts';
 import { enRte } from './en.rte.ts';
 import type { Translation } from './fr.ts';
@@ -17,6 +19,8 @@ export const en: Translation = {
   ...enOffers,
   ...enCosts,
   ...enSimulator,
+  ...enSync,
+  ...enHistoryImport,
   common: {
     appName: 'MyElectricalData',
     loading: 'Loading…',

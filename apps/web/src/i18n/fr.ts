@@ -5,6 +5,8 @@ import { frConsent } from '../features/consent/consent.fr.ts';
 import { frDashboardSummary } from '../features/dashboard/dashboard.fr.ts';
 import { frOffers } from '../features/offers/offers.fr.ts';
 import { frSimulator } from '../features/simulator/simulator.fr.ts';
+import { frHistoryImport } from '../features/history-import/history-import.fr.ts';
+import { frSync } from '../features/sync/sync.fr.ts';
 import { frMetering } from './fr.metering.ts';
 import { frRte } from './fr.rte.ts';
 
@@ -17,6 +19,8 @@ export const fr = {
   ...frOffers,
   ...frCosts,
   ...frSimulator,
+  ...frSync,
+  ...frHistoryImport,
   common: {
     appName: 'MyElectricalData',
     loading: 'Chargement…',

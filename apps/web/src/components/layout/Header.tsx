@@ -16,7 +16,9 @@ const linkClass = ({ isActive }: { isActive: boolean }) =>
 
 export function Header() {
   const { t } = useTranslation();
-  const { items, signedIn, resolved } = useNavItems();
+  const { items, signedIn, resolved, mode } = useNavItems();
+  // A local client has no accounts: no log in, sign up or log out.
+  const accounts = mode !== 'client';
   const [menuOpen, setMenuOpen] = useState(false);
   const closeMenu = () => setMenuOpen(false);
 
@@ -38,7 +40,7 @@ export function Header() {
       {/* Wider than the page content from xl: the signed-in nav (data pages, RTE pages, settings) needs the room. */}
       <div className="mx-auto flex h-16 max-w-6xl items-center gap-2 px-4 xl:max-w-7xl">
         <Link
-          to={signedIn ? '/dashboard' : '/'}
+          to={signedIn || mode === 'client' ? '/dashboard' : '/'}
           className="mr-auto flex items-center gap-2 font-semibold"
           onClick={closeMenu}
         >
@@ -59,9 +61,11 @@ export function Header() {
         <LanguageToggle />
         <ThemeToggle />
         {/* Hidden until the session is known, so visitors do not see "log out" flash (or the reverse). */}
-        <div className={`hidden xl:block ${resolved ? '' : 'invisible'}`}>
-          <AccountActions signedIn={signedIn} />
-        </div>
+        {accounts && (
+          <div className={`hidden xl:block ${resolved ? '' : 'invisible'}`}>
+            <AccountActions signedIn={signedIn} />
+          </div>
+        )}
         <button
           type="button"
           className="inline-flex size-11 items-center justify-center rounded-lg hover:bg-slate-200/70 xl:hidden dark:hover:bg-slate-800"
@@ -83,7 +87,7 @@ export function Header() {
               </NavLink>
             ))}
           </nav>
-          {resolved && <AccountActions signedIn={signedIn} onDone={closeMenu} stacked />}
+          {accounts && resolved && <AccountActions signedIn={signedIn} onDone={closeMenu} stacked />}
         </div>
       )}
     </header>

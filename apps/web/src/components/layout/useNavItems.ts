@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { hasPermission } from '../../features/admin/adminSections.ts';
 import { useMe } from '../../hooks/useMe.ts';
-import { useRuntimeConfig } from '../../hooks/useRuntimeConfig.ts';
+import { useAppMode, useRuntimeConfig, type AppMode } from '../../hooks/useRuntimeConfig.ts';
 
 export interface NavItem {
   to: string;
@@ -10,9 +10,22 @@ export interface NavItem {
   section?: boolean;
 }
 
-/** Header links: the account pages for a signed-in user, the public pages otherwise. */
-export function useNavItems(): { items: NavItem[]; signedIn: boolean; resolved: boolean } {
+export interface NavState {
+  items: NavItem[];
+  signedIn: boolean;
+  /** Known enough to show the account buttons (session read, or client mode). */
+  resolved: boolean;
+  mode: AppMode | undefined;
+}
+
+/**
+ * Header links. Gateway: the account pages for a signed-in user, the public pages otherwise. Local client:
+ * the household's pages and the Sync page, no account ones (it has no accounts; its API answers for the
+ * household).
+ */
+export function useNavItems(): NavState {
   const { t } = useTranslation();
+  const mode = useAppMode();
   const { data: me, isPending } = useMe();
   const { serverMode } = useRuntimeConfig();
   const signedIn = Boolean(me);
@@ -25,6 +38,19 @@ export function useNavItems(): { items: NavItem[]; signedIn: boolean; resolved: 
     { to: '/ecowatt', label: t('rte.nav.ecowatt') },
     { to: '/france', label: t('rte.nav.france') },
   ];
+  const dataPages: NavItem[] = [
+    { to: '/dashboard', label: t('nav.dashboard') },
+    { to: '/consumption', label: t('metering.nav.consumption') },
+    { to: '/production', label: t('metering.nav.production') },
+    { to: '/balance', label: t('metering.nav.balance') },
+    ...rte,
+  ];
+  if (mode === undefined) {
+    return { items: [], signedIn: false, resolved: false, mode };
+  }
+  if (mode === 'client') {
+    return { items: [...dataPages, { to: '/sync', label: t('sync.nav') }], signedIn: false, resolved: true, mode };
+  }
   const items: NavItem[] = signedIn
     ? [
         { to: '/dashboard', label: t('nav.dashboard') },
@@ -46,5 +72,5 @@ export function useNavItems(): { items: NavItem[]; signedIn: boolean; resolved: 
         { to: '/faq', label: t('nav.faq') },
         { to: '/api-docs', label: t('nav.apiDocs') },
       ];
-  return { items, signedIn, resolved: !isPending };
+  return { items, signedIn, resolved: !isPending, mode };
 }

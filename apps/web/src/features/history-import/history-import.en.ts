@@ -1,0 +1,57 @@
+import type { frHistoryImport } from './history-import.fr.ts';
+
+export const enHistoryImport: typeof frHistoryImport = {
+  historyImport: {
+    title: 'Import history',
+    intro:
+      'Complete your meters’ history with the CSV files downloaded from your Enedis customer area (daily consumption, load curve, maximum power, production). Days already stored are never replaced: importing the same file twice adds nothing.',
+    meter: 'Meter',
+    files: 'CSV files',
+    filesHint: 'One or more .csv (or .txt) files as downloaded, unchanged.',
+    submit: 'Import',
+    importing: 'Importing…',
+    noMeters: 'No meter yet: run a sync with the gateway first.',
+    backToSync: 'Back to the sync',
+    results: 'Results',
+    refused: 'File refused, nothing was imported.',
+    serverDetail: 'Detail: {{detail}}',
+    imported: 'File imported',
+    importedWithIssues: 'File imported, some lines were left out',
+    kind: {
+      load_curve: 'Load curve',
+      daily: 'Daily energy',
+      max_power: 'Maximum power',
+    },
+    direction: {
+      consumption: 'consumption',
+      production: 'production',
+    },
+    step: '{{minutes}}-min step',
+    range: 'From {{from}} to {{to}}',
+    noRows: 'No reading line in this file.',
+    counts: {
+      added: 'Added',
+      unchanged: 'Already stored',
+      differing: 'Already stored with another value (kept)',
+      rejected: 'Lines left out',
+      duplicates: 'Repeated in the file',
+    },
+    issues: 'Lines left out',
+    issuesMore_one: 'and {{count}} more line not listed',
+    issuesMore_other: 'and {{count}} more lines not listed',
+    line: 'Line {{line}}:',
+    noLine: 'File:',
+    value: 'value “{{value}}”',
+    issue: {
+      CSV_BAD_TIMESTAMP: 'unreadable date or time',
+      CSV_NONEXISTENT_LOCAL_TIME: 'a time that does not exist in Paris (clocks going forward)',
+      CSV_BAD_VALUE: 'value is not a positive number',
+      CSV_MISSING_VALUE: 'missing value',
+      CSV_BAD_STEP: 'unsupported measuring step',
+      CSV_STEP_MISALIGNED: 'time stamp off the step grid',
+      CSV_CONFLICTING_DUPLICATE: 'repeats a period with another value (the first one is kept)',
+      CSV_OTHER_METER: 'belongs to another meter',
+      unknown: 'unreadable line ({{code}})',
+    },
+  },
+};
