@@ -80,7 +80,8 @@ describe.each(backends)('client mode: gateway connection on $name', (backend) =>
 
     const config = await client.app.inject({ method: 'GET', url: '/api/config' });
     expect(config.json<{ data: { server_mode: boolean } }>().data.server_mode).toBe(false);
-    for (const url of ['/api/accounts/me', '/api/pdl', '/api/oauth/authorize', '/api/admin/users']) {
+    // GET /api/pdl is the local meter list (client-pdl.test.ts); the gateway's meter management is not served.
+    for (const url of ['/api/accounts/me', '/api/pdl/12345678901234', '/api/oauth/authorize', '/api/admin/users']) {
       const response = await client.app.inject({ method: 'GET', url });
       expect(response.statusCode, url).toBe(404);
       expect(response.json<{ error: { code: string } }>().error.code).toBe('ROUTE_NOT_FOUND');
