@@ -1,4 +1,4 @@
-import type { EnergyOffer, OfferType } from '@med/contracts';
+import { REFERENCE_PRICE_FIELDS, type EnergyOffer, type OfferType } from '@med/contracts';
 
 /** A catalogue record as `GET /api/energy/offers` serves it, for the view-logic tests. */
 export function offerRecord(
@@ -6,29 +6,10 @@ export function offerRecord(
   overrides: Partial<EnergyOffer> & { prices?: Record<string, number> } = {},
 ): EnergyOffer {
   const [provider = 'p', slug = 'o', type = 'BASE', kva = '6', validFrom = '2025-01-01'] = recordId.split(':');
-  const nulls = Object.fromEntries(
-    [
-      'base_price',
-      'hc_price',
-      'hp_price',
-      'base_price_weekend',
-      'hp_price_weekend',
-      'hc_price_weekend',
-      'tempo_blue_hc',
-      'tempo_blue_hp',
-      'tempo_white_hc',
-      'tempo_white_hp',
-      'tempo_red_hc',
-      'tempo_red_hp',
-      'ejp_normal',
-      'ejp_peak',
-      'hc_price_winter',
-      'hp_price_winter',
-      'hc_price_summer',
-      'hp_price_summer',
-      'peak_day_price',
-    ].map((field) => [field, null]),
-  ) as Pick<EnergyOffer, 'base_price'>;
+  const nulls = Object.fromEntries(REFERENCE_PRICE_FIELDS.map((field) => [field, null])) as Pick<
+    EnergyOffer,
+    'base_price'
+  >;
   return {
     ...nulls,
     id: `id-${recordId}`,

@@ -29,7 +29,7 @@ function basic(username: string | null | undefined, password: string | null | un
   return username ? { authorization: `Basic ${Buffer.from(`${username}:${password ?? ''}`).toString('base64')}` } : {};
 }
 
-function authHeaders(destination: TsdbDestination): Record<string, string> {
+export function authHeaders(destination: TsdbDestination): Record<string, string> {
   return destination.kind === 'influxdb2'
     ? { authorization: `Token ${destination.token}` }
     : basic(destination.username, destination.password);
@@ -158,5 +158,3 @@ export async function probe(url: string, headers: Record<string, string>, signal
   }
   return response;
 }
-
-export { authHeaders };

@@ -65,7 +65,7 @@ export function createVictoriaMetricsExporter(deps: { db: Db }): ExporterPlugin<
         })
         .sort((a, b) => a.key.localeCompare(b.key));
       return {
-        items: series.slice(0, READ_BACK_LIMIT).map((item) => ({ ...item, group: item.group ?? '' })),
+        items: series.slice(0, READ_BACK_LIMIT),
         notes: [
           ...(series.length === 0 ? [`Aucune série avec le label db="${destination.database}".`] : []),
           ...(series.length > READ_BACK_LIMIT
