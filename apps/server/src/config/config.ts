@@ -250,7 +250,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 }
 
 /** Default ports: 8000 for the gateway, 8100 for the local client, so both run on one machine. */
-const DEFAULT_PORT = { server: 8000, client: 8100 } as const;
+export const DEFAULT_PORT = { server: 8000, client: 8100 } as const;
 
 /**
  * Where to listen when HOST/PORT are unset: the gateway on every interface, the local client on loopback
