@@ -84,6 +84,9 @@ export function engineOf(requested) {
   if (!engine) {
     throw new Error('neither podman nor docker is installed');
   }
+  if (!has(engine)) {
+    throw new Error(`${engine} is not installed`);
+  }
   return engine;
 }
 
