@@ -5,12 +5,15 @@
 //    200, the web app is served, the image's HEALTHCHECK passes, the process runs as uid 10001;
 //  - local client (SERVER_MODE=false, HOST=0.0.0.0 with LOCAL_PASSWORD) synced from that gateway with a real
 //    account signed up on it: /ready answers 200, the gateway link is `connected`, non-root too.
+//  - with TEST_DATABASE_URL and TEST_REDIS_URL (as CI sets them), the gateway again on a fresh PostgreSQL
+//    database and that Valkey. Every container runs read-only but for its data volume and /tmp.
 // Containers share the host's network (ports picked free), so the client reaches the gateway on loopback.
 // When no container can run here (no engine, no base image, the engine refuses to run one), it prints
 // "skipped: <reason>" and exits 0 (CI stays readable); a failing build or check exits 1.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import { buildImage, engineCommand, engineOf, ensureLocalBaseImage, podmanLimitArgs, sh } from './image-build.mjs';
 
 const READY_TIMEOUT_MS = 120_000;
@@ -79,6 +82,8 @@ const { tag, buildSeconds, size } = buildImage({ engine, base: baseImage });
 const suffix = `${process.pid}`;
 const containers = [];
 const volumes = [];
+/** Run after the containers are removed (e.g. dropping the test database). */
+const cleanups = [];
 
 function start(name, env) {
   const volume = `${name}-data`;
@@ -86,7 +91,21 @@ function start(name, env) {
   containers.push(name);
   const envArgs = Object.entries(env).flatMap(([key, value]) => ['--env', `${key}=${value}`]);
   run(
-    ['run', '--detach', '--name', name, ...runArgs, '--volume', `${volume}:/var/lib/myelectricaldata`, ...envArgs, tag],
+    [
+      'run',
+      '--detach',
+      '--name',
+      name,
+      ...runArgs,
+      // As Compose and the Helm chart run it: nothing writable but the data volume and /tmp.
+      '--read-only',
+      '--tmpfs',
+      '/tmp',
+      '--volume',
+      `${volume}:/var/lib/myelectricaldata`,
+      ...envArgs,
+      tag,
+    ],
     {
       quiet: true,
     },
@@ -133,6 +152,41 @@ try {
     assert(health.status === 0, `the image's HEALTHCHECK fails: ${health.stdout} ${health.stderr}`);
   }
   results.push(`gateway: /ready 200 after ${serverReady.seconds.toFixed(1)} s, web app served, uid ${serverUid}`);
+
+  // --- The gateway as Compose and Helm wire it: PostgreSQL + Valkey (when the test servers are given) ---
+  if (process.env.TEST_DATABASE_URL && process.env.TEST_REDIS_URL) {
+    const database = `med_image_test_${suffix}`;
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${database}`);
+    cleanups.push(async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await admin.end();
+    });
+    const databaseUrl = new URL(process.env.TEST_DATABASE_URL);
+    databaseUrl.pathname = `/${database}`;
+    const sharedPort = await freePort();
+    const shared = `med-image-test-server-pg-${suffix}`;
+    start(shared, {
+      PORT: sharedPort,
+      SECRET_KEY: randomBytes(36).toString('base64'),
+      ALLOW_EMULATOR_IN_PRODUCTION: 'true',
+      ALLOW_FILE_OUTBOX_IN_PRODUCTION: 'true',
+      DATABASE_URL: databaseUrl.href,
+      REDIS_URL: process.env.TEST_REDIS_URL,
+      // No scheduled jobs: the test Valkey is shared with the suites' prefixed keys, and jobs are not the point.
+      JOBS_ENABLED: 'false',
+    });
+    const sharedReady = await waitFor('gateway on PostgreSQL + Valkey /ready 200', () => ready(sharedPort));
+    const logs = run(['logs', shared], { quiet: true });
+    assert(
+      /database: postgres, cache: valkey/.test(`${logs.stdout}${logs.stderr}`),
+      'the gateway did not start on PostgreSQL + Valkey',
+    );
+    results.push(`gateway on PostgreSQL + Valkey: /ready 200 after ${sharedReady.seconds.toFixed(1)} s`);
+  } else {
+    results.push('gateway on PostgreSQL + Valkey: skipped (TEST_DATABASE_URL and TEST_REDIS_URL not set)');
+  }
 
   // --- An account on it, for the client ---
   const signup = await fetch(`http://127.0.0.1:${serverPort}/api/accounts/signup`, {
@@ -192,6 +246,9 @@ try {
   }
   for (const volume of volumes) {
     run(['volume', 'rm', '--force', volume], { quiet: true, allowFailure: true });
+  }
+  for (const cleanup of cleanups) {
+    await cleanup().catch((error) => console.error(`[image-test] cleanup: ${error.message}`));
   }
 }
 
