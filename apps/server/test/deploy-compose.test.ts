@@ -147,7 +147,7 @@ describe('Compose files', () => {
     });
   }
 
-  it('runs side by side: other project names, host ports and volume names', () => {
+  it('runs side by side: other project names (so other volumes and networks) and host ports', () => {
     const [server, client] = files.map(({ file }) => parse(read(file)) as ComposeFile);
     expect(server?.name).not.toBe(client?.name);
     const hostPorts = (compose: ComposeFile | undefined) =>
