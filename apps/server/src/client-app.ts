@@ -1,3 +1,4 @@
+import { ErrorCode } from '@med/contracts';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { DestinationStream, Logger } from 'pino';
 import { createAppShell, registerCommonPlugins, registerWebAndNotFound } from './app-shell.ts';
@@ -6,6 +7,9 @@ import type { CachePort } from './cache/cache.port.ts';
 import type { Config } from './config/config.ts';
 import type { DbHandle } from './db/connect.ts';
 import type { ClientDeps } from './deps.ts';
+import { clientCostsRoutes } from './features/costs/client-costs.routes.ts';
+import { createCostsService } from './features/costs/costs.service.ts';
+import { createOfferCatalogue } from './features/costs/offer-catalogue.ts';
 import { clientStatusRoutes } from './features/gateway-client/client-status.routes.ts';
 import { createGatewayClient } from './features/gateway-client/gateway-client.ts';
 import { createGatewayConnection } from './features/gateway-client/gateway-connection.ts';
@@ -15,12 +19,15 @@ import type { HaBirthWatcher } from './features/exporters/home-assistant/ha-birt
 import { historyImportRoutes } from './features/history-import/history-import.routes.ts';
 import { localMeteringRoutes } from './features/local-metering/local-metering.routes.ts';
 import { createLocalMeteringService } from './features/local-metering/local-metering.service.ts';
+import { pdlDtoToRow } from './features/pdl/pdl.mapper.ts';
 import { registerPublicSync } from './features/public-sync/public-sync.register.ts';
+import { createTempoRepository } from './features/rte/tempo.repository.ts';
 import { findMeter } from './features/sync/client-meters.repository.ts';
 import { clientPdlRoutes } from './features/sync/client-pdl.routes.ts';
 import { registerSyncFeature } from './features/sync/sync.register.ts';
 import type { SyncService } from './features/sync/sync.service.ts';
 import { runtimeConfigRoutes } from './features/web/runtime-config.routes.ts';
+import { notFound } from './http/app-error.ts';
 import { createDrain } from './http/drain.ts';
 import { registerLocalPassword } from './http/local-password.ts';
 import { createLogger } from './http/logger.ts';
@@ -121,11 +128,32 @@ export async function buildClientApp(options: BuildClientAppOptions): Promise<{
     }),
     { prefix: '/api/history-import' },
   );
-  await app.register(
-    localMeteringRoutes(createLocalMeteringService({ db: deps.db, gateway: gatewayClient, log: app.log })),
-    { prefix: '/api/enedis' },
-  );
+  const localMetering = createLocalMeteringService({ db: deps.db, gateway: gatewayClient, log: app.log });
+  await app.register(localMeteringRoutes(localMetering), { prefix: '/api/enedis' });
   await registerPublicSync(app, deps);
+  // Costs and the simulator from the local store: readings local-first, the synced catalogue and Tempo days.
+  const tempoDays = createTempoRepository(deps.db);
+  const costs = createCostsService({
+    catalogue: createOfferCatalogue(deps.db),
+    tempoDays: async (start, end) =>
+      (await tempoDays.range(start, end)).map((day) => ({ date: day.date, colour: day.color })),
+  });
+  await app.register(
+    clientCostsRoutes({
+      costs,
+      meter: async (usagePointId) => {
+        const meter = await findMeter(deps.db, usagePointId);
+        if (!meter) {
+          throw notFound(ErrorCode.PDL_NOT_FOUND, 'PDL introuvable sur ce client.');
+        }
+        return {
+          pdl: pdlDtoToRow(meter.pdl),
+          read: (dataset, start, end) => localMetering.read(dataset, { usagePointId, start, end }),
+        };
+      },
+    }),
+    { prefix: '/api' },
+  );
   await registerWebAndNotFound(app, options.webDistDir ?? DEFAULT_WEB_DIST);
   return { app, deps, sync, exporters, haWatcher };
 }

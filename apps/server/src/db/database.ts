@@ -330,6 +330,9 @@ export interface ClientMetersTable {
   contract: string | null;
   address: string | null;
   updated_at: string;
+  /** The offer chosen locally (migration 0012); only read when `selected_offer_set_at` is set. */
+  selected_offer_id: string | null;
+  selected_offer_set_at: string | null;
 }
 export interface ClientDailyTable {
   usage_point_id: string;

@@ -11,6 +11,7 @@ import { clientMode } from './migrations/0008-client-mode.ts';
 import { clientCurveOneIndex } from './migrations/0009-client-curve-one-index.ts';
 import { exporters } from './migrations/0010-exporters.ts';
 import { sharedDataReads } from './migrations/0011-shared-data-reads.ts';
+import { clientSelectedOffer } from './migrations/0012-client-selected-offer.ts';
 
 /** Forward-only migrations, one set for both dialects. Names sort in application order. */
 function migrationsFor(handle: DbHandle): Record<string, Migration> {
@@ -26,6 +27,7 @@ function migrationsFor(handle: DbHandle): Record<string, Migration> {
     '0009-client-curve-one-index': clientCurveOneIndex(),
     '0010-exporters': exporters(),
     '0011-shared-data-reads': sharedDataReads(handle.dialect),
+    '0012-client-selected-offer': clientSelectedOffer(),
   };
 }
 

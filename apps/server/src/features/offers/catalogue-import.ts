@@ -28,7 +28,15 @@ export function sha256Of(text: string): string {
 export async function importProviderFile(
   trx: Db,
   file: OfferDataSetFile,
-  options: { dryRun: boolean; now: string },
+  options: {
+    dryRun: boolean;
+    now: string;
+    /**
+     * Ids of new rows chosen by the caller (a client mirroring its gateway keeps the gateway's ids, so a
+     * meter's `selected_offer_id` names the same row on both); a fresh UUID when absent or undefined.
+     */
+    ids?: { provider?: string | undefined; offer?: (recordId: string) => string | undefined };
+  },
 ): Promise<CatalogueImportResult> {
   const provider = await findProviderBySlug(trx, file.provider.slug);
   const namesake = await findProviderByName(trx, file.provider.name);
@@ -47,7 +55,7 @@ export async function importProviderFile(
   const { now } = options;
   let providerId = provider?.id;
   if (!providerId) {
-    providerId = randomUUID();
+    providerId = options.ids?.provider ?? randomUUID();
     await insertProvider(trx, {
       id: providerId,
       slug: file.provider.slug,
@@ -68,7 +76,7 @@ export async function importProviderFile(
   const ownerId = providerId;
   await insertOffers(
     trx,
-    plan.creates.map((record) => recordToRow(record, ownerId, randomUUID(), now)),
+    plan.creates.map((record) => recordToRow(record, ownerId, options.ids?.offer?.(record.id) ?? randomUUID(), now)),
   );
   for (const { row, record } of plan.updates) {
     const pricesChanged =

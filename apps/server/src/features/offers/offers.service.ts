@@ -12,6 +12,25 @@ import { offerTypes } from './offer-types.ts';
 export const offerNotFound = () => notFound(ErrorCode.OFFER_NOT_FOUND, 'Offre introuvable.');
 export const providerNotFound = () => notFound(ErrorCode.PROVIDER_NOT_FOUND, 'Fournisseur introuvable.');
 
+/**
+ * An offer a meter may be billed with: listed (not withdrawn, provider listed) and, when the meter's
+ * subscribed power is known, for that power — the prices of another power would give wrong costs.
+ */
+export async function checkSelectableOffer(db: Db, offerId: string, subscribedPower: number | null): Promise<void> {
+  const offer = await findOfferById(db, offerId);
+  const provider = offer ? await findProviderById(db, offer.provider_id) : undefined;
+  if (!offer || !toBool(offer.is_active) || !provider || !toBool(provider.is_active)) {
+    throw offerNotFound();
+  }
+  if (subscribedPower !== null && offer.power_kva !== subscribedPower) {
+    throw unprocessable(
+      ErrorCode.OFFER_POWER_MISMATCH,
+      `Cette offre est pour ${String(offer.power_kva)} kVA ; le compteur est à ${String(subscribedPower)} kVA.`,
+      'selected_offer_id',
+    );
+  }
+}
+
 /** Public reads of the catalogue and the meter's offer choice. */
 export function createOffersService(deps: { db: Db; now?: () => Date }) {
   const { db } = deps;
@@ -49,18 +68,7 @@ export function createOffersService(deps: { db: Db; now?: () => Date }) {
     async selectOffer(user: AuthUser, pdlId: string, offerId: string | null): Promise<Pdl> {
       const pdl = await pdls.requireOwned(user, pdlId);
       if (offerId !== null) {
-        const offer = await findOfferById(db, offerId);
-        const provider = offer ? await findProviderById(db, offer.provider_id) : undefined;
-        if (!offer || !toBool(offer.is_active) || !provider || !toBool(provider.is_active)) {
-          throw offerNotFound();
-        }
-        if (pdl.subscribed_power !== null && offer.power_kva !== pdl.subscribed_power) {
-          throw unprocessable(
-            ErrorCode.OFFER_POWER_MISMATCH,
-            `Cette offre est pour ${String(offer.power_kva)} kVA ; le compteur est à ${String(pdl.subscribed_power)} kVA.`,
-            'selected_offer_id',
-          );
-        }
+        await checkSelectableOffer(db, offerId, pdl.subscribed_power);
       }
       await updateUserPdl(db, user.id, pdlId, { selected_offer_id: offerId });
       return pdls.get(user, pdlId);

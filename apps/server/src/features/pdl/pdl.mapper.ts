@@ -41,3 +41,29 @@ export function pdlRowToDto(row: PdlRow, consent: ConsentRow | undefined, now: D
     consent_revoked_at: consentStatus === 'revoked' ? (consent?.ended_at ?? null) : null,
   };
 }
+
+/**
+ * A meter as the gateway listed it, in the stored row's shape (client mode keeps the gateway's answer, and
+ * the costs read rows). Owner and timestamps are the gateway's business: not stored on a client.
+ */
+export function pdlDtoToRow(pdl: Pdl): PdlRow {
+  return {
+    id: pdl.id,
+    usage_point_id: pdl.usage_point_id,
+    user_id: '',
+    name: pdl.name,
+    display_order: pdl.display_order,
+    subscribed_power: pdl.subscribed_power,
+    offpeak_hours: pdl.offpeak_hours === null ? null : JSON.stringify(pdl.offpeak_hours),
+    pricing_option: pdl.pricing_option,
+    has_consumption: pdl.has_consumption,
+    has_production: pdl.has_production,
+    is_active: pdl.is_active,
+    oldest_available_data_date: pdl.oldest_available_data_date,
+    activation_date: pdl.activation_date,
+    linked_production_pdl_id: pdl.linked_production_pdl_id,
+    selected_offer_id: pdl.selected_offer_id,
+    created_at: pdl.created_at,
+    updated_at: pdl.created_at,
+  };
+}

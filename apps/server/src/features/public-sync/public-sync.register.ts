@@ -13,14 +13,18 @@ import { rteJobs } from '../rte/rte.jobs.ts';
 import { tempoRoutes } from '../rte/tempo.routes.ts';
 import { createTempoRepository } from '../rte/tempo.repository.ts';
 import { createTempoService } from '../rte/tempo.service.ts';
+import { offersReadRoutes } from '../offers/offers.routes.ts';
+import { createOffersService } from '../offers/offers.service.ts';
+import { syncOffersFromGateway } from './gateway-offers.ts';
 import { createGatewayRteApi } from './gateway-rte-api.ts';
-import { publicSyncRoutes } from './public-sync.routes.ts';
+import { OFFERS_JOB, publicSyncRoutes } from './public-sync.routes.ts';
 
 /**
  * Client mode's public data (Tempo, EcoWatt, national consumption, generation forecasts): the gateway's RTE
  * services, repositories, jobs and read routes, with the gateway's public routes in RTE's place
  * (`createGatewayRteApi`). The jobs keep the local tables filled on the gateway's cadence; the read routes
  * answer from them, so the same web pages work; `/api/sync/{set}` runs a job now (the reference's routes).
+ * The offers catalogue is mirrored the same way (hourly, `/api/sync/offers`) and read on `/api/energy`.
  */
 export async function registerPublicSync(
   app: FastifyInstance,
@@ -51,6 +55,17 @@ export async function registerPublicSync(
   })) {
     scheduler.register(job);
   }
+  scheduler.register({
+    name: OFFERS_JOB,
+    // The gateway's catalogue changes a few times a year; hourly keeps a new price a short while away.
+    schedule: ['20 * * * *'],
+    jitterMs: 5 * 60_000,
+    async run({ now, signal }) {
+      const done = await syncOffersFromGateway(db, deps.gatewayClient, now, signal);
+      return `${String(done.providers)} providers: ${String(done.created)} created, ${String(done.updated)} updated, ${String(done.closed)} closed, ${String(done.unchanged)} unchanged`;
+    },
+  });
+  await app.register(offersReadRoutes({ offers: createOffersService({ db }) }), { prefix: '/api/energy' });
   await app.register(tempoRoutes({ tempo, scheduler }), { prefix: '/api/tempo' });
   await app.register(ecowattRoutes({ ecowatt, scheduler }), { prefix: '/api/ecowatt' });
   await app.register(consumptionFranceRoutes({ consumption, scheduler }), { prefix: '/api/consumption-france' });

@@ -10,15 +10,24 @@ import { refreshJob, refreshResponse } from '../rte/rte-query.ts';
 
 const tags = ['sync'];
 
+/** The job mirroring the gateway's offers catalogue (registered by `registerPublicSync`). */
+export const OFFERS_JOB = 'offers';
+
 /** The reference's client data sets: its path, the job that fills it, the table it fills. */
 const SETS = [
   { path: 'tempo', job: RTE_JOB_NAMES.tempo, table: 'tempo_days' },
   { path: 'ecowatt', job: RTE_JOB_NAMES.ecowatt, table: 'ecowatt' },
   { path: 'consumption-france', job: RTE_JOB_NAMES.consumption, table: 'consumption_france' },
   { path: 'generation-forecast', job: RTE_JOB_NAMES.generation, table: 'generation_forecast' },
+  { path: 'offers', job: OFFERS_JOB, table: 'energy_offers' },
 ] as const;
 
-const setStatusSchema = z.object({ last_sync_at: z.string().nullable(), record_count: z.number().int() });
+const setStatusSchema = z.object({
+  last_sync_at: z.string().nullable(),
+  record_count: z.number().int(),
+  /** The latest run's error (gateway down, refused answer) while it has not succeeded since; null otherwise. */
+  last_error: z.string().nullable(),
+});
 
 /**
  * The reference's `/api/sync/{set}` routes for the public data sets: `POST /{set}` syncs from the gateway in
@@ -71,7 +80,11 @@ export function publicSyncRoutes(deps: { db: Db; scheduler: Scheduler }): Fastif
             .selectFrom(set.table)
             .select(sql<number | string>`count(*)`.as('n'))
             .executeTakeFirst();
-          return ok({ last_sync_at: state?.last_success_at ?? null, record_count: Number(row?.n ?? 0) });
+          return ok({
+            last_sync_at: state?.last_success_at ?? null,
+            record_count: Number(row?.n ?? 0),
+            last_error: state?.last_outcome === 'failure' ? (state.last_error ?? null) : null,
+          });
         },
       );
     }

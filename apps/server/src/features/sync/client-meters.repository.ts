@@ -39,13 +39,32 @@ export async function replaceMeters(db: Db, pdls: readonly Pdl[], now: Date): Pr
 
 export async function listMeters(db: Db): Promise<ClientMeter[]> {
   const rows = await db.selectFrom('client_meters').selectAll().orderBy('usage_point_id').execute();
-  return rows.map((row) => ({
-    usagePointId: row.usage_point_id,
-    pdl: JSON.parse(row.pdl) as Pdl,
-    contract: parse(row.contract),
-    address: parse(row.address),
-    updatedAt: row.updated_at,
-  }));
+  return rows.map((row) => {
+    const pdl = JSON.parse(row.pdl) as Pdl;
+    return {
+      usagePointId: row.usage_point_id,
+      // An offer chosen on this client wins over the gateway's choice (migration 0012).
+      pdl: row.selected_offer_set_at === null ? pdl : { ...pdl, selected_offer_id: row.selected_offer_id },
+      contract: parse(row.contract),
+      address: parse(row.address),
+      updatedAt: row.updated_at,
+    };
+  });
+}
+
+/** Records the offer chosen on this client for a meter (null: none); false when the meter is not stored. */
+export async function selectMeterOffer(
+  db: Db,
+  usagePointId: string,
+  offerId: string | null,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('client_meters')
+    .set({ selected_offer_id: offerId, selected_offer_set_at: now.toISOString() })
+    .where('usage_point_id', '=', usagePointId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 export async function findMeter(db: Db, usagePointId: string): Promise<ClientMeter | undefined> {
