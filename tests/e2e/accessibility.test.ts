@@ -11,7 +11,7 @@ import { tabThrough } from './support/focus.ts';
 import { expectPath, PASSWORD, signUpAndLogIn, tickOnly, uniqueEmail } from './support/flows.ts';
 import { mailedLink } from './support/mail.ts';
 import { startServer, type RunningServer } from './support/server.ts';
-import { startClientStack, type ClientStack } from './support/client.ts';
+import { CLIENT_METERS, startClientStack, type ClientStack } from './support/client.ts';
 
 // Sandbox client 3 of the Enedis emulator: one consumption meter and one production meter.
 const METERS = ['12345678901234', '10284856584123'];
@@ -50,6 +50,9 @@ const CLIENT_PAGES = [
   '/sync',
   '/import',
   '/consumption',
+  '/consumption_euro',
+  '/simulator',
+  '/offers',
   '/production',
   '/balance',
   '/tempo',
@@ -244,6 +247,22 @@ describe('accessibility (axe-core, WCAG 2.2 AA) in client mode: every client pag
       }
       await new Promise((wait) => setTimeout(wait, 1_000));
     }
+    // The offers catalogue from the gateway, and the consumption meter's offer: the euro pages show figures.
+    const base = stack.client.baseUrl;
+    expect((await fetch(`${base}/api/sync/offers/now`, { method: 'POST' })).status).toBe(200);
+    const dataOf = async <T>(response: Response) => ((await response.json()) as { data: T }).data;
+    const pdl = (await dataOf<Pdl[]>(await fetch(`${base}/api/pdl`))).find(
+      (entry) => entry.usage_point_id === CLIENT_METERS.consumption,
+    );
+    const offer = (await dataOf<EnergyOffer[]>(await fetch(`${base}/api/energy/offers`))).find(
+      (entry) => entry.series_key === `edf:tarif-bleu:HC_HP:${String(pdl?.subscribed_power)}`,
+    );
+    const chosen = await fetch(`${base}/api/pdl/${pdl?.id ?? ''}/selected-offer`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ selected_offer_id: offer?.id }),
+    });
+    expect(chosen.status, await chosen.text()).toBe(200);
   }, 300_000);
 
   afterAll(async () => {

@@ -1,6 +1,8 @@
-import type { SyncStatusResponse } from '@med/contracts';
-import type { Browser, Page } from 'playwright-core';
+import type { CostsResponse, Pdl, SyncStatusResponse } from '@med/contracts';
+import { parisToday } from '@med/core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { costPeriods } from '../../apps/web/src/features/costs/costView.ts';
 import { closeBrowser, frenchContext, horizontalOverflow, launchBrowser } from './support/browser.ts';
 import { CLIENT_METERS, startClientStack, type ClientStack } from './support/client.ts';
 import { expectPath } from './support/flows.ts';
@@ -8,6 +10,17 @@ import { expectPath } from './support/flows.ts';
 /** The digits of a formatted number ("1 095" with a narrow no-break space in French). */
 function digits(text: string | null): number {
   return Number((text ?? '').replace(/\D/g, ''));
+}
+
+/** A French amount as Intl writes it (narrow no-break spaces normalised to plain spaces for matching). */
+const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
+const frenchEuros = (value: number) =>
+  plain(new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 }).format(value));
+
+async function apiData<T>(context: BrowserContext, path: string): Promise<T> {
+  const response = await context.request.get(path);
+  expect(response.status(), await response.text()).toBe(200);
+  return ((await response.json()) as { data: T }).data;
 }
 
 async function syncStatus(page: Page): Promise<SyncStatusResponse> {
@@ -63,13 +76,18 @@ describe('client mode in the browser', () => {
     expect(links).toEqual([
       'Tableau de bord',
       'Consommation',
+      'Coûts (€)',
       'Production',
       'Bilan',
+      'Simulateur',
       'Tempo',
       'EcoWatt',
       'France',
       'Synchronisation',
     ]);
+    // The full header still fits at 1280 px; the offers browser is in the footer.
+    expect(await horizontalOverflow(page)).toBe(0);
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Offres' }).waitFor();
     for (const name of ['Connexion', 'Créer un compte', 'Paramètres', 'Déconnexion', 'Administration']) {
       await expect(page.getByRole('link', { name }).count(), name).resolves.toBe(0);
       await expect(page.getByRole('button', { name }).count(), name).resolves.toBe(0);
@@ -88,6 +106,9 @@ describe('client mode in the browser', () => {
       ['/production', 'Production'],
       ['/sync', 'Synchronisation'],
       ['/import', 'Importer un historique'],
+      ['/consumption_euro', 'Consommation en euros'],
+      ['/simulator', 'Simulateur d’offres'],
+      ['/offers', 'Offres d’électricité'],
     ] as const) {
       await page.goto(path);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
@@ -153,6 +174,57 @@ describe('client mode in the browser', () => {
     // A first sync of two meters waits on the gateway's Enedis pace: minutes on a loaded machine.
   }, 240_000);
 
+  it('syncs the offers from the gateway, chooses the meter’s offer on the dashboard, and shows its euros as the local API does', async () => {
+    const page = await clientPage();
+    const context = page.context();
+    const synced = await context.request.post('/api/sync/offers/now');
+    expect(synced.status(), await synced.text()).toBe(200);
+    const [pdl] = (await apiData<Pdl[]>(context, '/api/pdl')).filter(
+      (entry) => entry.usage_point_id === CLIENT_METERS.consumption,
+    );
+    expect(pdl?.selected_offer_id).toBeNull();
+
+    await page.goto('/dashboard');
+    const offer = page
+      .getByRole('listitem')
+      .filter({ hasText: `PDL ${CLIENT_METERS.consumption}` })
+      .getByRole('region', { name: 'Offre d’électricité' });
+    await offer.getByRole('button', { name: 'Choisir l’offre' }).click();
+    await offer
+      .getByLabel('Offre', { exact: true })
+      .selectOption({ label: 'Tarif Bleu (Heures creuses / heures pleines)' });
+    await offer.getByRole('button', { name: 'Enregistrer' }).click();
+    await offer.getByText('Offre enregistrée.').waitFor();
+    const [saved] = (await apiData<Pdl[]>(context, '/api/pdl')).filter(
+      (entry) => entry.usage_point_id === CLIENT_METERS.consumption,
+    );
+    expect(saved?.selected_offer_id).not.toBeNull();
+
+    const [rolling] = costPeriods(parisToday(new Date()), saved?.activation_date ?? null);
+    if (!rolling) {
+      throw new Error('no period to price');
+    }
+    const cost = await apiData<CostsResponse>(
+      context,
+      `/api/costs/${CLIENT_METERS.consumption}?start=${rolling.start}&end=${rolling.end}`,
+    );
+    expect(cost.offer.key).toBe('edf:tarif-bleu:HC_HP');
+    expect(cost.total_eur).toBeGreaterThan(0);
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Coûts (€)' })
+      .click();
+    await expectPath(page, '/consumption_euro');
+    await page.getByRole('heading', { level: 1, name: 'Consommation en euros' }).waitFor();
+    const total = page.getByTestId('cost-total');
+    await total.waitFor({ timeout: 60_000 });
+    expect(plain(await total.innerText())).toBe(frenchEuros(cost.total_eur));
+    expect(plain(await page.getByTestId('cost-energy').innerText())).toBe(frenchEuros(cost.energy_eur));
+    expect(plain(await page.getByTestId('cost-subscription').innerText())).toBe(frenchEuros(cost.subscription_eur));
+    expect(await page.getByTestId('cost-offer').innerText()).toContain('EDF — Tarif Bleu');
+    await context.close();
+  });
+
   it('imports Enedis CSV files: line errors with their numbers, a refused file, then a good file', async () => {
     const page = await clientPage();
     await page.goto('/import');
@@ -207,7 +279,7 @@ describe('client mode in the browser', () => {
       hasTouch: true,
     });
     const page = await context.newPage();
-    for (const path of ['/dashboard', '/sync', '/import']) {
+    for (const path of ['/dashboard', '/sync', '/import', '/consumption_euro', '/simulator', '/offers']) {
       await page.goto(path);
       await page.locator('h1').first().waitFor();
       await page.getByText('Chargement…').waitFor({ state: 'detached' });

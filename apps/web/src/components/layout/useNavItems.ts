@@ -38,18 +38,23 @@ export function useNavItems(): NavState {
     { to: '/ecowatt', label: t('rte.nav.ecowatt') },
     { to: '/france', label: t('rte.nav.france') },
   ];
-  const dataPages: NavItem[] = [
-    { to: '/dashboard', label: t('nav.dashboard') },
-    { to: '/consumption', label: t('metering.nav.consumption') },
-    { to: '/production', label: t('metering.nav.production') },
-    { to: '/balance', label: t('metering.nav.balance') },
-    ...rte,
-  ];
   if (mode === undefined) {
     return { items: [], signedIn: false, resolved: false, mode };
   }
   if (mode === 'client') {
-    return { items: [...dataPages, { to: '/sync', label: t('sync.nav') }], signedIn: false, resolved: true, mode };
+    // The euro pages price the local readings with the offer chosen on the dashboard; the offers browser is
+    // in the footer (the header is full at 1280 px).
+    const items: NavItem[] = [
+      { to: '/dashboard', label: t('nav.dashboard') },
+      { to: '/consumption', label: t('metering.nav.consumption') },
+      { to: '/consumption_euro', label: t('costs.nav') },
+      { to: '/production', label: t('metering.nav.production') },
+      { to: '/balance', label: t('metering.nav.balance') },
+      { to: '/simulator', label: t('simulator.nav') },
+      ...rte,
+      { to: '/sync', label: t('sync.nav') },
+    ];
+    return { items, signedIn: false, resolved: true, mode };
   }
   const items: NavItem[] = signedIn
     ? [

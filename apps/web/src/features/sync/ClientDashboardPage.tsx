@@ -1,10 +1,12 @@
-import type { SyncStatusResponse } from '@med/contracts';
+import type { Pdl, SyncStatusResponse } from '@med/contracts';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/Alert.tsx';
 import { Spinner } from '../../components/ui/Spinner.tsx';
 import { TextLink } from '../../components/ui/TextLink.tsx';
+import { usePdls } from '../../hooks/usePdls.ts';
 import { errorMessage } from '../../i18n/errorMessage.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { OfferSelector } from '../pdl/OfferSelector.tsx';
 import { GatewayStatusCard } from './GatewayStatusCard.tsx';
 import { useSyncStatus } from './useSync.ts';
 
@@ -21,7 +23,8 @@ function lastSuccess(meter: MeterStatus): string | null {
   );
 }
 
-function MeterItem({ meter }: { meter: MeterStatus }) {
+/** `pdl`: the meter as `/api/pdl` lists it locally (its offer choice); undefined while that list loads. */
+function MeterItem({ meter, pdl: stored }: { meter: MeterStatus; pdl: Pdl | undefined }) {
   const { t, i18n } = useTranslation();
   const synced = lastSuccess(meter);
   const daily = meter.datasets.find(
@@ -52,7 +55,12 @@ function MeterItem({ meter }: { meter: MeterStatus }) {
         {meter.has_production && (
           <TextLink to={`/production?pdl=${pdl}`}>{t('clientDashboard.viewProduction')}</TextLink>
         )}
+        {meter.has_consumption && (
+          <TextLink to={`/consumption_euro?pdl=${pdl}`}>{t('clientDashboard.viewCosts')}</TextLink>
+        )}
       </p>
+      {/* The offer the euro pages price with: chosen here from the catalogue synced from the gateway. */}
+      {stored?.has_consumption && <OfferSelector pdl={stored} />}
     </li>
   );
 }
@@ -61,6 +69,7 @@ function MeterItem({ meter }: { meter: MeterStatus }) {
 export default function ClientDashboardPage() {
   const { t } = useTranslation();
   const { data, error, isPending } = useSyncStatus();
+  const pdls = usePdls();
   return (
     <div className="space-y-6">
       <header>
@@ -87,7 +96,11 @@ export default function ClientDashboardPage() {
           ) : (
             <ul className="grid gap-4 sm:grid-cols-2">
               {data.meters.map((meter) => (
-                <MeterItem key={meter.usage_point_id} meter={meter} />
+                <MeterItem
+                  key={meter.usage_point_id}
+                  meter={meter}
+                  pdl={pdls.data?.find((pdl) => pdl.usage_point_id === meter.usage_point_id)}
+                />
               ))}
             </ul>
           ))}

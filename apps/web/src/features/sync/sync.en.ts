@@ -94,6 +94,7 @@ export const enSync: typeof frSync = {
     daysStored: '{{from}} – {{to}}',
     viewConsumption: 'Consumption',
     viewProduction: 'Production',
+    viewCosts: 'Costs (€)',
     openSync: 'See the sync',
   },
 };

@@ -94,6 +94,7 @@ export const frSync = {
     daysStored: '{{from}} – {{to}}',
     viewConsumption: 'Consommation',
     viewProduction: 'Production',
+    viewCosts: 'Coûts (€)',
     openSync: 'Voir la synchronisation',
   },
 };
