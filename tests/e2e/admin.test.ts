@@ -236,6 +236,27 @@ describe('the Admin area in the browser', () => {
     await admin.getByText(/^Tout le cache : \d+ entrées? supprimées?\. Compteurs connus : \d+\.$/).waitFor();
   });
 
+  it('tests the RTE APIs and refreshes Tempo from the RTE page, saying what came back', async () => {
+    if (!admin) {
+      throw new Error('set-up failed');
+    }
+    await admin.goto('/admin/rte');
+    await admin.getByRole('heading', { name: 'RTE : état et tests', level: 1 }).waitFor();
+    // No RTE credentials in the tests: the emulator answers, and the page says so.
+    await admin.getByText('Émulateur', { exact: true }).waitFor();
+    await admin.getByRole('button', { name: 'Tester Tempo Calendar' }).click();
+    const apis = admin.locator('section', { has: admin.getByRole('heading', { name: 'API RTE', level: 2 }) });
+    await apis
+      .getByText(/^Réponse correcte · HTTP 200 · \d+ ms$/)
+      .first()
+      .waitFor();
+    await admin.getByRole('button', { name: 'Tester toutes les API' }).click();
+    // Tempo, consumption and generation answer; EcoWatt too unless the 15-minute rule holds it back.
+    await admin.getByText(/^[34] API sur 4 répondent correctement, [01] en échec \(test du .+\)\.$/).waitFor();
+    await admin.getByRole('button', { name: 'Rafraîchir Tempo' }).click();
+    await admin.getByText(/^Tempo rafraîchi \(.+\)\.$/).waitFor();
+  });
+
   it('shows a moderator only the pages and actions its role allows', async () => {
     if (!server || !browser) {
       throw new Error('set-up failed');

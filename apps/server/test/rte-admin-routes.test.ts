@@ -92,11 +92,11 @@ describe.each(backends)('RTE admin routes on $name', (backend) => {
   });
 
   it('the EcoWatt connection test stores what it fetched: the job is then not due, the allowance not wasted', async () => {
-    const result = await data<{ api: string; status: string; http_status: number | null }>(
+    const result = await data<{ api: string; status: string; status_code: number | null }>(
       'GET',
       '/api/admin/rte/test/ecowatt',
     );
-    expect(result).toMatchObject({ api: 'ecowatt', status: 'ok', http_status: 200 });
+    expect(result).toMatchObject({ api: 'ecowatt', status: 'ok', status_code: 200 });
     expect(rteEmulator(server).calls(ECOWATT)).toBe(1);
     const today = parisToday(new Date());
     const stored = await server.deps.db
@@ -110,11 +110,12 @@ describe.each(backends)('RTE admin routes on $name', (backend) => {
     expect(await server.deps.scheduler.trigger('ecowatt')).toBe('not_due');
     expect(rteEmulator(server).calls(ECOWATT)).toBe(1);
     // A second test within 15 minutes is refused by our guard: reported, not sent.
-    const again = await data<{ status: string; http_status: number | null; message: string }>(
+    const again = await data<{ status: string; status_code: number | null; error: string }>(
       'GET',
       '/api/admin/rte/test/ecowatt',
     );
-    expect(again).toMatchObject({ status: 'rate_limited', http_status: null });
+    expect(again).toMatchObject({ status: 'rate_limited', status_code: null });
+    expect(again.error).toMatch(/non envoyé/);
     expect(rteEmulator(server).calls(ECOWATT)).toBe(1);
     expect(rteEmulator(server).stats.byStatus['429'] ?? 0).toBe(0);
   });
@@ -195,5 +196,57 @@ describe.each(backends)('RTE admin routes on $name', (backend) => {
     expect(await tableCount(server, 'tempo_days')).toBe(0);
     expect(await server.deps.scheduler.trigger('tempo')).toBe('success');
     expect(await tableCount(server, 'tempo_days')).toBeGreaterThan(365);
+  });
+
+  it('GET /api/admin/rte/status and /test answer the reference field names (has_credentials, apis object, summary)', async () => {
+    const status = await data<Record<string, unknown>>('GET', '/api/admin/rte/status');
+    expect(Object.keys(status).sort()).toEqual(
+      [
+        'has_credentials',
+        'base_url',
+        'client_id_configured',
+        'client_secret_configured',
+        'apis',
+        'mode',
+        'jobs_enabled',
+        'jobs',
+        'data',
+      ].sort(),
+    );
+    // No RTE_CLIENT_ID in the tests: the emulator answers, and the page must say no credentials are set.
+    expect(status).toMatchObject({
+      has_credentials: false,
+      client_id_configured: false,
+      client_secret_configured: false,
+    });
+    const apis = status['apis'] as Record<string, Record<string, string>>;
+    expect(Object.keys(apis)).toEqual(['tempo', 'ecowatt', 'consumption', 'generation']);
+    for (const api of Object.values(apis)) {
+      expect(Object.keys(api).sort()).toEqual(['description', 'doc_url', 'endpoint', 'name']);
+    }
+    expect(apis['tempo']?.endpoint).toBe('/open_api/tempo_like_supply_contract/v1/tempo_like_calendars');
+
+    // A 500 from RTE on one API: reported in `results` with the reference's status and counted in the
+    // summary; nothing thrown. EcoWatt was called by the tests above: its 15-minute rule reports it as
+    // rate limited without sending anything.
+    rteEmulator(server).failNext(500, 1, '/open_api/generation_forecast');
+    const all = await data<{
+      summary: Record<string, unknown>;
+      results: Record<string, Record<string, unknown>>;
+      tested_at: string;
+    }>('GET', '/api/admin/rte/test');
+    expect(Object.keys(all).sort()).toEqual(['results', 'summary', 'tested_at']);
+    expect(all.summary).toEqual({ total_apis: 4, apis_ok: 2, apis_failed: 2, all_ok: false });
+    expect(Math.abs(Date.parse(all.tested_at) - Date.now())).toBeLessThan(30_000);
+    expect(Object.keys(all.results)).toEqual(['tempo', 'ecowatt', 'consumption', 'generation']);
+    for (const result of Object.values(all.results)) {
+      expect(Object.keys(result).sort()).toEqual(
+        ['api', 'name', 'status', 'status_code', 'response_time_ms', 'summary', 'data', 'error', 'help'].sort(),
+      );
+    }
+    expect(all.results['tempo']).toMatchObject({ api: 'tempo', name: 'Tempo Calendar', status: 'ok', error: null });
+    expect(all.results['generation']).toMatchObject({ status: 'server_error', status_code: 500, summary: null });
+    expect(all.results['generation']?.['error']).toEqual(expect.any(String));
+    expect(all.results['ecowatt']).toMatchObject({ status: 'rate_limited', status_code: null, help: null });
   });
 });

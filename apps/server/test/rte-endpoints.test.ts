@@ -381,17 +381,17 @@ describe.each(backends)('RTE endpoints on $name', (backend) => {
         'FORBIDDEN',
       );
       const status = await get<{
-        configured: boolean;
+        has_credentials: boolean;
         mode: string;
         base_url: string;
-        apis: { key: string }[];
+        apis: Record<string, { name: string }>;
         jobs_enabled: boolean;
         jobs: { job: string; schedule: string[] }[];
         data: Record<string, number | string | null>;
       }>('/api/admin/rte/status', { cookie: admin });
-      expect(status).toMatchObject({ configured: false, mode: 'emulator', jobs_enabled: false });
+      expect(status).toMatchObject({ has_credentials: false, mode: 'emulator', jobs_enabled: false });
       expect(status.base_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect(status.apis.map((api) => api.key)).toEqual(['tempo', 'ecowatt', 'consumption', 'generation']);
+      expect(Object.keys(status.apis)).toEqual(['tempo', 'ecowatt', 'consumption', 'generation']);
       expect(status.jobs.map((job) => job.job).sort()).toEqual([
         'cleanup',
         'consent-expiry-notice',
@@ -421,15 +421,19 @@ describe.each(backends)('RTE endpoints on $name', (backend) => {
       const tempo = await get<{
         api: string;
         status: string;
-        http_status: number;
+        status_code: number;
         response_time_ms: number;
         summary: string;
       }>('/api/admin/rte/test/tempo', { cookie: admin });
-      expect(tempo).toMatchObject({ api: 'tempo', status: 'ok', http_status: 200 });
+      expect(tempo).toMatchObject({ api: 'tempo', status: 'ok', status_code: 200 });
       expect(tempo.summary).toContain(addDays(today, -1));
-      const all = await get<{ api: string; status: string }[]>('/api/admin/rte/test', { cookie: admin });
+      const all = await get<{ summary: Record<string, number | boolean>; results: Record<string, { status: string }> }>(
+        '/api/admin/rte/test',
+        { cookie: admin },
+      );
       // EcoWatt was called by the refresh above: the test respects RTE's 15-minute rule instead of spending a 429.
-      expect(Object.fromEntries(all.map((result) => [result.api, result.status]))).toEqual({
+      expect(all.summary).toEqual({ total_apis: 4, apis_ok: 3, apis_failed: 1, all_ok: false });
+      expect(Object.fromEntries(Object.entries(all.results).map(([api, result]) => [api, result.status]))).toEqual({
         tempo: 'ok',
         ecowatt: 'rate_limited',
         consumption: 'ok',
@@ -437,8 +441,8 @@ describe.each(backends)('RTE endpoints on $name', (backend) => {
       });
       rteEmulator(server).failNext(500, 1, '/open_api/consumption');
       expect(
-        await get<{ status: string; http_status: number }>('/api/admin/rte/test/consumption', { cookie: admin }),
-      ).toMatchObject({ status: 'server_error', http_status: 500 });
+        await get<{ status: string; status_code: number }>('/api/admin/rte/test/consumption', { cookie: admin }),
+      ).toMatchObject({ status: 'server_error', status_code: 500 });
       expectError(
         await server.app.inject({ method: 'GET', url: '/api/admin/rte/test/weather', headers: { cookie: admin } }),
         422,

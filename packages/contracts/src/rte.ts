@@ -239,11 +239,29 @@ export type JobState = z.infer<typeof jobStateSchema>;
 export const rteApiKeySchema = z.enum(['tempo', 'ecowatt', 'consumption', 'generation']);
 export type RteApiKey = z.infer<typeof rteApiKeySchema>;
 
+/** One RTE API as `GET /api/admin/rte/status` lists it (the reference's `apis` entries, plus the path called). */
+export const rteApiInfoSchema = z.object({
+  name: z.string(),
+  description: z.string(),
+  endpoint: z.string(),
+  doc_url: z.string(),
+});
+export type RteApiInfo = z.infer<typeof rteApiInfoSchema>;
+
+/**
+ * `GET /api/admin/rte/status`: the reference's fields (`has_credentials`, `base_url`,
+ * `client_id_configured`, `client_secret_configured`, `apis` keyed by API), then ours: whether the
+ * emulator answers, the scheduled jobs and what is stored.
+ */
 export const rteStatusSchema = z.object({
-  configured: z.boolean(),
-  mode: z.enum(['rte', 'emulator']),
+  /** Both RTE_CLIENT_ID and RTE_CLIENT_SECRET are set: the real RTE answers (false on the emulator). */
+  has_credentials: z.boolean(),
   base_url: z.string(),
-  apis: z.array(z.object({ key: rteApiKeySchema, name: z.string(), path: z.string(), doc_url: z.string() })),
+  client_id_configured: z.boolean(),
+  client_secret_configured: z.boolean(),
+  /** Every key of `rteApiKeySchema`, in the order the connection test calls them. */
+  apis: z.record(rteApiKeySchema, rteApiInfoSchema),
+  mode: z.enum(['rte', 'emulator']),
   jobs_enabled: z.boolean(),
   jobs: z.array(jobStateSchema),
   data: z.object({
@@ -257,13 +275,35 @@ export const rteStatusSchema = z.object({
 });
 export type RteStatus = z.infer<typeof rteStatusSchema>;
 
+export const rteTestStatusSchema = z.enum(['ok', 'forbidden', 'rate_limited', 'server_error', 'timeout', 'error']);
+
+/** One API's connection test, `GET /api/admin/rte/test/{api}` and each entry of `results` (reference names). */
 export const rteTestResultSchema = z.object({
   api: rteApiKeySchema,
-  status: z.enum(['ok', 'forbidden', 'rate_limited', 'server_error', 'timeout', 'error']),
-  http_status: z.number().int().nullable(),
+  name: z.string(),
+  status: rteTestStatusSchema,
+  /** RTE's HTTP status; null when nothing was answered (timeout, network) or nothing was sent (EcoWatt's 15-minute rule). */
+  status_code: z.number().int().nullable(),
   response_time_ms: z.number().int(),
-  message: z.string(),
+  /** What came back, in one line (days and colours, number of values…); null on failure. */
   summary: z.string().nullable(),
   data: z.unknown(),
+  /** Why it failed; null when `status` is `ok`. */
+  error: z.string().nullable(),
+  /** What to do about it (for `forbidden`: the page where the API is activated); null otherwise. */
+  help: z.string().nullable(),
 });
 export type RteTestResult = z.infer<typeof rteTestResultSchema>;
+
+/** `GET /api/admin/rte/test`: every API once, in the reference's shape. */
+export const rteTestAllSchema = z.object({
+  summary: z.object({
+    total_apis: z.number().int(),
+    apis_ok: z.number().int(),
+    apis_failed: z.number().int(),
+    all_ok: z.boolean(),
+  }),
+  results: z.record(rteApiKeySchema, rteTestResultSchema),
+  tested_at: z.string(),
+});
+export type RteTestAll = z.infer<typeof rteTestAllSchema>;

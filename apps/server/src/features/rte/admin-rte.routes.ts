@@ -1,4 +1,4 @@
-import { rteApiKeySchema, rteStatusSchema, rteTestResultSchema } from '@med/contracts';
+import { rteApiKeySchema, rteStatusSchema, rteTestAllSchema, rteTestResultSchema } from '@med/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Guard } from '../../http/auth.ts';
@@ -6,7 +6,7 @@ import type { Scheduler } from '../../jobs/scheduler.ts';
 import { ok } from '../../http/envelope.ts';
 import { envelope } from '../../http/route-helpers.ts';
 import { security } from '../../http/openapi.ts';
-import { RTE_APIS, type RteAdminService } from './rte-admin.service.ts';
+import type { RteAdminService } from './rte-admin.service.ts';
 import { RTE_JOB_NAMES } from './rte.jobs.ts';
 import { registerRefreshRoute } from './rte-query.ts';
 
@@ -43,17 +43,10 @@ export function adminRteRoutes(deps: {
           tags,
           security,
           summary: 'Calls every RTE API once and reports each outcome',
-          response: { 200: envelope(z.array(rteTestResultSchema)) },
+          response: { 200: envelope(rteTestAllSchema) },
         },
       },
-      async () => {
-        const results = [];
-        // One after the other: the report then reads like the calls RTE saw.
-        for (const api of RTE_APIS) {
-          results.push(await deps.admin.test(api.key));
-        }
-        return ok(results);
-      },
+      async () => ok(await deps.admin.testAll()),
     );
 
     app.get(

@@ -1,4 +1,4 @@
-import type { JobState, RteApiKey, RteStatus, RteTestResult } from '@med/contracts';
+import type { JobState, RteApiKey, RteStatus, RteTestAll, RteTestResult } from '@med/contracts';
 import { addDays, parisToday } from '@med/core';
 import type { Scheduler } from '../../jobs/scheduler.ts';
 import type { ConsumptionRepository } from './consumption.repository.ts';
@@ -12,27 +12,34 @@ import type { TempoRepository } from './tempo.repository.ts';
 import { EcowattCooldown, type EcowattService } from './ecowatt.service.ts';
 
 const PORTAL = 'https://data.rte-france.com/catalog/-/api';
-export const RTE_APIS: RteStatus['apis'] = [
-  {
-    key: 'tempo',
-    name: 'Tempo Like Supply Contract v1',
-    path: RTE_PATHS.tempo,
+/** The four APIs, in the order the connection test calls them (the reference's keys and names). */
+export const RTE_APIS: RteStatus['apis'] = {
+  tempo: {
+    name: 'Tempo Calendar',
+    description: 'Tempo days published by RTE (blue, white, red)',
+    endpoint: RTE_PATHS.tempo,
     doc_url: `${PORTAL}/consumption/Tempo-Like-Supply-Contract/v1.1`,
   },
-  { key: 'ecowatt', name: 'EcoWatt v5', path: RTE_PATHS.ecowatt, doc_url: `${PORTAL}/consumption/Ecowatt/v5.0` },
-  {
-    key: 'consumption',
-    name: 'Consumption v1',
-    path: RTE_PATHS.shortTerm,
+  ecowatt: {
+    name: 'EcoWatt Signals',
+    description: 'Signals of the French grid (four days, hourly)',
+    endpoint: RTE_PATHS.ecowatt,
+    doc_url: `${PORTAL}/consumption/Ecowatt/v5.0`,
+  },
+  consumption: {
+    name: 'Consumption Forecast',
+    description: 'National consumption, realised and forecast',
+    endpoint: RTE_PATHS.shortTerm,
     doc_url: `${PORTAL}/consumption/Consumption/v1.2`,
   },
-  {
-    key: 'generation',
-    name: 'Generation Forecast v3',
-    path: RTE_PATHS.generation,
+  generation: {
+    name: 'Generation Forecast',
+    description: 'Solar and wind generation forecasts',
+    endpoint: RTE_PATHS.generation,
     doc_url: `${PORTAL}/generation/Generation-Forecast/v3.0`,
   },
-];
+};
+export const RTE_API_KEYS = Object.keys(RTE_APIS) as RteApiKey[];
 
 const STATUS_OF: Record<RteFailureKind, RteTestResult['status']> = {
   forbidden: 'forbidden',
@@ -57,6 +64,8 @@ export interface RteAdminDeps {
   ecowattService: EcowattService;
   consumption: ConsumptionRepository;
   generation: GenerationRepository;
+  /** Clock of `tested_at`. */
+  now?: () => Date;
 }
 
 /** `GET /api/admin/rte/status` and `/test`: configuration, job states, stored data and a live call per API. */
@@ -93,7 +102,51 @@ export function createRteAdminService(deps: RteAdminDeps) {
     }
   }
 
+  /** One live call, one attempt; the outcome is reported, never thrown. */
+  async function test(api: RteApiKey): Promise<RteTestResult> {
+    const started = Date.now();
+    const outcome = { api, name: RTE_APIS[api].name };
+    try {
+      const { summary, data } = await probeApi(api);
+      const elapsed = Date.now() - started;
+      return {
+        ...outcome,
+        status: 'ok',
+        status_code: 200,
+        response_time_ms: elapsed,
+        summary,
+        data,
+        error: null,
+        help: null,
+      };
+    } catch (error) {
+      const failed = { ...outcome, response_time_ms: Date.now() - started, summary: null, data: null, help: null };
+      if (error instanceof EcowattCooldown) {
+        // Our guard refused before calling: nothing was sent, so there is no HTTP status to show.
+        return { ...failed, status: 'rate_limited', status_code: null, error: `${error.message} Test non envoyé.` };
+      }
+      if (error instanceof RteError) {
+        const status = STATUS_OF[error.kind];
+        return {
+          ...failed,
+          status,
+          status_code: error.httpStatus,
+          error: error.message,
+          help: status === 'forbidden' ? `API not enabled for this RTE application: ${RTE_APIS[api].doc_url}` : null,
+        };
+      }
+      return {
+        ...failed,
+        status: 'error',
+        status_code: null,
+        error: error instanceof Error ? error.message : String(error),
+      };
+    }
+  }
+
   return {
+    test,
+
     async status(): Promise<RteStatus> {
       const states = new Map((await deps.scheduler.states()).map((row) => [row.job, row]));
       const jobs: JobState[] = deps.scheduler.names().map((name) => {
@@ -117,10 +170,12 @@ export function createRteAdminService(deps: RteAdminDeps) {
         deps.generation.count(),
       ]);
       return {
-        configured: deps.gateway.configured,
-        mode: deps.gateway.mode,
+        has_credentials: deps.gateway.configured,
         base_url: deps.gateway.baseUrl,
+        client_id_configured: deps.gateway.credentials.clientId,
+        client_secret_configured: deps.gateway.credentials.clientSecret,
         apis: RTE_APIS,
+        mode: deps.gateway.mode,
         jobs_enabled: deps.jobsEnabled,
         jobs,
         data: {
@@ -134,55 +189,19 @@ export function createRteAdminService(deps: RteAdminDeps) {
       };
     },
 
-    /** One live call, one attempt; the outcome is reported, never thrown. */
-    async test(api: RteApiKey): Promise<RteTestResult> {
-      const started = Date.now();
-      try {
-        const { summary, data } = await probeApi(api);
-        return {
-          api,
-          status: 'ok',
-          http_status: 200,
-          response_time_ms: Date.now() - started,
-          message: 'OK',
-          summary,
-          data,
-        };
-      } catch (error) {
-        const elapsed = Date.now() - started;
-        if (error instanceof EcowattCooldown) {
-          // Our guard refused before calling: nothing was sent, so there is no HTTP status to show.
-          return {
-            api,
-            status: 'rate_limited',
-            http_status: null,
-            response_time_ms: elapsed,
-            message: `${error.message} Test non envoyé.`,
-            summary: null,
-            data: null,
-          };
-        }
-        if (error instanceof RteError) {
-          return {
-            api,
-            status: STATUS_OF[error.kind],
-            http_status: error.httpStatus,
-            response_time_ms: elapsed,
-            message: error.message,
-            summary: null,
-            data: null,
-          };
-        }
-        return {
-          api,
-          status: 'error',
-          http_status: null,
-          response_time_ms: elapsed,
-          message: error instanceof Error ? error.message : String(error),
-          summary: null,
-          data: null,
-        };
+    /** `GET /api/admin/rte/test`: one after the other, so the report reads like the calls RTE saw. */
+    async testAll(): Promise<RteTestAll> {
+      const results: Partial<RteTestAll['results']> = {};
+      for (const api of RTE_API_KEYS) {
+        results[api] = await test(api);
       }
+      const list = Object.values(results);
+      const ok = list.filter((result) => result.status === 'ok').length;
+      return {
+        summary: { total_apis: list.length, apis_ok: ok, apis_failed: list.length - ok, all_ok: ok === list.length },
+        results: results as RteTestAll['results'],
+        tested_at: (deps.now?.() ?? new Date()).toISOString(),
+      };
     },
   };
 }

@@ -21,6 +21,8 @@ export interface RteGateway {
   mode: 'rte' | 'emulator';
   /** RTE credentials are configured. */
   configured: boolean;
+  /** Which of RTE_CLIENT_ID / RTE_CLIENT_SECRET are set (the reference reports each). */
+  credentials: { clientId: boolean; clientSecret: boolean };
   baseUrl: string;
   /** Control of the embedded emulator when that is what answers (tests count calls and inject faults). */
   emulator: EnedisGateway['rteEmulator'];
@@ -64,6 +66,7 @@ export function createRteGateway(options: {
     client,
     mode: rte.useEmulator ? 'emulator' : 'rte',
     configured: !rte.useEmulator,
+    credentials: { clientId: Boolean(rte.clientId), clientSecret: Boolean(rte.clientSecret) },
     baseUrl,
     emulator: baseUrl === embedded ? options.enedis.rteEmulator : undefined,
   };

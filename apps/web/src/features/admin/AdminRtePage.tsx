@@ -1,4 +1,4 @@
-import type { RteApiKey, RteStatus, RteTestResult } from '@med/contracts';
+import type { RteApiInfo, RteApiKey, RteStatus, RteTestAll, RteTestResult } from '@med/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/Alert.tsx';
@@ -16,10 +16,26 @@ function TestOutcome({ result }: { result: RteTestResult }) {
     <Alert tone={result.status === 'ok' ? 'success' : 'error'} className="mt-2">
       <p className="font-semibold">
         {t(`admin.rte.outcome.${result.status}`)}
-        {result.http_status !== null && ` · HTTP ${result.http_status}`} ·{' '}
+        {result.status_code !== null && ` · HTTP ${result.status_code}`} ·{' '}
         {t('admin.rte.duration', { value: formatInteger(result.response_time_ms, i18n.language) })}
       </p>
-      <p className="mt-1 break-words">{result.summary ?? result.message}</p>
+      <p className="mt-1 break-words">{result.summary ?? result.error}</p>
+      {result.help && <p className="mt-1 break-words">{result.help}</p>}
+    </Alert>
+  );
+}
+
+function TestAllSummary({ report }: { report: RteTestAll }) {
+  const { t, i18n } = useTranslation();
+  const { summary } = report;
+  return (
+    <Alert tone={summary.all_ok ? 'success' : 'error'} className="mt-2">
+      {t('admin.rte.summary', {
+        ok: summary.apis_ok,
+        total: summary.total_apis,
+        failed: summary.apis_failed,
+        time: formatDateTime(report.tested_at, i18n.language),
+      })}
     </Alert>
   );
 }
@@ -29,34 +45,49 @@ function Apis({ status }: { status: RteStatus }) {
   const single = useRteTest();
   const all = useRteTestAll();
   const [results, setResults] = useState<Partial<Record<RteApiKey, RteTestResult>>>({});
+  const [report, setReport] = useState<RteTestAll | null>(null);
   const keep = (list: RteTestResult[]) =>
     setResults((previous) => ({ ...previous, ...Object.fromEntries(list.map((result) => [result.api, result])) }));
   const busy = single.isPending || all.isPending;
+  const apis = Object.entries(status.apis) as [RteApiKey, RteApiInfo][];
   return (
     <Card title={t('admin.rte.apis')}>
-      <Button variant="secondary" disabled={busy} onClick={() => all.mutate(undefined, { onSuccess: keep })}>
+      <Button
+        variant="secondary"
+        disabled={busy}
+        onClick={() =>
+          all.mutate(undefined, {
+            onSuccess: (answer) => {
+              setReport(answer);
+              keep(Object.values(answer.results));
+            },
+          })
+        }
+      >
         {all.isPending ? t('admin.rte.testing') : t('admin.rte.testAll')}
       </Button>
+      {report && <TestAllSummary report={report} />}
       {(single.error ?? all.error) && (
         <Alert tone="error" className="mt-2">
           {errorMessage(t, single.error ?? all.error)}
         </Alert>
       )}
       <ul className="mt-4 divide-y divide-slate-200 dark:divide-slate-800">
-        {status.apis.map((api) => {
-          const result = results[api.key];
+        {apis.map(([key, api]) => {
+          const result = results[key];
           return (
-            <li key={api.key} className="py-3">
+            <li key={key} className="py-3">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <div className="min-w-0">
                   <p className="font-medium">{api.name}</p>
-                  <p className="break-all font-mono text-xs text-slate-600 dark:text-slate-400">{api.path}</p>
+                  <p className="text-sm text-slate-600 dark:text-slate-400">{api.description}</p>
+                  <p className="break-all font-mono text-xs text-slate-600 dark:text-slate-400">{api.endpoint}</p>
                 </div>
                 <Button
                   variant="secondary"
                   disabled={busy}
                   aria-label={t('admin.rte.testOne', { api: api.name })}
-                  onClick={() => single.mutate(api.key, { onSuccess: (answer) => keep([answer]) })}
+                  onClick={() => single.mutate(key, { onSuccess: (answer) => keep([answer]) })}
                 >
                   {t('admin.rte.test')}
                 </Button>
@@ -124,7 +155,7 @@ function Status({ status }: { status: RteStatus }) {
         <dl className="grid gap-2 text-sm sm:grid-cols-2">
           <div>
             <dt className="text-slate-600 dark:text-slate-400">{t('admin.rte.configured')}</dt>
-            <dd className="font-medium">{status.configured ? t('admin.rte.yes') : t('admin.rte.no')}</dd>
+            <dd className="font-medium">{status.has_credentials ? t('admin.rte.yes') : t('admin.rte.no')}</dd>
           </div>
           <div>
             <dt className="text-slate-600 dark:text-slate-400">{t('admin.rte.mode')}</dt>

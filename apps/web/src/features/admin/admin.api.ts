@@ -11,6 +11,7 @@ import {
   permissionSchema,
   roleDetailSchema,
   rteStatusSchema,
+  rteTestAllSchema,
   rteTestResultSchema,
   userRoleResponseSchema,
   adminActionResultSchema,
@@ -123,7 +124,7 @@ export function testRteApi(api: RteApiKey) {
 }
 
 export function testAllRteApis() {
-  return request('GET', '/admin/rte/test', { schema: rteTestResultSchema.array() });
+  return request('GET', '/admin/rte/test', { schema: rteTestAllSchema });
 }
 
 export function refreshRte(dataset: 'tempo' | 'ecowatt') {

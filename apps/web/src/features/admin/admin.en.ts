@@ -215,6 +215,7 @@ export const enAdmin: AdminTranslation = {
       testAll: 'Test every API',
       testing: 'Testing…',
       test: 'Test',
+      summary: '{{ok}} of {{total}} APIs answer correctly, {{failed}} failed (tested {{time}}).',
       testOne: 'Test {{api}}',
       duration: '{{value}} ms',
       outcome: {

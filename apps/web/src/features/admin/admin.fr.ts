@@ -218,6 +218,7 @@ export const frAdmin = {
       testAll: 'Tester toutes les API',
       testing: 'Test en cours…',
       test: 'Tester',
+      summary: '{{ok}} API sur {{total}} répondent correctement, {{failed}} en échec (test du {{time}}).',
       testOne: 'Tester {{api}}',
       duration: '{{value}} ms',
       outcome: {
