@@ -40,9 +40,18 @@ const SIGNED_IN_PAGES = [
   '/balance',
   '/simulator',
   '/settings',
+  '/contribute',
 ];
 /** The Admin area, seen by an administrator (ADMIN_EMAILS, verified address). */
-const ADMIN_PAGES = ['/admin', '/admin/users', '/admin/roles', '/admin/logs', '/admin/caches', '/admin/rte'];
+const ADMIN_PAGES = [
+  '/admin',
+  '/admin/users',
+  '/admin/contributions',
+  '/admin/roles',
+  '/admin/logs',
+  '/admin/caches',
+  '/admin/rte',
+];
 const ADMIN_EMAIL = uniqueEmail('a11y-admin');
 /** A local client's pages (SERVER_MODE=false, no accounts), scanned on a client synced from a gateway. */
 const CLIENT_PAGES = [

@@ -62,7 +62,7 @@ describe('the Admin area in the browser', () => {
     await admin.goto('/dashboard');
     await mainNav(admin).getByRole('link', { name: 'Admin' }).click();
     await admin.getByRole('heading', { name: 'Vue d’ensemble', level: 1 }).waitFor();
-    for (const section of ['Vue d’ensemble', 'Utilisateurs', 'Rôles', 'Journaux', 'Caches', 'RTE']) {
+    for (const section of ['Vue d’ensemble', 'Utilisateurs', 'Propositions', 'Rôles', 'Journaux', 'Caches', 'RTE']) {
       await adminNav(admin).getByRole('link', { name: section, exact: true }).waitFor();
     }
     // Four accounts: the administrator and the three visitors of the set-up.
@@ -273,6 +273,10 @@ describe('the Admin area in the browser', () => {
     // Moderators hold admin_dashboard, users, logs, contributions and offers — not roles nor users.edit.
     expect(await adminNav(page).getByRole('link', { name: 'Rôles' }).count()).toBe(0);
     expect(await adminNav(page).getByRole('link', { name: 'Caches' }).count()).toBe(0);
+
+    // Contributions: the moderation queue.
+    await adminNav(page).getByRole('link', { name: 'Propositions' }).click();
+    await page.getByRole('heading', { name: 'Propositions à modérer', level: 1 }).waitFor();
 
     // Logs: readable, not clearable (logs.delete).
     await adminNav(page).getByRole('link', { name: 'Journaux' }).click();

@@ -33,6 +33,8 @@ const AdminRolesPage = lazy(() => import('./features/admin/AdminRolesPage.tsx'))
 const AdminRtePage = lazy(() => import('./features/admin/AdminRtePage.tsx'));
 const AdminLogsPage = lazy(() => import('./features/admin/AdminLogsPage.tsx'));
 const AdminCachesPage = lazy(() => import('./features/admin/AdminCachesPage.tsx'));
+const ModerationPage = lazy(() => import('./features/contributions/ModerationPage.tsx'));
+const ContributePage = lazy(() => import('./features/contributions/ContributePage.tsx'));
 // Client mode (SERVER_MODE=false) only.
 const ClientDashboardPage = lazy(() => import('./features/sync/ClientDashboardPage.tsx'));
 const SyncPage = lazy(() => import('./features/sync/SyncPage.tsx'));
@@ -71,6 +73,7 @@ export function App() {
           <Route path="dashboard" element={<Dashboard />} />
           <Route element={<ServerOnlyRoute />}>
             <Route path="settings" element={<SettingsPage />} />
+            <Route path="contribute" element={<ContributePage />} />
           </Route>
           <Route path="consumption" element={<ConsumptionPage />} />
           <Route path="consumption_kwh" element={<Navigate to="/consumption" replace />} />
@@ -82,6 +85,7 @@ export function App() {
           <Route element={<AdminLayout />}>
             <Route path="admin" element={<AdminOverviewPage />} />
             <Route path="admin/users" element={<AdminUsersPage />} />
+            <Route path="admin/contributions" element={<ModerationPage />} />
             <Route path="admin/roles" element={<AdminRolesPage />} />
             <Route path="admin/logs" element={<AdminLogsPage />} />
             <Route path="admin/caches" element={<AdminCachesPage />} />

@@ -3,6 +3,7 @@ import { enAdmin } from '../features/admin/admin.en.ts';
 import { enConsent } from '../features/consent/consent.en.ts';
 import { enDashboardSummary } from '../features/dashboard/dashboard.en.ts';
 import { enOffers } from '../features/offers/offers.en.ts';
+import { enContributions } from '../features/contributions/contributions.en.ts';
 import { enSimulator } from '../features/simulator/simulator.en.ts';
 import { enHistoryImport } from '../features/history-import/history-import.en.ts';
 import { enSync } from '../features/sync/sync.en.ts';
@@ -17,6 +18,7 @@ export const en: Translation = {
   ...enAdmin,
   ...enDashboardSummary,
   ...enOffers,
+  ...enContributions,
   ...enCosts,
   ...enSimulator,
   ...enSync,

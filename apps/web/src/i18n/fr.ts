@@ -4,6 +4,7 @@ import { frAdmin } from '../features/admin/admin.fr.ts';
 import { frConsent } from '../features/consent/consent.fr.ts';
 import { frDashboardSummary } from '../features/dashboard/dashboard.fr.ts';
 import { frOffers } from '../features/offers/offers.fr.ts';
+import { frContributions } from '../features/contributions/contributions.fr.ts';
 import { frSimulator } from '../features/simulator/simulator.fr.ts';
 import { frHistoryImport } from '../features/history-import/history-import.fr.ts';
 import { frSync } from '../features/sync/sync.fr.ts';
@@ -17,6 +18,7 @@ export const fr = {
   ...frAdmin,
   ...frDashboardSummary,
   ...frOffers,
+  ...frContributions,
   ...frCosts,
   ...frSimulator,
   ...frSync,

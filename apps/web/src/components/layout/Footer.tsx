@@ -6,7 +6,8 @@ export function Footer() {
   const { t } = useTranslation();
   const { version } = useRuntimeConfig();
   // A local client's header has no room for the offers browser (the gateway links it from its header).
-  const client = useAppMode() === 'client';
+  const mode = useAppMode();
+  const client = mode === 'client';
   return (
     <footer className="print:hidden border-t border-slate-200 py-6 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400">
       <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 sm:flex-row sm:items-center sm:justify-between">
@@ -15,6 +16,11 @@ export function Footer() {
           {client && (
             <Link to="/offers" className="hover:underline">
               {t('offers.nav')}
+            </Link>
+          )}
+          {mode === 'server' && (
+            <Link to="/contribute" className="hover:underline">
+              {t('contribute.nav')}
             </Link>
           )}
           <Link to="/faq" className="hover:underline">

@@ -27,7 +27,6 @@ export default function AdminLayout() {
   }
   const sections = visibleSections(me);
   const current = ADMIN_SECTIONS.find((section) => section.path === pathname.replace(/\/$/, ''));
-  // A page not in the list (the contributions moderation) checks its own permission.
   const allowed = serverMode && sections.length > 0 && (!current || sections.includes(current));
   if (!allowed) {
     return (

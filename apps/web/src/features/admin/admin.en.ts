@@ -10,6 +10,7 @@ export const enAdmin: AdminTranslation = {
       label: 'Administration pages',
       overview: 'Overview',
       users: 'Users',
+      contributions: 'Suggestions',
       roles: 'Roles',
       logs: 'Logs',
       caches: 'Caches',

@@ -9,6 +9,7 @@ export const frAdmin = {
       label: 'Pages d’administration',
       overview: 'Vue d’ensemble',
       users: 'Utilisateurs',
+      contributions: 'Propositions',
       roles: 'Rôles',
       logs: 'Journaux',
       caches: 'Caches',

@@ -5,7 +5,7 @@ export function hasPermission(me: MeResponse | null | undefined, permission: Per
   return me?.role.permissions.some((held) => held.name === permission) ?? false;
 }
 
-export type AdminSectionKey = 'overview' | 'users' | 'roles' | 'logs' | 'caches' | 'rte';
+export type AdminSectionKey = 'overview' | 'users' | 'contributions' | 'roles' | 'logs' | 'caches' | 'rte';
 
 export interface AdminSection {
   key: AdminSectionKey;
@@ -14,13 +14,12 @@ export interface AdminSection {
   permission: PermissionName;
 }
 
-/**
- * The pages of the Admin area, in menu order. The contributions moderation page (issue 10, permission
- * `contributions`, path `/admin/contributions`) is built elsewhere and takes its place after `users`.
- */
+/** The pages of the Admin area, in menu order. */
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { key: 'overview', path: '/admin', permission: 'admin_dashboard' },
   { key: 'users', path: '/admin/users', permission: 'users' },
+  // The moderation queue (issue 10); its page lives in features/contributions.
+  { key: 'contributions', path: '/admin/contributions', permission: 'contributions' },
   { key: 'roles', path: '/admin/roles', permission: 'roles' },
   { key: 'logs', path: '/admin/logs', permission: 'logs' },
   // Emptying everyone's cache is behind `users.edit` on the server (admin-caches.routes.ts).

@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useRuntimeConfig } from '../../hooks/useRuntimeConfig.ts';
 import { OFFER_TYPES, SUBSCRIBED_POWERS_KVA, type OfferType } from '@med/contracts';
 import { parisToday } from '@med/core';
 import { Card } from '../../components/ui/Card.tsx';
@@ -14,6 +16,7 @@ const DEFAULT_POWER_KVA = 6;
 /** Public offers browser: providers, their offers at a power, and each offer's price history. */
 export default function OffersPage() {
   const { t } = useTranslation();
+  const { serverMode } = useRuntimeConfig();
   const offersQuery = useOffers(true);
   const providersQuery = useProviders();
   const [providerId, setProviderId] = useState('');
@@ -39,6 +42,13 @@ export default function OffersPage() {
       <header>
         <h1 className="text-2xl font-bold sm:text-3xl">{t('offers.title')}</h1>
         <p className="mt-1 text-slate-600 dark:text-slate-400">{t('offers.intro')}</p>
+        {serverMode && (
+          <p className="mt-2">
+            <Link to="/contribute" className="font-medium text-sky-800 underline dark:text-sky-300">
+              {t('contribute.offersLink')}
+            </Link>
+          </p>
+        )}
       </header>
       <QueryState query={offersQuery}>
         {() => (
