@@ -10,6 +10,7 @@ const ADMIN = uniqueEmail('admin');
 const MODERATOR = uniqueEmail('moderator');
 const VISITOR = uniqueEmail('visitor');
 const DOOMED = uniqueEmail('doomed');
+const INVITED = uniqueEmail('invited');
 
 /** A browser context signed in as a fresh account created through the API. */
 async function signedUp(browser: Browser, baseUrl: string, email: string): Promise<BrowserContext> {
@@ -89,7 +90,7 @@ describe('the Admin area in the browser', () => {
 
     // Give the moderator role: the success message names it.
     await openUser(admin, MODERATOR);
-    await admin.getByRole('combobox', { name: 'Rôle' }).selectOption({ label: 'Modérateur' });
+    await admin.getByRole('combobox', { name: 'Rôle', exact: true }).selectOption({ label: 'Modérateur' });
     await admin.getByRole('button', { name: 'Changer le rôle' }).click();
     await admin.getByText(`${MODERATOR} a maintenant le rôle Modérateur.`).waitFor();
     await admin.getByRole('cell', { name: 'Modérateur', exact: true }).waitFor();
@@ -138,7 +139,7 @@ describe('the Admin area in the browser', () => {
     await admin.getByRole('button', { name: 'Vider son cache' }).waitFor();
     expect(await admin.getByRole('button', { name: 'Supprimer le compte' }).count()).toBe(0);
     expect(await admin.getByRole('button', { name: 'Désactiver le compte' }).count()).toBe(0);
-    expect(await admin.getByRole('combobox', { name: 'Rôle' }).count()).toBe(0);
+    expect(await admin.getByRole('combobox', { name: 'Rôle', exact: true }).count()).toBe(0);
   });
 
   it('keeps system roles read-only and creates, edits and deletes a custom role', async () => {
@@ -257,6 +258,41 @@ describe('the Admin area in the browser', () => {
     await admin.getByText(/^Tempo rafraîchi \(.+\)\.$/).waitFor();
   });
 
+  it('invites a user from the users page: the mailed link sets a password and the invited user logs in', async () => {
+    if (!admin || !server || !browser) {
+      throw new Error('set-up failed');
+    }
+    await admin.goto('/admin/users');
+    await admin.getByRole('heading', { name: 'Inviter un utilisateur', level: 2 }).waitFor();
+    await admin.getByLabel('Adresse e-mail de la personne invitée').fill(INVITED);
+    await admin.getByLabel('Rôle du compte invité').selectOption({ label: 'Modérateur' });
+    await admin.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+    await admin
+      .getByText(`Compte créé pour ${INVITED} : l’invitation avec le lien pour choisir un mot de passe est partie.`)
+      .waitFor();
+    // The same address again is refused, and said so.
+    await admin.getByLabel('Adresse e-mail de la personne invitée').fill(INVITED);
+    await admin.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+    await admin.getByRole('alert').waitFor();
+
+    const context = await frenchContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await page.goto(await mailedLink(server.dataDir, INVITED, '/reset-password?token='));
+    await page.getByLabel('Nouveau mot de passe', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Confirmez le mot de passe', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+    await page.getByText('Votre mot de passe a été changé. Vous pouvez vous connecter.').waitFor();
+    await page.goto('/login');
+    await page.getByLabel('Adresse e-mail').fill(INVITED);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(/\/dashboard$/);
+    // The role chosen in the invitation: the Admin area is open, with the moderation queue.
+    await mainNav(page).getByRole('link', { name: 'Admin' }).click();
+    await adminNav(page).getByRole('link', { name: 'Propositions' }).waitFor();
+    await context.close();
+  });
+
   it('shows a moderator only the pages and actions its role allows', async () => {
     if (!server || !browser) {
       throw new Error('set-up failed');
@@ -290,7 +326,7 @@ describe('the Admin area in the browser', () => {
     for (const forbidden of ['Supprimer le compte', 'Désactiver le compte', 'Envoyer un lien de mot de passe']) {
       expect(await page.getByRole('button', { name: forbidden }).count(), forbidden).toBe(0);
     }
-    expect(await page.getByRole('combobox', { name: 'Rôle' }).count()).toBe(0);
+    expect(await page.getByRole('combobox', { name: 'Rôle', exact: true }).count()).toBe(0);
 
     await page.goto('/admin/roles');
     await page.getByText('Votre rôle ne donne pas accès à cette page d’administration.').waitFor();

@@ -11,6 +11,7 @@ import { USERS_PER_PAGE } from './admin.api.ts';
 import { hasPermission } from './adminSections.ts';
 import { AdminQuery } from './AdminQuery.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { CreateUserCard } from './CreateUserCard.tsx';
 import { tableClass, tableWrapClass, thClass } from './tableStyles.ts';
 import { useAdminUsers, useAssignRole, useRoles, useUserAction } from './useAdmin.ts';
 import { actionLabelKey, actionsFor, confirmKey, doneKey, type UserActionSpec } from './userActions.ts';
@@ -59,6 +60,7 @@ export default function AdminUsersPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold sm:text-3xl">{t('admin.users.title')}</h1>
+      {hasPermission(me, 'users.edit') && <CreateUserCard roles={canChangeRoles ? roles.data : undefined} />}
       <form role="search" onSubmit={onSearch} className="flex flex-wrap items-end gap-2">
         <TextField
           label={t('admin.users.search')}

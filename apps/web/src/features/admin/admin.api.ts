@@ -15,6 +15,8 @@ import {
   rteTestResultSchema,
   userRoleResponseSchema,
   adminActionResultSchema,
+  adminUserSchema,
+  type CreateAdminUserRequest,
   type CreateRoleRequest,
   type LogLevelName,
   type RteApiKey,
@@ -83,6 +85,11 @@ export async function runUserAction(action: UserAction, userId: string): Promise
       await request('DELETE', path, { schema: messageSchema });
       return { deletedKeys: null };
   }
+}
+
+/** `POST /api/admin/users`: an account without a password; the server mails the invitation link. */
+export function createUser(body: CreateAdminUserRequest) {
+  return request('POST', '/admin/users', { body, schema: adminUserSchema });
 }
 
 export function getRoles(signal?: AbortSignal) {

@@ -52,6 +52,15 @@ export const enAdmin: AdminTranslation = {
     },
     users: {
       title: 'Users',
+      create: {
+        title: 'Invite a user',
+        email: 'E-mail address of the person invited',
+        role: 'Role of the invited account',
+        defaultRole: 'Visitor (default)',
+        submit: 'Send the invitation',
+        sending: 'Sending…',
+        done: 'Account created for {{email}}: the invitation with the link to choose a password is on its way.',
+      },
       search: 'Search by e-mail address',
       searchButton: 'Search',
       none: 'No user matches.',

@@ -53,6 +53,15 @@ export const frAdmin = {
     },
     users: {
       title: 'Utilisateurs',
+      create: {
+        title: 'Inviter un utilisateur',
+        email: 'Adresse e-mail de la personne invitée',
+        role: 'Rôle du compte invité',
+        defaultRole: 'Visiteur (par défaut)',
+        submit: 'Envoyer l’invitation',
+        sending: 'Envoi…',
+        done: 'Compte créé pour {{email}} : l’invitation avec le lien pour choisir un mot de passe est partie.',
+      },
       search: 'Rechercher par adresse e-mail',
       searchButton: 'Rechercher',
       none: 'Aucun utilisateur ne correspond.',

@@ -1,6 +1,7 @@
 import type { CreateRoleRequest } from '@med/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  createUser,
   adminKeys,
   assignRole,
   clearAllCaches,
@@ -50,6 +51,14 @@ export function useAssignRole() {
   return useMutation({
     mutationFn: ({ userId, roleId }: { userId: string; roleId: string; email: string }) => assignRole(userId, roleId),
     onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.all }),
+  });
+}
+
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createUser,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.all }),
   });
 }
 
