@@ -16,6 +16,7 @@ import { createGatewayConnection } from './features/gateway-client/gateway-conne
 import { registerExportersFeature } from './features/exporters/exporters.register.ts';
 import type { ExportersService } from './features/exporters/exporters.service.ts';
 import type { HaBirthWatcher } from './features/exporters/home-assistant/ha-birth-watcher.ts';
+import { registerHaStatisticsFeature } from './features/ha-statistics/ha-statistics.register.ts';
 import { historyImportRoutes } from './features/history-import/history-import.routes.ts';
 import { localMeteringRoutes } from './features/local-metering/local-metering.routes.ts';
 import { createLocalMeteringService } from './features/local-metering/local-metering.service.ts';
@@ -114,6 +115,11 @@ export async function buildClientApp(options: BuildClientAppOptions): Promise<{
   });
   const sync = await registerSyncFeature(app, deps);
   const { exporters, haWatcher } = await registerExportersFeature(app, deps);
+  await registerHaStatisticsFeature(app, {
+    db: deps.db,
+    log: deps.log,
+    targetOf: (id) => exporters.haStatisticsTarget(id),
+  });
   // New readings go out as soon as a sync has stored them (not awaited: a slow destination never holds the sync).
   sync.subscribe((progress) => {
     if (progress.type === 'finished') {

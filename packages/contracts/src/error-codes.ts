@@ -129,6 +129,14 @@ export const ErrorCode = {
   EXPORTER_TYPE_UNSUPPORTED: 'EXPORTER_TYPE_UNSUPPORTED',
   /** The exporter is already running (scheduled or manual); try again when it has finished. */
   EXPORTER_BUSY: 'EXPORTER_BUSY',
+  /** Energy statistics are a Home Assistant exporter's feature; this exporter is of another type. */
+  EXPORTER_NOT_HOME_ASSISTANT: 'EXPORTER_NOT_HOME_ASSISTANT',
+  /** The Home Assistant exporter has no HA URL or no access token for the statistics. */
+  HA_STATISTICS_NOT_CONFIGURED: 'HA_STATISTICS_NOT_CONFIGURED',
+  /** A statistics import of this exporter is already going on (one at a time). */
+  HA_IMPORT_RUNNING: 'HA_IMPORT_RUNNING',
+  /** No statistics import of this exporter has run since the client started. */
+  HA_IMPORT_NONE: 'HA_IMPORT_NONE',
   // generic
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',

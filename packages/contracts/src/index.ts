@@ -15,3 +15,4 @@ export * from './history-import.ts';
 export * from './costs.ts';
 export * from './exporters.ts';
 export * from './contributions.ts';
+export * from './ha-statistics.ts';

@@ -6,6 +6,7 @@ import {
   type CreateExporterRequest,
   type Exporter,
   type ExporterReadBack,
+  type ExporterSettings,
   type ExporterTestResult,
   type ExporterType,
   type ExportRunReport,
@@ -474,6 +475,37 @@ export function createExportersService(deps: ExportersServiceDeps) {
           cause: error,
         });
       }
+    },
+
+    /**
+     * The decrypted Energy statistics target of one Home Assistant exporter (HA URL, token, statistic id
+     * prefix, meters). 404 for an unknown id, 409 for another type or when the URL or token is missing.
+     */
+    async haStatisticsTarget(
+      id: string,
+    ): Promise<{ url: string; token: string; prefix: string; usagePointIds: string[] }> {
+      const row = await rowOrThrow(id);
+      if (typeOf(row) !== 'home_assistant') {
+        throw conflict(
+          ErrorCode.EXPORTER_NOT_HOME_ASSISTANT,
+          'Les statistiques Énergie ne concernent que les exportateurs Home Assistant.',
+        );
+      }
+      const settings = parseJson(row.settings) as ExporterSettings<'home_assistant'>;
+      const token = openSecrets(deps.keys, row.id, row.secrets).ha_token;
+      if (!settings.ha_url || !token) {
+        throw conflict(
+          ErrorCode.HA_STATISTICS_NOT_CONFIGURED,
+          'Indiquez l’adresse de Home Assistant et un jeton d’accès pour les statistiques.',
+          settings.ha_url ? 'config.ha_token' : 'config.ha_url',
+        );
+      }
+      return {
+        url: settings.ha_url,
+        token,
+        prefix: settings.statistic_id_prefix,
+        usagePointIds: (parseJson(row.usage_point_ids) as string[] | null) ?? [],
+      };
     },
 
     due,
