@@ -84,6 +84,7 @@ describe('client mode in the browser', () => {
       'EcoWatt',
       'France',
       'Synchronisation',
+      'Exporteurs',
     ]);
     // The full header still fits at 1280 px; the offers browser is in the footer.
     expect(await horizontalOverflow(page)).toBe(0);

@@ -39,6 +39,8 @@ const ContributePage = lazy(() => import('./features/contributions/ContributePag
 const ClientDashboardPage = lazy(() => import('./features/sync/ClientDashboardPage.tsx'));
 const SyncPage = lazy(() => import('./features/sync/SyncPage.tsx'));
 const HistoryImportPage = lazy(() => import('./features/history-import/HistoryImportPage.tsx'));
+const ExportersPage = lazy(() => import('./features/exporters/ExportersPage.tsx'));
+const ExporterPage = lazy(() => import('./features/exporters/ExporterPage.tsx'));
 
 /** The gateway's dashboard is an account's; a local client's is the household's meters and its gateway link. */
 function Dashboard() {
@@ -67,6 +69,8 @@ export function App() {
         <Route element={<ClientOnlyRoute />}>
           <Route path="sync" element={<SyncPage />} />
           <Route path="import" element={<HistoryImportPage />} />
+          <Route path="exporters" element={<ExportersPage />} />
+          <Route path="exporters/:id" element={<ExporterPage />} />
         </Route>
         {/* Open to anyone in client mode (no accounts there; LOCAL_PASSWORD guards the whole app). */}
         <Route element={<ProtectedRoute />}>

@@ -10,4 +10,5 @@ export const queryKeys = {
   costs: ['costs'] as const,
   syncStatus: ['sync', 'status'] as const,
   clientStatus: ['client', 'status'] as const,
+  exporters: ['exporters'] as const,
 };

@@ -7,6 +7,7 @@ import { enContributions } from '../features/contributions/contributions.en.ts';
 import { enSimulator } from '../features/simulator/simulator.en.ts';
 import { enHistoryImport } from '../features/history-import/history-import.en.ts';
 import { enSync } from '../features/sync/sync.en.ts';
+import { enExporters } from '../features/exporters/exporters.en.ts';
 import { enMetering } from './en.metering.ts';
 import { enRte } from './en.rte.ts';
 import type { Translation } from './fr.ts';
@@ -23,6 +24,7 @@ export const en: Translation = {
   ...enSimulator,
   ...enSync,
   ...enHistoryImport,
+  ...enExporters,
   common: {
     appName: 'MyElectricalData',
     loading: 'Loading…',

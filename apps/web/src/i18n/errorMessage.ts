@@ -29,3 +29,8 @@ export function errorMessage(t: TFunction, error: unknown): string {
   }
   return `${base} ${t('errors.retryIn', { duration: formatWait(t, error.retryAfterSeconds) })}`;
 }
+
+/** The translation of a stable error code received outside an API answer (an SSE `error` event); null when unknown. */
+export function errorCodeMessage(t: TFunction, code: string): string | null {
+  return hasTranslation(code) ? t(`errors.${code}`) : null;
+}

@@ -8,6 +8,7 @@ import { frContributions } from '../features/contributions/contributions.fr.ts';
 import { frSimulator } from '../features/simulator/simulator.fr.ts';
 import { frHistoryImport } from '../features/history-import/history-import.fr.ts';
 import { frSync } from '../features/sync/sync.fr.ts';
+import { frExporters } from '../features/exporters/exporters.fr.ts';
 import { frMetering } from './fr.metering.ts';
 import { frRte } from './fr.rte.ts';
 
@@ -23,6 +24,7 @@ export const fr = {
   ...frSimulator,
   ...frSync,
   ...frHistoryImport,
+  ...frExporters,
   common: {
     appName: 'MyElectricalData',
     loading: 'Chargement…',

@@ -53,6 +53,7 @@ export function useNavItems(): NavState {
       { to: '/simulator', label: t('simulator.nav') },
       ...rte,
       { to: '/sync', label: t('sync.nav') },
+      { to: '/exporters', label: t('exporters.nav'), section: true },
     ];
     return { items, signedIn: false, resolved: true, mode };
   }
