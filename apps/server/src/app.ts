@@ -17,7 +17,7 @@ import { loadRole } from './features/roles/roles.repository.ts';
 import { registerRolesFeature } from './features/roles/roles.register.ts';
 import { registerAdminFeature } from './features/admin/admin.register.ts';
 import { createDrain } from './http/drain.ts';
-import { createLogger } from './http/logger.ts';
+import { createLogger, logFormatFor } from './http/logger.ts';
 import { createThrottle } from './http/throttle.ts';
 import { createMailQueue } from './mail/mail-queue.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
@@ -76,6 +76,7 @@ export async function buildApp(
     options.logger ??
     createLogger({
       level: config.logLevel,
+      format: logFormatFor(config),
       keys,
       journal: logJournal.stream,
       ...(options.logStream ? { stream: options.logStream } : {}),

@@ -13,7 +13,7 @@ import { buildApp, type BuildAppOptions } from './app.ts';
 import { createUsageStats } from './features/admin/usage-stats.ts';
 import { createEnedisGateway } from './features/enedis/enedis-gateway.ts';
 import { createServerKeys } from './security/keys.ts';
-import { createLogger } from './http/logger.ts';
+import { createLogger, logFormatFor } from './http/logger.ts';
 import { createLogJournal } from './features/logs/log-journal.ts';
 
 /**
@@ -47,6 +47,7 @@ export async function startServices(
     overrides.logger ??
     createLogger({
       level: config.logLevel,
+      format: logFormatFor(config),
       keys,
       journal: logJournal.stream,
       ...(overrides.logStream ? { stream: overrides.logStream } : {}),

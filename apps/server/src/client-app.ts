@@ -31,7 +31,7 @@ import { runtimeConfigRoutes } from './features/web/runtime-config.routes.ts';
 import { notFound } from './http/app-error.ts';
 import { createDrain } from './http/drain.ts';
 import { registerLocalPassword } from './http/local-password.ts';
-import { createLogger } from './http/logger.ts';
+import { createLogger, logFormatFor } from './http/logger.ts';
 import { createThrottle } from './http/throttle.ts';
 import { createScheduler } from './jobs/scheduler.ts';
 import { createServerKeys } from './security/keys.ts';
@@ -63,7 +63,12 @@ export async function buildClientApp(options: BuildClientAppOptions): Promise<{
   const keys = createServerKeys(config.secretKey);
   const logger: FastifyBaseLogger =
     options.logger ??
-    createLogger({ level: config.logLevel, keys, ...(options.logStream ? { stream: options.logStream } : {}) });
+    createLogger({
+      level: config.logLevel,
+      format: logFormatFor(config),
+      keys,
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    });
   const app = createAppShell(config, logger);
   const gatewayClient = createGatewayClient({
     apiUrl: config.client.apiUrl,

@@ -53,6 +53,8 @@ export interface Config {
   consentMaxPrmsPerDay: number;
   cacheTtlSeconds: number;
   logLevel: RawEnv['LOG_LEVEL'];
+  /** LOG_FORMAT as given; unset, the logger picks pretty on a development terminal, JSON otherwise. */
+  logFormat: RawEnv['LOG_FORMAT'];
   enedis: EnedisConfig;
   demoEnabled: boolean;
   rte: RteConfig;
@@ -210,6 +212,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     consentMaxPrmsPerDay: env.CONSENT_MAX_PRMS_PER_DAY,
     cacheTtlSeconds: env.CACHE_TTL_SECONDS,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT,
     enedis: {
       environment: enedisEnvironment,
       clientId: env.ENEDIS_CLIENT_ID,

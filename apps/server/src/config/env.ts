@@ -56,6 +56,8 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().default('MyElectricalData <no-reply@myelectricaldata.local>'),
   ALLOW_FILE_OUTBOX_IN_PRODUCTION: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Unset: pretty in development on a terminal, JSON otherwise (http/log-format.ts).
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   TRUST_PROXY: bool.default(false),
   BODY_LIMIT_BYTES: int(1024, 50 * 1024 * 1024).default(1024 * 1024),
   // Default 5 in production, 0 otherwise (config.ts): a load balancer needs the time, Ctrl-C does not.

@@ -1,12 +1,28 @@
 import { createHmac, createSecretKey } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import pino, { type DestinationStream, type Logger } from 'pino';
+import pinoPretty from 'pino-pretty';
 import type { Config } from '../config/config.ts';
 import type { ServerKeys } from '../security/keys.ts';
 import { createRedactor } from './log-redaction.ts';
 
+export type LogFormat = 'pretty' | 'json';
+
+/**
+ * LOG_FORMAT when given; otherwise pretty only for a person watching a development server in a terminal,
+ * and JSON lines everywhere else (containers, files, log collectors parse them).
+ */
+export function logFormatFor(
+  config: Pick<Config, 'logFormat' | 'env'>,
+  stdoutIsTty: boolean = process.stdout.isTTY === true,
+): LogFormat {
+  return config.logFormat ?? (config.env === 'development' && stdoutIsTty ? 'pretty' : 'json');
+}
+
 export interface LoggerOptions {
   level: Config['logLevel'];
+  /** Of the stdout lines only (default JSON); the journal always gets JSON, the admin page parses it. */
+  format?: LogFormat;
   keys: ServerKeys;
   /** Where lines go (default stdout); tests capture them. */
   stream?: DestinationStream;
@@ -50,6 +66,19 @@ const REDACTED_PATHS = [
 export function createLogger(options: LoggerOptions): Logger {
   const key = createSecretKey(options.keys.derive('log-redaction'));
   const redact = createRedactor((value) => createHmac('sha256', key).update(value).digest('hex').slice(0, 8));
+  const output = options.stream ?? pino.destination(1);
+  // Formatting happens after pino wrote the (already redacted) JSON line, in-process and synchronously, so
+  // the last lines before an exit are not lost in a worker thread. Colours only on a real terminal.
+  const stdout =
+    options.format === 'pretty'
+      ? pinoPretty({
+          destination: output,
+          sync: true,
+          colorize: options.stream === undefined && process.stdout.isTTY === true,
+          translateTime: 'SYS:HH:MM:ss.l',
+          ignore: 'pid,hostname',
+        })
+      : output;
   return pino(
     {
       level: options.level,
@@ -83,9 +112,9 @@ export function createLogger(options: LoggerOptions): Logger {
     options.journal
       ? pino.multistream([
           // The logger's level filters first; these streams take whatever it lets through.
-          { level: 'trace', stream: options.stream ?? pino.destination(1) },
+          { level: 'trace', stream: stdout },
           { level: 'trace', stream: options.journal },
         ])
-      : options.stream,
+      : stdout,
   );
 }
