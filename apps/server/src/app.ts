@@ -18,6 +18,7 @@ import { registerRolesFeature } from './features/roles/roles.register.ts';
 import { registerAdminFeature } from './features/admin/admin.register.ts';
 import { createDrain } from './http/drain.ts';
 import { createLogger, logFormatFor } from './http/logger.ts';
+import { createMetrics, recordJobRun, type AppMetrics } from './http/metrics.ts';
 import { createThrottle } from './http/throttle.ts';
 import { createMailQueue } from './mail/mail-queue.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
@@ -59,6 +60,8 @@ export interface BuildAppOptions {
   logStream?: DestinationStream;
   /** The admin log journal the logger also writes to (bootstrap makes both); default: a fresh one. */
   logJournal?: LogJournal;
+  /** The Prometheus instruments (bootstrap shares them with the Enedis gateway); default: fresh ones. */
+  metrics?: AppMetrics;
 }
 
 export const DEFAULT_WEB_DIST = resolve(import.meta.dirname, '../../web/dist');
@@ -82,6 +85,7 @@ export async function buildApp(
       ...(options.logStream ? { stream: options.logStream } : {}),
     });
   const app = createAppShell(config, logger);
+  const metrics = options.metrics ?? createMetrics();
 
   const jwt = createJwt(keys, config.auth.accessTokenMinutes);
   const mailer =
@@ -123,6 +127,7 @@ export async function buildApp(
     gateway: options.gateway,
     usage: options.usage ?? createUsageStats({ cache, log: app.log }),
     logJournal,
+    metrics,
     log: app.log,
     drain: createDrain(app, app.log),
     rte: createRteGateway({ config, enedis: options.gateway, log: app.log }),
@@ -132,10 +137,11 @@ export async function buildApp(
       log: app.log,
       retryMinMs: config.jobs.retryMinMs,
       retryMaxMs: config.jobs.retryMaxMs,
+      onRunFinished: recordJobRun(metrics),
     }),
   };
 
-  await registerCommonPlugins(app, { config, db: database.db, cache, drain: deps.drain });
+  await registerCommonPlugins(app, { config, db: database.db, cache, drain: deps.drain, metrics });
   // Before any feature registers its routes: every route behind requirePermission gets indexed.
   const permissionRoutes = indexPermissionRoutes(app);
 

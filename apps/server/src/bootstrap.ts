@@ -14,6 +14,7 @@ import { createUsageStats } from './features/admin/usage-stats.ts';
 import { createEnedisGateway } from './features/enedis/enedis-gateway.ts';
 import { createServerKeys } from './security/keys.ts';
 import { createLogger, logFormatFor } from './http/logger.ts';
+import { createMetrics } from './http/metrics.ts';
 import { createLogJournal } from './features/logs/log-journal.ts';
 
 /**
@@ -54,9 +55,19 @@ export async function startServices(
     });
   // Usage counters of the admin overview: fed by the Enedis client and by every metering call.
   const usage = createUsageStats({ cache, log: logger });
+  const metrics = createMetrics();
   const gateway =
     overrides.gateway ??
-    (await createEnedisGateway({ config, cache, keys, log: logger, onEvent: (event) => usage.recordEnedis(event) }));
+    (await createEnedisGateway({
+      config,
+      cache,
+      keys,
+      log: logger,
+      onEvent: (event) => {
+        usage.recordEnedis(event);
+        metrics.enedisEvents.inc({ event });
+      },
+    }));
   const { app, deps, permissionRoutes } = await buildApp({
     ...overrides,
     config,
@@ -66,6 +77,7 @@ export async function startServices(
     logger,
     usage,
     logJournal,
+    metrics,
   });
   if (config.env === 'production' && (config.enedis.environment === 'emulator' || config.rte.useEmulator)) {
     app.log.warn(

@@ -32,6 +32,7 @@ import { notFound } from './http/app-error.ts';
 import { createDrain } from './http/drain.ts';
 import { registerLocalPassword } from './http/local-password.ts';
 import { createLogger, logFormatFor } from './http/logger.ts';
+import { createMetrics, recordJobRun } from './http/metrics.ts';
 import { createThrottle } from './http/throttle.ts';
 import { createScheduler } from './jobs/scheduler.ts';
 import { createServerKeys } from './security/keys.ts';
@@ -70,6 +71,7 @@ export async function buildClientApp(options: BuildClientAppOptions): Promise<{
       ...(options.logStream ? { stream: options.logStream } : {}),
     });
   const app = createAppShell(config, logger);
+  const metrics = createMetrics();
   const gatewayClient = createGatewayClient({
     apiUrl: config.client.apiUrl,
     clientId: config.client.clientId,
@@ -100,12 +102,13 @@ export async function buildClientApp(options: BuildClientAppOptions): Promise<{
       log: app.log,
       retryMinMs: config.jobs.retryMinMs,
       retryMaxMs: config.jobs.retryMaxMs,
+      onRunFinished: recordJobRun(metrics),
     }),
     log: app.log,
     drain: createDrain(app, app.log),
   };
 
-  await registerCommonPlugins(app, { config, db: database.db, cache, drain: deps.drain });
+  await registerCommonPlugins(app, { config, db: database.db, cache, drain: deps.drain, metrics });
   if (config.client.localPassword !== undefined) {
     // Every route below, the SPA included: the household's data stays behind the password.
     registerLocalPassword(app, {

@@ -11,6 +11,7 @@ import type { GatewayConnection } from './features/gateway-client/gateway-connec
 import type { RteGateway } from './features/rte/rte-gateway.ts';
 import type { Guard } from './http/auth.ts';
 import type { Drain } from './http/drain.ts';
+import type { AppMetrics } from './http/metrics.ts';
 import type { Throttle } from './http/throttle.ts';
 import type { Scheduler } from './jobs/scheduler.ts';
 import type { AccountMail } from './features/accounts/account-mails.ts';
@@ -39,6 +40,8 @@ export interface AppDeps {
   rte: RteGateway;
   /** The server's own log records, shared by instances on Valkey (the admin logs page reads it). */
   logJournal: LogJournal;
+  /** Prometheus instruments of this instance, served at /metrics. */
+  metrics: AppMetrics;
   /** Scheduled jobs; bootstrap starts it when JOBS_ENABLED, admin refreshes run through it either way. */
   scheduler: Scheduler;
   log: FastifyBaseLogger;

@@ -77,6 +77,8 @@ export interface SchedulerOptions {
    * (run instants, backoff, timeouts) reads real time.
    */
   now?: () => Date;
+  /** Told of every finished run (the Prometheus job counters). */
+  onRunFinished?: (run: { job: string; status: RunResult['status']; seconds: number }) => void;
 }
 
 /**
@@ -149,7 +151,19 @@ export function createScheduler(options: SchedulerOptions) {
     retryTimers.set(name, timer);
   }
 
-  async function execute(
+  /** One run, reported to `onRunFinished` whatever its outcome. */
+  async function execute(...args: Parameters<typeof executeRun>): Promise<RunResult> {
+    const started = performance.now();
+    const result = await executeRun(...args);
+    options.onRunFinished?.({
+      job: args[0].name,
+      status: result.status,
+      seconds: (performance.now() - started) / 1000,
+    });
+    return result;
+  }
+
+  async function executeRun(
     job: JobDefinition,
     run: { slot: Date; slotLabel: string; now: Date; manual: boolean },
     state: JobStateRow | undefined,

@@ -22,7 +22,16 @@ export async function registerEnedisFeatures(
 ): Promise<{ metering: MeteringService }> {
   const { db, cache, keys, config, gateway, guard } = deps;
   const pdls = createPdlService(deps);
-  const quotas = createQuotas({ cache, keys, config, recordCall: (...call) => deps.usage.recordCall(...call) });
+  const quotas = createQuotas({
+    cache,
+    keys,
+    config,
+    recordCall: (...call) => {
+      deps.metrics.meteringCalls.inc({ source: call[2] === 'cached' ? 'cache' : 'enedis' });
+      return deps.usage.recordCall(...call);
+    },
+    onRefused: (kind) => deps.metrics.quotaRefusals.inc({ quota: kind }),
+  });
   const dayCache = createDayCache({ cache, keys, ttlSeconds: config.cacheTtlSeconds });
   const metering = createMeteringService({ db, keys, dayCache, quotas, gateway });
   const consent = createConsentService({ db, cache, keys, config, gateway, log: app.log });

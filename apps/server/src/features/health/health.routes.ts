@@ -4,6 +4,7 @@ import type { CachePort } from '../../cache/cache.port.ts';
 import type { Config } from '../../config/config.ts';
 import type { Db } from '../../db/database.ts';
 import type { Drain } from '../../http/drain.ts';
+import type { AppMetrics } from '../../http/metrics.ts';
 import { registerMetrics } from './metrics.ts';
 
 export interface HealthDeps {
@@ -11,6 +12,7 @@ export interface HealthDeps {
   db: Db;
   cache: Pick<CachePort, 'ping'>;
   drain: Pick<Drain, 'draining'>;
+  metrics: AppMetrics;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface HealthDeps {
  * reference's `/ping`.
  */
 export function registerHealthRoutes(app: FastifyInstance, deps: HealthDeps): void {
-  registerMetrics(app, deps.config.metrics);
+  registerMetrics(app, deps.config.metrics, deps.metrics);
 
   const ping = async () => ({ status: 'ok', version: deps.config.version, timestamp: new Date().toISOString() });
   app.get('/ping', { schema: { hide: true } }, ping);

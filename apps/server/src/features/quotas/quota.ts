@@ -20,6 +20,8 @@ export function createQuotas(deps: {
   config: Config;
   /** Told of each call let through, by route pattern (the admin overview's counters). */
   recordCall: (userId: string, endpoint: string, kind: QuotaKind) => Promise<void>;
+  /** Told of each call refused past the limit (the Prometheus refusal counter). */
+  onRefused?: (kind: QuotaKind) => void;
 }) {
   /** Counts the call against the user's quota of `kind`; refuses it (429) past the limit. */
   async function limit(user: AuthUser, kind: QuotaKind, reply: FastifyReply): Promise<void> {
@@ -41,6 +43,7 @@ export function createQuotas(deps: {
       'x-ratelimit-scope': kind,
     });
     if (!allowed) {
+      deps.onRefused?.(kind);
       const error = tooManyRequests(
         ErrorCode.RATE_LIMIT_EXCEEDED,
         `Quota quotidien atteint (${limit} requêtes ${kind === 'cached' ? 'servies par le cache' : 'vers Enedis'}). Réinitialisation à ${resetAt.toISOString()} (minuit, heure de Paris).`,
