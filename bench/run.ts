@@ -12,6 +12,7 @@ import { runClientSync } from './client-sync.ts';
 import { runHaStatistics } from './ha-statistics.ts';
 import { runWebWire } from './web-wire.ts';
 import { runTsdbExport } from './tsdb-export.ts';
+import { runSoak } from './soak.ts';
 
 await runColdLoadCurve();
 await runFairShare();
@@ -26,3 +27,4 @@ await runCsvImport();
 runChartOverview();
 await runChartOverviewBrowser();
 await runTsdbExport();
+await runSoak();
