@@ -1,15 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { connectDatabase, type DbHandle } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { newPdlRow } from '../src/features/pdl/pdl.repository.ts';
 import { backends } from './support/backends.ts';
-import { runSql } from './support/test-server.ts';
+import { freshDatabase } from './support/fresh-database.ts';
 
 // What the foundation and RTE issues ask the schema to hold, on both dialects.
 const EXPECTED_TABLES = [
@@ -50,32 +48,6 @@ afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
-
-function sqliteUrl(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'med-migrations-'));
-  tempDirs.push(dir);
-  return `sqlite:${join(dir, 'test.db')}`;
-}
-
-/** A fresh, empty database of the backend's dialect, dropped afterwards. */
-async function freshDatabase(
-  databaseUrl: string | undefined,
-): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
-  if (!databaseUrl) {
-    const handle = connectDatabase(sqliteUrl());
-    return { handle, drop: () => handle.close() };
-  }
-  const schema = `mig_${randomBytes(4).toString('hex')}`;
-  await runSql(databaseUrl, `CREATE SCHEMA ${schema}`);
-  const handle = connectDatabase(databaseUrl, { schema });
-  return {
-    handle,
-    drop: async () => {
-      await handle.close();
-      await runSql(databaseUrl, `DROP SCHEMA ${schema} CASCADE`);
-    },
-  };
-}
 
 describe.each(backends)('migrations on $name', (backend) => {
   it('create every table once, then have nothing left to apply', async () => {

@@ -1,13 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
-import { connectDatabase, type DbHandle } from '../src/db/connect.ts';
+import { describe, expect, it } from 'vitest';
+import type { DbHandle } from '../src/db/connect.ts';
 import { KNOWN_MIGRATIONS, migrateToLatest } from '../src/db/migrate.ts';
 import { backends } from './support/backends.ts';
-import { runSql } from './support/test-server.ts';
+import { freshDatabase } from './support/fresh-database.ts';
 
 /**
  * Upgrades from every earlier schema: each migration is treated as a released version. The database is
@@ -140,34 +136,6 @@ const ORDER_BY: Record<string, string> = {
   client_sync_state: 'dataset',
   exporter_configs: 'id',
 };
-
-const tempDirs: string[] = [];
-afterAll(() => {
-  for (const dir of tempDirs.splice(0)) {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-async function freshDatabase(
-  databaseUrl: string | undefined,
-): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
-  if (!databaseUrl) {
-    const dir = mkdtempSync(join(tmpdir(), 'med-upgrades-'));
-    tempDirs.push(dir);
-    const handle = connectDatabase(`sqlite:${join(dir, 'upgrade.db')}`);
-    return { handle, drop: () => handle.close() };
-  }
-  const schema = `upg_${randomBytes(4).toString('hex')}`;
-  await runSql(databaseUrl, `CREATE SCHEMA ${schema}`);
-  const handle = connectDatabase(databaseUrl, { schema });
-  return {
-    handle,
-    drop: async () => {
-      await handle.close();
-      await runSql(databaseUrl, `DROP SCHEMA ${schema} CASCADE`);
-    },
-  };
-}
 
 /** Columns of each table as the database holds them now (the version it was migrated to). */
 async function columnsByTable(handle: DbHandle): Promise<Map<string, string[]>> {

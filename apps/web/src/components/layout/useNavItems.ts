@@ -41,17 +41,21 @@ export function useNavItems(): NavState {
   if (mode === undefined) {
     return { items: [], signedIn: false, resolved: false, mode };
   }
+  // The household's data pages, the same on the gateway (signed in) and on the local client, where the euro
+  // pages price the local readings with the offer chosen on the dashboard.
+  const dataPages: NavItem[] = [
+    { to: '/dashboard', label: t('nav.dashboard') },
+    { to: '/consumption', label: t('metering.nav.consumption') },
+    { to: '/consumption_euro', label: t('costs.nav') },
+    { to: '/production', label: t('metering.nav.production') },
+    { to: '/balance', label: t('metering.nav.balance') },
+    { to: '/simulator', label: t('simulator.nav') },
+    ...rte,
+  ];
   if (mode === 'client') {
-    // The euro pages price the local readings with the offer chosen on the dashboard; the offers browser is
-    // in the footer (the header is full at 1280 px).
+    // The offers browser is in the footer (the header is full at 1280 px).
     const items: NavItem[] = [
-      { to: '/dashboard', label: t('nav.dashboard') },
-      { to: '/consumption', label: t('metering.nav.consumption') },
-      { to: '/consumption_euro', label: t('costs.nav') },
-      { to: '/production', label: t('metering.nav.production') },
-      { to: '/balance', label: t('metering.nav.balance') },
-      { to: '/simulator', label: t('simulator.nav') },
-      ...rte,
+      ...dataPages,
       { to: '/sync', label: t('sync.nav') },
       { to: '/exporters', label: t('exporters.nav'), section: true },
     ];
@@ -59,13 +63,7 @@ export function useNavItems(): NavState {
   }
   const items: NavItem[] = signedIn
     ? [
-        { to: '/dashboard', label: t('nav.dashboard') },
-        { to: '/consumption', label: t('metering.nav.consumption') },
-        { to: '/consumption_euro', label: t('costs.nav') },
-        { to: '/production', label: t('metering.nav.production') },
-        { to: '/balance', label: t('metering.nav.balance') },
-        { to: '/simulator', label: t('simulator.nav') },
-        ...rte,
+        ...dataPages,
         // The offers browser is linked from each meter card and the simulator (the header has no room left).
         { to: '/settings', label: t('nav.settings') },
         ...admin,
