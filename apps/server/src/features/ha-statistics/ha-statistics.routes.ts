@@ -1,4 +1,3 @@
-import type { ServerResponse } from 'node:http';
 import {
   ErrorCode,
   haImportQuerySchema,
@@ -10,6 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../http/app-error.ts';
 import { ok } from '../../http/envelope.ts';
+import { eventStreams } from '../../http/event-stream.ts';
 import { envelope } from '../../http/route-helpers.ts';
 import type { HaImportEvent, HaImports } from './ha-statistics.imports.ts';
 import type { HaStatisticsService, HaStatisticsTarget } from './ha-statistics.service.ts';
@@ -30,13 +30,7 @@ export interface HaStatisticsRoutesDeps {
  */
 export function haStatisticsRoutes(deps: HaStatisticsRoutesDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    const streams = new Set<ServerResponse>();
-    // SSE connections of an idle import never end on their own: close them before the drain waits for requests.
-    app.addHook('preClose', async () => {
-      for (const stream of streams) {
-        stream.end();
-      }
-    });
+    const streams = eventStreams(app);
     app.addHook('onClose', async () => {
       await deps.imports.settled();
     });
@@ -107,17 +101,9 @@ export function haStatisticsRoutes(deps: HaStatisticsRoutesDeps): FastifyPluginA
         if (!running && latest === null) {
           throw notFound(ErrorCode.HA_IMPORT_NONE, 'Aucun import de statistiques depuis le démarrage.');
         }
-        reply.hijack();
-        const stream = reply.raw;
-        stream.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-cache',
-          'x-accel-buffering': 'no',
-        });
-        // Headers now, not with the first event: a client waiting for the import's next step sees the stream open.
-        stream.flushHeaders();
+        const stream = streams.open(reply);
         const send = (event: HaImportEvent) => {
-          stream.write(`event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`);
+          stream.send(event.type, event.data);
           if (event.type !== 'progress') {
             stream.end();
           }
@@ -126,12 +112,7 @@ export function haStatisticsRoutes(deps: HaStatisticsRoutesDeps): FastifyPluginA
           send(latest);
           return;
         }
-        const unsubscribe = deps.imports.subscribe(id, send);
-        streams.add(stream);
-        stream.once('close', () => {
-          unsubscribe();
-          streams.delete(stream);
-        });
+        stream.onClose(deps.imports.subscribe(id, send));
         // Subscribed before reading the latest again: an event emitted in between is not lost.
         const current = deps.imports.state(id).latest;
         if (current) {

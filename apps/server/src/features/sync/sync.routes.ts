@@ -1,4 +1,3 @@
-import type { ServerResponse } from 'node:http';
 import {
   ErrorCode,
   syncStatusSchema,
@@ -10,6 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../http/app-error.ts';
 import { ok } from '../../http/envelope.ts';
+import { eventStreams } from '../../http/event-stream.ts';
 import { envelope } from '../../http/route-helpers.ts';
 import { findMeter } from './client-meters.repository.ts';
 import { readSyncStatus, syncResumeAt, type SyncStatusDeps } from './sync-status.ts';
@@ -24,13 +24,7 @@ const triggerSchema = envelope(syncTriggerSchema);
  */
 export function syncRoutes(deps: SyncStatusDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    const streams = new Set<ServerResponse>();
-    // SSE connections never end on their own: close them before the drain waits for in-flight requests.
-    app.addHook('preClose', async () => {
-      for (const stream of streams) {
-        stream.end();
-      }
-    });
+    const streams = eventStreams(app);
 
     /**
      * Starts a manual run in the background; a run already going on is joined, not doubled. While the
@@ -123,24 +117,13 @@ export function syncRoutes(deps: SyncStatusDeps): FastifyPluginAsyncZod {
     app.get(
       '/events',
       { schema: { tags, summary: 'Live sync progress (text/event-stream: progress events, the latest one first)' } },
-      async (request, reply) => {
-        reply.hijack();
-        const stream = reply.raw;
-        stream.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-cache',
-          'x-accel-buffering': 'no',
-        });
-        const send = (event: unknown) => stream.write(`event: progress\ndata: ${JSON.stringify(event)}\n\n`);
+      async (_request, reply) => {
+        const stream = streams.open(reply);
+        const send = (event: unknown) => stream.send('progress', event);
         if (deps.sync.lastProgress) {
           send(deps.sync.lastProgress);
         }
-        const unsubscribe = deps.sync.subscribe(send);
-        streams.add(stream);
-        request.raw.once('close', () => {
-          unsubscribe();
-          streams.delete(stream);
-        });
+        stream.onClose(deps.sync.subscribe(send));
       },
     );
   };
