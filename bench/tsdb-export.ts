@@ -59,7 +59,7 @@ export async function runTsdbExport(): Promise<void> {
     let points = 0;
     for (let run = 0; run < RUNS; run++) {
       const began = performance.now();
-      const counts = await exportToTsdb({
+      const { counts } = await exportToTsdb({
         db: handle.db,
         target,
         destination,

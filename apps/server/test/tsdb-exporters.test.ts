@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Exporter, ExporterReadBack, ExportRunReport } from '@med/contracts';
+import { randomUUID } from 'node:crypto';
+import type { CostsResponse, Exporter, ExporterReadBack, ExportRunReport } from '@med/contracts';
+import { addDays, parisMidnightUtc } from '@med/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertOffers, insertProvider } from '../src/features/offers/catalogue.repository.ts';
+import { recordToRow } from '../src/features/offers/offer.mapper.ts';
 import { createEcowattRepository } from '../src/features/rte/ecowatt.repository.ts';
 import { createTempoRepository } from '../src/features/rte/tempo.repository.ts';
 import { backends } from './support/backends.ts';
@@ -16,6 +20,7 @@ import {
   upsertCurve,
   upsertMaxPower,
 } from './support/exporter-helpers.ts';
+import { baseRecord } from './support/catalogue-helpers.ts';
 import { startInfluxDb2Emulator, type InfluxDb2Emulator } from './support/influxdb2-emulator.ts';
 import {
   influxDbMissing,
@@ -68,6 +73,53 @@ async function seedStore(client: ClientTestServer) {
       hourly: Array.from({ length: 24 }, (_, hour) => (hour === 19 ? 2 : 1)),
     },
   ]);
+}
+
+/** A second meter with a selected BASE offer and a whole month of curve (March 2026, DST day included). */
+const PRICED = '12345678901299';
+const COST_DAYS = Array.from({ length: 33 }, (_, index) => addDays('2026-03-01', index));
+
+async function seedPricedMeter(client: ClientTestServer): Promise<string> {
+  const db = client.deps.db;
+  const slug = `t-${randomUUID().slice(0, 8)}`;
+  const providerId = randomUUID();
+  const offerId = randomUUID();
+  const now = new Date().toISOString();
+  await insertProvider(db, {
+    id: providerId,
+    slug,
+    name: `Fournisseur ${slug}`,
+    website: null,
+    logo_url: null,
+    is_active: true,
+    created_at: now,
+    updated_at: now,
+  });
+  // Open since 1 October 2025: the engine flags its prices as possibly outdated from 1 April 2026 (estimates).
+  const record = baseRecord(slug, '2025-10-01', {
+    power_kva: 9,
+    prices: { base: 0.1952 },
+    subscription_eur_per_month: 15.47,
+  });
+  await insertOffers(db, [recordToRow(record, providerId, offerId, now)]);
+  await seedMeters(db, [pdlItem(PRM, { has_production: true }), pdlItem(PRICED, { selected_offer_id: offerId })]);
+  const daily: Record<string, number> = {};
+  const curve = COST_DAYS.flatMap((day, dayIndex) => {
+    const first = parisMidnightUtc(day).getTime();
+    const slots = (parisMidnightUtc(addDays(day, 1)).getTime() - first) / (30 * 60_000);
+    const rows = Array.from({ length: slots }, (_, index) => ({
+      startAt: new Date(first + index * 30 * 60_000).toISOString(),
+      day,
+      minutes: 30,
+      // Even watts: a half-hour is a whole number of Wh (the store keeps integer Wh a day).
+      valueW: 2 * (137 + ((index * 37 + dayIndex * 11) % 411)),
+    }));
+    daily[day] = rows.reduce((sum, row) => sum + row.valueW / 2, 0);
+    return rows;
+  });
+  await seedDaily(db, PRICED, 'consumption', daily);
+  await upsertCurve(db, PRICED, 'consumption', curve);
+  return offerId;
 }
 
 async function run(client: ClientTestServer, id: string): Promise<ExportRunReport> {
@@ -279,6 +331,117 @@ describe.skipIf(skipped !== null).each(backends)(
           value: 96,
         }),
       );
+    });
+    it('electricity_cost: a month of daily points adds up to GET /api/costs to the cent, re-runs add nothing, no offer → no points and a reason', async () => {
+      const offerId = await seedPricedMeter(client);
+      const march = dataOf<CostsResponse>(
+        await client.app.inject({ method: 'GET', url: `/api/costs/${PRICED}?start=2026-03-01&end=2026-04-01` }),
+      );
+      expect(march.total_eur).toBeGreaterThan(50);
+      const from = parisMidnightUtc('2026-03-01').getTime();
+      const to = parisMidnightUtc('2026-04-01').getTime();
+
+      const vmDatabase = `med_${randomBytes(4).toString('hex')}`;
+      const vmExporter = dataOf<Exporter>(
+        await createExporter(client, {
+          name: 'VM costs',
+          export_type: 'victoriametrics',
+          config: { url: vm.url, database: vmDatabase },
+        }),
+        201,
+      );
+      const first = await run(client, vmExporter.id);
+      expect(first.status, first.error ?? '').toBe('success');
+      // 33 days × (base + subscription).
+      expect(first.counts.cost).toBe(66);
+      expect(first.summary).toContain(`${PRM} : aucune offre choisie, coûts non exportés`);
+      /** VictoriaMetrics may answer one series in several lines: merged, one entry per series, samples in time order. */
+      const costSeries = async () => {
+        const merged = new Map<string, { metric: Record<string, string>; samples: [number, number][] }>();
+        for (const entry of await vmExport(vmDatabase)) {
+          if (entry.metric.__name__ !== 'electricity_cost_eur') {
+            continue;
+          }
+          const key = JSON.stringify(Object.entries(entry.metric).sort());
+          const found = merged.get(key) ?? { metric: entry.metric, samples: [] };
+          entry.timestamps.forEach((at, index) => found.samples.push([at, entry.values[index] ?? Number.NaN]));
+          merged.set(key, found);
+        }
+        return [...merged.entries()]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([, entry]) => {
+            entry.samples.sort((a, b) => a[0] - b[0]);
+            return {
+              metric: entry.metric,
+              timestamps: entry.samples.map(([at]) => at),
+              values: entry.samples.map(([, value]) => value),
+            };
+          });
+      };
+      const series = await costSeries();
+      expect(series.every((entry) => entry.metric.pdl === PRICED && entry.metric.offer === offerId)).toBe(true);
+      const monthSum = (entries: typeof series) =>
+        entries.reduce(
+          (sum, entry) =>
+            sum +
+            entry.values
+              .filter((_, index) => (entry.timestamps[index] ?? 0) >= from && (entry.timestamps[index] ?? 0) < to)
+              .reduce((a, b) => a + b, 0),
+          0,
+        );
+      expect(Math.round(monthSum(series) * 100) / 100).toBe(march.total_eur);
+      const subscription = series.find((entry) => entry.metric.band === 'subscription' && !entry.metric.estimated);
+      expect(subscription?.timestamps.length).toBe(31);
+      expect(Math.round(subscription!.values.reduce((a, b) => a + b, 0) * 100) / 100).toBe(march.subscription_eur);
+      // 29 March (DST) at its Paris midnight; 1–2 April carry the engine's estimate.
+      expect(subscription?.timestamps).toContain(Date.parse('2026-03-28T23:00:00Z'));
+      const estimated = series.filter((entry) => entry.metric.estimated === 'true');
+      expect(estimated.map((entry) => entry.metric.band).sort()).toEqual(['base', 'subscription']);
+      expect(estimated.flatMap((entry) => entry.timestamps).sort()).toEqual([
+        Date.parse('2026-03-31T22:00:00Z'),
+        Date.parse('2026-03-31T22:00:00Z'),
+        Date.parse('2026-04-01T22:00:00Z'),
+        Date.parse('2026-04-01T22:00:00Z'),
+      ]);
+
+      expect((await run(client, vmExporter.id)).status).toBe('success');
+      const again = await costSeries();
+      expect(again.length).toBe(series.length);
+      expect(again).toEqual(series);
+
+      const influxDatabase = `med_${randomBytes(4).toString('hex')}`;
+      const influxExporter = dataOf<Exporter>(
+        await createExporter(client, {
+          name: 'Influx costs',
+          export_type: 'influxdb',
+          config: {
+            version: '1',
+            url: influx.url,
+            database: influxDatabase,
+            username: influx.admin.username,
+            password: influx.admin.password,
+          },
+        }),
+        201,
+      );
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const report = await run(client, influxExporter.id);
+        expect(report.status, report.error ?? '').toBe('success');
+        expect(report.counts.cost).toBe(66);
+      }
+      const sum = await influxQuery(
+        influx,
+        `SELECT SUM(eur) FROM electricity_cost WHERE pdl = '${PRICED}' AND time >= ${String(from)}ms AND time < ${String(to)}ms`,
+        influxDatabase,
+      );
+      expect(Math.round(Number(sum.results[0]?.series?.[0]?.values[0]?.[1]) * 100) / 100).toBe(march.total_eur);
+      const counted = await influxQuery(influx, 'SELECT COUNT(eur) FROM electricity_cost GROUP BY *', influxDatabase);
+      expect(counted.results[0]?.series?.map((entry) => [entry.tags, entry.values[0]?.[1]])).toEqual([
+        [{ band: 'base', estimated: '', offer: offerId, pdl: PRICED }, 31],
+        [{ band: 'base', estimated: 'true', offer: offerId, pdl: PRICED }, 2],
+        [{ band: 'subscription', estimated: '', offer: offerId, pdl: PRICED }, 31],
+        [{ band: 'subscription', estimated: 'true', offer: offerId, pdl: PRICED }, 2],
+      ]);
     });
   },
 );

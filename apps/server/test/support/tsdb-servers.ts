@@ -157,7 +157,12 @@ export async function influxQuery(
   server: RunningInfluxDb1,
   query: string,
   database?: string,
-): Promise<{ results: { series?: { name: string; columns: string[]; values: unknown[][] }[]; error?: string }[] }> {
+): Promise<{
+  results: {
+    series?: { name: string; tags?: Record<string, string>; columns: string[]; values: unknown[][] }[];
+    error?: string;
+  }[];
+}> {
   const params = new URLSearchParams({ q: query, epoch: 'ms', ...(database ? { db: database } : {}) });
   const response = await fetch(`${server.url}/query`, {
     method: 'POST',

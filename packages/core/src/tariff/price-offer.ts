@@ -14,9 +14,11 @@ import {
   addDay,
   centsToEuros,
   energyCents,
+  SUBSCRIPTION_DAYS_PER_YEAR,
   subscriptionCents,
   toMicroEuros,
   totalCents,
+  WATT_MINUTES_PER_KWH,
   wattMinutesToKwh,
   zeroAmount,
   type ExactAmount,
@@ -63,6 +65,8 @@ export interface DayCost extends PeriodCost {
   /** Where the energy came from: the load curve, the daily total, or nothing. */
   source: 'curve' | 'daily' | 'none';
   estimates: EstimateReason[];
+  /** With `exactDaily`: the day's amounts before any rounding, so a run of days adds up to its period to the cent. */
+  exact?: { bands: { band: string; eur: number }[]; subscription_eur: number };
 }
 
 export interface MonthCost extends PeriodCost {
@@ -102,6 +106,8 @@ export interface OfferCost extends PeriodCost {
 export interface PriceOptions {
   /** Adds the per-month and per-day breakdown. */
   breakdown?: boolean;
+  /** Adds each day's unrounded amounts to the per-day breakdown (series that are summed afterwards). */
+  exactDaily?: boolean;
   /** Adds every priced interval (large: 17,520 lines for a year of half-hours). */
   intervals?: boolean;
 }
@@ -264,6 +270,7 @@ export function priceOffer(
         source,
         estimates: [...new Set(dayEstimates)],
         ...periodCost(amount, dayWattMinutes, bandEnergy, bands),
+        ...(options.exactDaily ? { exact: exactDay(bandEnergy, subscriptionUnits, bands) } : {}),
       });
       const month = day.date.slice(0, 7);
       let sum = monthSums.get(month);
@@ -422,6 +429,17 @@ function collectIntervals(
     allocateDaily(day, segments, day.dailyWh, portions);
     line(parisMidnightUtc(day.date).getTime(), day.minutes, portions, 'daily');
   }
+}
+
+/** Energy units (1/60,000 µ€) and subscription units (1/365 µ€) of one day as euros, unrounded. */
+function exactDay(bandEnergy: readonly bigint[], subscriptionUnits: number, bands: readonly string[]) {
+  return {
+    bands: bands.map((band, b) => ({
+      band,
+      eur: Number(bandEnergy[b] ?? 0n) / WATT_MINUTES_PER_KWH / MICROS_PER_EURO,
+    })),
+    subscription_eur: subscriptionUnits / SUBSCRIPTION_DAYS_PER_YEAR / MICROS_PER_EURO,
+  };
 }
 
 function periodCost(

@@ -6,6 +6,7 @@ import {
   prepareConsumption,
   priceOffer,
   simulate,
+  type Consumption,
   type OfferCost,
   type PriceRecord,
   type TempoDay,
@@ -104,7 +105,15 @@ export function createCostsService(deps: CostsDeps) {
 
   /** Consumption and engine context of the period; the metering path answers for data, consent and quota. */
   async function load(request: CostsRequest, powerKva: number) {
-    const consumption = await meterConsumption(request.read, request.start, request.end);
+    return loadConsumption(request, powerKva, () => meterConsumption(request.read, request.start, request.end));
+  }
+
+  async function loadConsumption(
+    request: Pick<CostsRequest, 'pdl' | 'start' | 'end'>,
+    powerKva: number,
+    read: () => Promise<Consumption>,
+  ) {
+    const consumption = await read();
     // The metering path may have just learnt the activation date (Enedis refused the first days).
     const firstDaily = consumption.daily[0]?.date;
     if (firstDaily === undefined || (request.pdl.activation_date && request.start < request.pdl.activation_date)) {
@@ -117,31 +126,37 @@ export function createCostsService(deps: CostsDeps) {
     };
   }
 
+  /** The meter's offer (`offerId`, else its selected one) and the power it is priced at. */
+  async function offerFor(pdl: PdlRow, offerId: string | undefined) {
+    const chosenId = offerId ?? pdl.selected_offer_id;
+    if (!chosenId) {
+      throw unprocessable(
+        ErrorCode.OFFER_NOT_SELECTED,
+        'Aucune offre choisie pour ce compteur : choisissez-en une ou précisez offer_id.',
+        'offer_id',
+      );
+    }
+    const found = await deps.catalogue.offerOf(chosenId);
+    if (!found) {
+      throw notFound(ErrorCode.OFFER_NOT_FOUND, `Offre inconnue : ${chosenId}.`);
+    }
+    // The chosen row names a power: it must be the meter's (when known), else it gives the power.
+    const chosenPower = found.records.find((record) => record.id === found.offer.record_id)?.power_kva;
+    const powerKva = pdl.subscribed_power ?? chosenPower;
+    if (powerKva === undefined || chosenPower !== powerKva) {
+      throw unprocessable(
+        ErrorCode.OFFER_POWER_MISMATCH,
+        `Cette offre est pour ${String(chosenPower ?? '?')} kVA ; le compteur est à ${String(powerKva ?? '?')} kVA.`,
+        'offer_id',
+      );
+    }
+    return { found, powerKva };
+  }
+
   return {
     async costs(request: CostsRequest & { offerId: string | undefined }): Promise<CostsResponse> {
       checkPeriod(request.pdl, request.start, request.end);
-      const offerId = request.offerId ?? request.pdl.selected_offer_id;
-      if (!offerId) {
-        throw unprocessable(
-          ErrorCode.OFFER_NOT_SELECTED,
-          'Aucune offre choisie pour ce compteur : choisissez-en une ou précisez offer_id.',
-          'offer_id',
-        );
-      }
-      const found = await deps.catalogue.offerOf(offerId);
-      if (!found) {
-        throw notFound(ErrorCode.OFFER_NOT_FOUND, `Offre inconnue : ${offerId}.`);
-      }
-      // The chosen row names a power: it must be the meter's (when known), else it gives the power.
-      const chosenPower = found.records.find((record) => record.id === found.offer.record_id)?.power_kva;
-      const powerKva = request.pdl.subscribed_power ?? chosenPower;
-      if (powerKva === undefined || chosenPower !== powerKva) {
-        throw unprocessable(
-          ErrorCode.OFFER_POWER_MISMATCH,
-          `Cette offre est pour ${String(chosenPower ?? '?')} kVA ; le compteur est à ${String(powerKva ?? '?')} kVA.`,
-          'offer_id',
-        );
-      }
+      const { found, powerKva } = await offerFor(request.pdl, request.offerId);
       const { prepared, context } = await load(request, powerKva);
       const cost = priceOffer(found.records, prepared, context, { breakdown: true });
       const uncovered = cost.uncovered.flatMap((entry) => entry.dates);
@@ -162,6 +177,18 @@ export function createCostsService(deps: CostsDeps) {
         months: cost.months ?? [],
         daily: cost.daily ?? [],
       };
+    },
+
+    /**
+     * Each day's cost of `[start, end)` with the meter's selected offer, unrounded (`exact`), from the
+     * consumption `read` gives (the exporters' local store: never the gateway). Days the offer has no
+     * price for are left out and listed in `uncovered`, not refused: a series keeps the days it can price.
+     */
+    async dailyCosts(request: Pick<CostsRequest, 'pdl' | 'start' | 'end'> & { read: () => Promise<Consumption> }) {
+      const { found, powerKva } = await offerFor(request.pdl, undefined);
+      const { prepared, context } = await loadConsumption(request, powerKva, request.read);
+      const cost = priceOffer(found.records, prepared, context, { breakdown: true, exactDaily: true });
+      return { offer: found.offer, daily: cost.daily ?? [], uncovered: cost.uncovered };
     },
 
     async simulate(

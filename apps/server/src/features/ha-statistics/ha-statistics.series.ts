@@ -12,6 +12,7 @@ import {
   formatParisIsoMs,
   prepareConsumption,
   toTempoCalendar,
+  type Consumption,
   type CurveInterval,
   type DatedReason,
   type HourlyEstimate,
@@ -108,8 +109,14 @@ function metadataOf(prefix: string, kind: SeriesKind, usagePointId: string, band
   };
 }
 
-/** The stored load curve and daily totals of `[start, end)` as the tariff engine reads them. */
-async function storedConsumption(db: Db, usagePointId: string, direction: Direction, start: string, end: string) {
+/** The stored load curve and daily totals of `[start, end)` as the tariff engine reads them (unprepared). */
+export async function storedReadings(
+  db: Db,
+  usagePointId: string,
+  direction: Direction,
+  start: string,
+  end: string,
+): Promise<Consumption> {
   const [curve, daily] = await Promise.all([
     readCurve(db, usagePointId, direction, start, end),
     readDaily(db, usagePointId, direction, start, end),
@@ -126,14 +133,15 @@ async function storedConsumption(db: Db, usagePointId: string, direction: Direct
       minuteOfDay: Number(paris.slice(11, 13)) * 60 + Number(paris.slice(14, 16)),
     };
   });
-  return prepareConsumption(start, end, {
-    curve: intervals,
-    daily: daily.map((row) => ({ date: row.day, wh: row.valueWh })),
-  });
+  return { curve: intervals, daily: daily.map((row) => ({ date: row.day, wh: row.valueWh })) };
+}
+
+async function storedConsumption(db: Db, usagePointId: string, direction: Direction, start: string, end: string) {
+  return prepareConsumption(start, end, await storedReadings(db, usagePointId, direction, start, end));
 }
 
 /** `[first stored day, last stored day + 1)` of a direction, or null when nothing is stored. */
-async function storedRange(db: Db, usagePointId: string, direction: Direction) {
+export async function storedRange(db: Db, usagePointId: string, direction: Direction) {
   const [daily, curve] = await Promise.all([
     datasetExtent(db, 'client_daily', usagePointId, direction),
     datasetExtent(db, 'client_curve', usagePointId, direction),

@@ -90,7 +90,7 @@ export function createInfluxDbExporter(deps: { db: Db }): ExporterPlugin<'influx
       if (destination.kind === 'influxdb1') {
         await ensureDatabase(destination, context.signal);
       }
-      const counts = await exportToTsdb({
+      const { counts, notes } = await exportToTsdb({
         db: deps.db,
         target,
         destination,
@@ -100,7 +100,7 @@ export function createInfluxDbExporter(deps: { db: Db }): ExporterPlugin<'influx
         progress,
       });
       const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
-      return { summary: `${total} points écrits dans InfluxDB`, counts };
+      return { summary: [`${total} points écrits dans InfluxDB`, ...notes].join(' ; '), counts };
     },
 
     async readBack(target, context): Promise<ExporterReadBack> {

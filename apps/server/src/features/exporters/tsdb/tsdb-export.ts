@@ -4,6 +4,7 @@ import { createEcowattRepository } from '../../rte/ecowatt.repository.ts';
 import { createTempoRepository } from '../../rte/tempo.repository.ts';
 import { readCurve, readDaily, readMaxPower, type Direction } from '../../sync/client-data.repository.ts';
 import type { ExportProgress, ExportTarget } from '../exporter.ts';
+import { costLines } from './tsdb-costs.ts';
 import { ecowattLines, tempoColourLines, tempoDaysLines } from './rte-lines.ts';
 import { writeLines, type TsdbDestination } from './tsdb-http.ts';
 import { curveLines, dailyLines, maxPowerLines, statsLines } from './tsdb-points.ts';
@@ -28,9 +29,12 @@ export interface TsdbExportOptions {
  * same series at the same timestamps (InfluxDB overwrites; VictoriaMetrics keeps one sample per
  * timestamp with deduplication on, as the README asks). Returns the points written per kind.
  */
-export async function exportToTsdb(options: TsdbExportOptions): Promise<Record<string, number>> {
+export async function exportToTsdb(
+  options: TsdbExportOptions,
+): Promise<{ counts: Record<string, number>; notes: string[] }> {
   const { db, target, destination, signal } = options;
   const counts: Record<string, number> = {};
+  const notes: string[] = [];
   const send = async (kind: string, step: string, lines: string[]) => {
     if (lines.length === 0) {
       return;
@@ -61,6 +65,13 @@ export async function exportToTsdb(options: TsdbExportOptions): Promise<Record<s
       const maxPower = await readMaxPower(db, id, FIRST_DAY, AFTER_LAST_DAY);
       await send('max_power', `${id} max power`, maxPowerLines(id, maxPower));
     }
+    if (target.scope.consumption && target.scope.daily) {
+      const cost = await costLines(db, meter, options.now);
+      if (cost.note) {
+        notes.push(cost.note);
+      }
+      await send('cost', `${id} cost`, cost.lines ?? []);
+    }
   }
 
   if (options.includeRte) {
@@ -70,5 +81,5 @@ export async function exportToTsdb(options: TsdbExportOptions): Promise<Record<s
     const ecowatt = await createEcowattRepository(db).range(FIRST_DAY, AFTER_LAST_DAY);
     await send('ecowatt', 'ecowatt', ecowattLines(ecowatt));
   }
-  return counts;
+  return { counts, notes };
 }

@@ -31,7 +31,7 @@ export function createVictoriaMetricsExporter(deps: { db: Db }): ExporterPlugin<
     },
 
     async run(target, context, progress) {
-      const counts = await exportToTsdb({
+      const { counts, notes } = await exportToTsdb({
         db: deps.db,
         target,
         destination: destinationOf(target),
@@ -41,7 +41,7 @@ export function createVictoriaMetricsExporter(deps: { db: Db }): ExporterPlugin<
         progress,
       });
       const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
-      return { summary: `${total} points écrits dans VictoriaMetrics`, counts };
+      return { summary: [`${total} points écrits dans VictoriaMetrics`, ...notes].join(' ; '), counts };
     },
 
     async readBack(target, context): Promise<ExporterReadBack> {
