@@ -218,18 +218,6 @@ describe.skipIf(skipped !== null).each(backends)(
       expect(again.reduce((sum, entry) => sum + entry.values.length, 0)).toBe(
         series.reduce((sum, entry) => sum + entry.values.length, 0),
       );
-
-      // Every metric the Grafana dashboard queries is one the export writes.
-      const dashboard = readFileSync(
-        join(import.meta.dirname, '../../../deploy/grafana/myelectricaldata-victoriametrics.json'),
-        'utf8',
-      );
-      const queried = new Set([...dashboard.matchAll(/\b((?:electricity|tempo|ecowatt)_[a-z_]+)\{/g)].map((m) => m[1]));
-      const written = new Set(again.map((entry) => entry.metric.__name__));
-      expect(queried.size).toBeGreaterThan(5);
-      for (const name of queried) {
-        expect(written, name).toContain(name);
-      }
     });
 
     it('InfluxDB 1.x: creates the database, writes with the account, reads back, and a re-run overwrites', async () => {
@@ -277,19 +265,6 @@ describe.skipIf(skipped !== null).each(backends)(
           value: 5,
         }),
       );
-
-      const dashboard = readFileSync(
-        join(import.meta.dirname, '../../../deploy/grafana/myelectricaldata-influxdb.json'),
-        'utf8',
-      );
-      const measurements = new Set(
-        (await influxQuery(influx, 'SHOW MEASUREMENTS', database)).results[0]?.series?.[0]?.values.map((row) =>
-          String(row[0]),
-        ),
-      );
-      for (const match of dashboard.matchAll(/FROM \\"([a-z_]+)\\"/g)) {
-        expect(measurements, match[1]).toContain(match[1]);
-      }
     });
 
     it('InfluxDB 2.x/3.x: org, bucket and token; a wrong token or bucket is named, never half-written', async () => {
@@ -345,6 +320,7 @@ describe.skipIf(skipped !== null).each(backends)(
       const vmExporter = dataOf<Exporter>(
         await createExporter(client, {
           name: 'VM costs',
+          export_detailed: true,
           export_type: 'victoriametrics',
           config: { url: vm.url, database: vmDatabase },
         }),
@@ -409,10 +385,39 @@ describe.skipIf(skipped !== null).each(backends)(
       expect(again.length).toBe(series.length);
       expect(again).toEqual(series);
 
+      // Every metric the Grafana dashboard queries is one the export writes (costs included).
+      const dashboard = readFileSync(
+        join(import.meta.dirname, '../../../deploy/grafana/myelectricaldata-victoriametrics.json'),
+        'utf8',
+      );
+      const queried = new Set([...dashboard.matchAll(/\b((?:electricity|tempo|ecowatt)_[a-z_]+)\{/g)].map((m) => m[1]));
+      const written = new Set((await vmExport(vmDatabase)).map((entry) => entry.metric.__name__));
+      expect(queried.size).toBeGreaterThan(5);
+      for (const name of queried) {
+        expect(written, name).toContain(name);
+      }
+      // The month-to-date panel as Grafana runs it on 31 March (time range "now/M": from the month's Paris midnight).
+      const panels = (JSON.parse(dashboard) as { panels: { title: string; targets: { expr?: string }[] }[] }).panels;
+      const expr = panels.find((panel) => panel.title === 'Coût du mois en cours (€ TTC)')?.targets[0]?.expr ?? '';
+      expect(expr).toContain('electricity_cost_eur');
+      const instant = await fetch(
+        `${vm.url}/api/v1/query?${new URLSearchParams({
+          query: expr
+            .replace('$usage_point_id', PRICED)
+            .replace('$db', vmDatabase)
+            .replace('$__range', `${String((to - 1000 - from) / 1000)}s`),
+          // Grafana sends whole seconds: the window [now - $__range, now] starts on the month's first sample.
+          time: String((to - 1000) / 1000),
+        }).toString()}`,
+      );
+      const answer = (await instant.json()) as { data: { result: { value: [number, string] }[] } };
+      expect(Math.round(Number(answer.data.result[0]?.value[1]) * 100) / 100).toBe(march.total_eur);
+
       const influxDatabase = `med_${randomBytes(4).toString('hex')}`;
       const influxExporter = dataOf<Exporter>(
         await createExporter(client, {
           name: 'Influx costs',
+          export_detailed: true,
           export_type: 'influxdb',
           config: {
             version: '1',
@@ -442,6 +447,34 @@ describe.skipIf(skipped !== null).each(backends)(
         [{ band: 'subscription', estimated: '', offer: offerId, pdl: PRICED }, 31],
         [{ band: 'subscription', estimated: 'true', offer: offerId, pdl: PRICED }, 2],
       ]);
+      const influxDashboard = readFileSync(
+        join(import.meta.dirname, '../../../deploy/grafana/myelectricaldata-influxdb.json'),
+        'utf8',
+      );
+      const measurements = new Set(
+        (await influxQuery(influx, 'SHOW MEASUREMENTS', influxDatabase)).results[0]?.series?.[0]?.values.map((row) =>
+          String(row[0]),
+        ),
+      );
+      for (const match of influxDashboard.matchAll(/FROM \\"([a-z_]+)\\"/g)) {
+        expect(measurements, match[1]).toContain(match[1]);
+      }
+      const influxPanels = (
+        JSON.parse(influxDashboard) as { panels: { title: string; targets: { query?: string }[] }[] }
+      ).panels;
+      const monthQuery =
+        influxPanels.find((panel) => panel.title === 'Coût du mois en cours (€ TTC)')?.targets[0]?.query ?? '';
+      expect(monthQuery).toContain('FROM "electricity_cost"');
+      const monthToDateInflux = await influxQuery(
+        influx,
+        monthQuery
+          .replace('$usage_point_id', PRICED)
+          .replace('$timeFilter', `time >= ${String(from)}ms AND time <= ${String(to - 1)}ms`),
+        influxDatabase,
+      );
+      expect(Math.round(Number(monthToDateInflux.results[0]?.series?.[0]?.values[0]?.[1]) * 100) / 100).toBe(
+        march.total_eur,
+      );
     });
   },
 );
