@@ -332,10 +332,10 @@ describe.skipIf(skipped !== null).each(backends)(
       expect(first.counts.cost).toBe(66);
       expect(first.summary).toContain(`${PRM} : aucune offre choisie, coûts non exportés`);
       /** VictoriaMetrics may answer one series in several lines: merged, one entry per series, samples in time order. */
-      const costSeries = async () => {
+      const costSeries = async (name = 'electricity_cost_eur') => {
         const merged = new Map<string, { metric: Record<string, string>; samples: [number, number][] }>();
         for (const entry of await vmExport(vmDatabase)) {
-          if (entry.metric.__name__ !== 'electricity_cost_eur') {
+          if (entry.metric.__name__ !== name) {
             continue;
           }
           const key = JSON.stringify(Object.entries(entry.metric).sort());
@@ -366,19 +366,23 @@ describe.skipIf(skipped !== null).each(backends)(
           0,
         );
       expect(Math.round(monthSum(series) * 100) / 100).toBe(march.total_eur);
-      const subscription = series.find((entry) => entry.metric.band === 'subscription' && !entry.metric.estimated);
-      expect(subscription?.timestamps.length).toBe(31);
-      expect(Math.round(subscription!.values.reduce((a, b) => a + b, 0) * 100) / 100).toBe(march.subscription_eur);
+      // One series per band (the estimate is a field, not a tag: a day that becomes final overwrites its point).
+      expect(series.map((entry) => entry.metric.band)).toEqual(['base', 'subscription']);
+      const subscription = series.find((entry) => entry.metric.band === 'subscription');
+      expect(subscription?.timestamps.length).toBe(33);
+      expect(Math.round(monthSum(subscription ? [subscription] : []) * 100) / 100).toBe(march.subscription_eur);
       // 29 March (DST) at its Paris midnight; 1–2 April carry the engine's estimate.
       expect(subscription?.timestamps).toContain(Date.parse('2026-03-28T23:00:00Z'));
-      const estimated = series.filter((entry) => entry.metric.estimated === 'true');
-      expect(estimated.map((entry) => entry.metric.band).sort()).toEqual(['base', 'subscription']);
-      expect(estimated.flatMap((entry) => entry.timestamps).sort()).toEqual([
-        Date.parse('2026-03-31T22:00:00Z'),
-        Date.parse('2026-03-31T22:00:00Z'),
-        Date.parse('2026-04-01T22:00:00Z'),
-        Date.parse('2026-04-01T22:00:00Z'),
-      ]);
+      const flags = await costSeries('electricity_cost_estimated');
+      expect(flags.map((entry) => entry.metric.band)).toEqual(['base', 'subscription']);
+      expect(flags.flatMap((entry) => entry.timestamps.filter((_, index) => entry.values[index] === 1)).sort()).toEqual(
+        [
+          Date.parse('2026-03-31T22:00:00Z'),
+          Date.parse('2026-03-31T22:00:00Z'),
+          Date.parse('2026-04-01T22:00:00Z'),
+          Date.parse('2026-04-01T22:00:00Z'),
+        ],
+      );
 
       expect((await run(client, vmExporter.id)).status).toBe('success');
       const again = await costSeries();
@@ -442,11 +446,15 @@ describe.skipIf(skipped !== null).each(backends)(
       expect(Math.round(Number(sum.results[0]?.series?.[0]?.values[0]?.[1]) * 100) / 100).toBe(march.total_eur);
       const counted = await influxQuery(influx, 'SELECT COUNT(eur) FROM electricity_cost GROUP BY *', influxDatabase);
       expect(counted.results[0]?.series?.map((entry) => [entry.tags, entry.values[0]?.[1]])).toEqual([
-        [{ band: 'base', estimated: '', offer: offerId, pdl: PRICED }, 31],
-        [{ band: 'base', estimated: 'true', offer: offerId, pdl: PRICED }, 2],
-        [{ band: 'subscription', estimated: '', offer: offerId, pdl: PRICED }, 31],
-        [{ band: 'subscription', estimated: 'true', offer: offerId, pdl: PRICED }, 2],
+        [{ band: 'base', offer: offerId, pdl: PRICED }, 33],
+        [{ band: 'subscription', offer: offerId, pdl: PRICED }, 33],
       ]);
+      const estimatedDays = await influxQuery(
+        influx,
+        'SELECT COUNT(eur) FROM electricity_cost WHERE estimated = 1',
+        influxDatabase,
+      );
+      expect(estimatedDays.results[0]?.series?.[0]?.values[0]?.[1]).toBe(4);
       const influxDashboard = readFileSync(
         join(import.meta.dirname, '../../../deploy/grafana/myelectricaldata-influxdb.json'),
         'utf8',

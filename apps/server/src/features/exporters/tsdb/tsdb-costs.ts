@@ -19,9 +19,9 @@ export type MeterCostLines = { lines: string[]; note: string | null } | { lines:
  * figures as `GET /api/costs`) over the LOCAL store only: an export never calls the gateway. One point per
  * Paris day and band (`eur`, tags `pdl`, `offer`, `band`) plus `band=subscription`, at the day's midnight;
  * the amounts are unrounded so a month of points adds up to the month's cost to the cent. A day the engine
- * estimates (Tempo colour not published, off-peak windows unknown…) carries `estimated=true`: when it
- * becomes final, its points move to the series without that tag (the estimated point stays where it was
- * written; the dashboards' sums therefore count such a day twice until the estimated series is dropped).
+ * estimates (Tempo colour not published, off-peak windows unknown…) has the field `estimated` = 1, else 0. A
+ * field, not a tag: when the day becomes final, the next export overwrites the same point (same series, same
+ * instant), so a dashboard's sum never counts a day twice.
  */
 export async function costLines(db: Db, meter: ClientMeter, now: Date): Promise<MeterCostLines> {
   const id = meter.usagePointId;
@@ -66,11 +66,13 @@ export async function costLines(db: Db, meter: ClientMeter, now: Date): Promise<
     }
     const amounts = [...day.exact.bands, { band: 'subscription', eur: day.exact.subscription_eur }];
     for (const { band, eur } of amounts) {
-      const point = new Point(COST_MEASUREMENT).tag('pdl', id).tag('offer', priced.offer.id).tag('band', band);
-      if (day.estimates.length > 0) {
-        point.tag('estimated', 'true');
-      }
-      lines.push(point.floatField('eur', eur).timestamp(at).toLineProtocol() ?? '');
+      const point = new Point(COST_MEASUREMENT)
+        .tag('pdl', id)
+        .tag('offer', priced.offer.id)
+        .tag('band', band)
+        .floatField('eur', eur)
+        .intField('estimated', day.estimates.length > 0 ? 1 : 0);
+      lines.push(point.timestamp(at).toLineProtocol() ?? '');
     }
   }
   const uncovered = priced.uncovered.reduce((sum, entry) => sum + entry.dates.length, 0);
