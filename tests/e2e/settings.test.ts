@@ -1,11 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
+import { addDays, parisToday } from '@med/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, frenchContext, launchBrowser } from './support/browser.ts';
-import { expectPath, PASSWORD, signUpAndLogIn, uniqueEmail } from './support/flows.ts';
+import { expectPath, PASSWORD, signUpAndLogIn, tickOnly, uniqueEmail } from './support/flows.ts';
+import { mailedLink } from './support/mail.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 // Also satisfies the shared password policy.
 const NEW_PASSWORD = 'Compteur2026Neuf';
+// Administrator by ADMIN_EMAILS once the address is verified; reads shared data with the header below.
+const ADMIN = uniqueEmail('settings-admin');
+// Sandbox client 3 of the Enedis emulator: its consumption meter.
+const PRM = '12345678901234';
 
 /** Still on Settings with the account loaded: the page heading and the header's logout button. */
 async function expectSignedInOnSettings(page: Page): Promise<void> {
@@ -19,7 +25,7 @@ describe('the Settings page in the browser', () => {
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer({ ADMIN_EMAILS: ADMIN }), launchBrowser()]);
   });
 
   afterAll(async () => {
@@ -124,5 +130,56 @@ describe('the Settings page in the browser', () => {
     expect(new URL(page.url()).pathname).toBe('/login');
 
     await context.close();
+  });
+
+  it('lists, under the sharing switch, each read of my meter by an administrator', async () => {
+    if (!server || !browser) {
+      throw new Error('set-up failed');
+    }
+    const owner = await (await frenchContext(browser, server.baseUrl)).newPage();
+    await signUpAndLogIn(owner, uniqueEmail('shared-owner'));
+    await owner.getByRole('button', { name: 'Donner mon consentement sur le site d’Enedis' }).click();
+    await expectPath(owner, '/dataconnect/v1/oauth2/authorize');
+    await tickOnly(owner, [PRM]);
+    await owner.getByRole('button', { name: 'Autoriser le partage' }).click();
+    await owner.getByText('Consentement enregistré').waitFor();
+    const ownerId = ((await (await owner.request.get('/api/accounts/me')).json()) as { data: { id: string } }).data.id;
+
+    const adminContext = await frenchContext(browser, server.baseUrl);
+    expect(
+      (
+        await adminContext.request.post('/api/accounts/signup', { data: { email: ADMIN, password: PASSWORD } })
+      ).status(),
+    ).toBe(201);
+    expect(
+      (await adminContext.request.post('/api/accounts/login', { data: { email: ADMIN, password: PASSWORD } })).status(),
+    ).toBe(200);
+    const adminPage = await adminContext.newPage();
+    await adminPage.goto(await mailedLink(server.dataDir, ADMIN, '/verify-email?token='));
+    await adminPage.getByText('Votre adresse e-mail est confirmée.').waitFor();
+    const end = addDays(parisToday(new Date()), -30);
+    const daily = `/api/enedis/consumption/daily/${PRM}?start=${addDays(end, -7)}&end=${end}`;
+    const readAsAdmin = () => adminContext.request.get(daily, { headers: { 'X-Impersonate-User-Id': ownerId } });
+
+    // Sharing off: the empty state, and the administrator's read is refused (so not recorded).
+    await owner.goto('/settings');
+    const sharing = owner.locator('section', {
+      has: owner.getByRole('heading', { name: 'Consultations de vos données par les administrateurs' }),
+    });
+    await sharing.getByText('Aucun administrateur n’a consulté vos données.').waitFor();
+    expect((await readAsAdmin()).status()).toBe(403);
+
+    await owner.getByRole('switch', { name: 'Autoriser le partage avec les administrateurs' }).click();
+    await owner.getByText(/^Partage actif depuis le/).waitFor();
+    const read = await readAsAdmin();
+    expect(read.status(), await read.text()).toBe(200);
+
+    await owner.reload();
+    await sharing.getByText('1 consultation enregistrée.').waitFor();
+    await sharing.getByText(`${ADMIN} a lu /api/enedis/consumption/daily/:pdl, point de livraison ${PRM}`).waitFor();
+    expect(await sharing.locator('time').count()).toBe(1);
+
+    await adminContext.close();
+    await owner.context().close();
   });
 });

@@ -4,6 +4,8 @@ export const queryKeys = {
   me: ['accounts', 'me'] as const,
   credentials: ['accounts', 'credentials'] as const,
   usageStats: ['accounts', 'usage-stats'] as const,
+  /** Reads of my data by administrators (the audit trail under the sharing switch in Settings). */
+  dataAccess: ['accounts', 'data-access'] as const,
   pdls: ['pdls'] as const,
   consents: ['consents'] as const,
   /** Every cost and simulation of a meter (`[...costs, usage point, …]`): priced again when its offer changes. */

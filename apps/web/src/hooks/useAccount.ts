@@ -53,6 +53,7 @@ export function useToggleAdminSharing() {
     mutationFn: toggleAdminSharing,
     onSuccess: (sharing) => {
       queryClient.setQueryData<MeResponse | null>(queryKeys.me, (me) => (me ? { ...me, ...sharing } : me));
+      void queryClient.invalidateQueries({ queryKey: queryKeys.dataAccess });
     },
   });
 }

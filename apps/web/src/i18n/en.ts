@@ -4,6 +4,7 @@ import { enConsent } from '../features/consent/consent.en.ts';
 import { enDashboardSummary } from '../features/dashboard/dashboard.en.ts';
 import { enOffers } from '../features/offers/offers.en.ts';
 import { enContributions } from '../features/contributions/contributions.en.ts';
+import { enDataAccess } from '../features/settings/dataAccess.en.ts';
 import { enSimulator } from '../features/simulator/simulator.en.ts';
 import { enHistoryImport } from '../features/history-import/history-import.en.ts';
 import { enSync } from '../features/sync/sync.en.ts';
@@ -20,6 +21,7 @@ export const en: Translation = {
   ...enDashboardSummary,
   ...enOffers,
   ...enContributions,
+  ...enDataAccess,
   ...enCosts,
   ...enSimulator,
   ...enSync,

@@ -5,6 +5,7 @@ import { frConsent } from '../features/consent/consent.fr.ts';
 import { frDashboardSummary } from '../features/dashboard/dashboard.fr.ts';
 import { frOffers } from '../features/offers/offers.fr.ts';
 import { frContributions } from '../features/contributions/contributions.fr.ts';
+import { frDataAccess } from '../features/settings/dataAccess.fr.ts';
 import { frSimulator } from '../features/simulator/simulator.fr.ts';
 import { frHistoryImport } from '../features/history-import/history-import.fr.ts';
 import { frSync } from '../features/sync/sync.fr.ts';
@@ -20,6 +21,7 @@ export const fr = {
   ...frDashboardSummary,
   ...frOffers,
   ...frContributions,
+  ...frDataAccess,
   ...frCosts,
   ...frSimulator,
   ...frSync,

@@ -6,6 +6,7 @@ import { Switch } from '../../components/ui/Switch.tsx';
 import { useToggleAdminSharing } from '../../hooks/useAccount.ts';
 import { errorMessage } from '../../i18n/errorMessage.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { DataAccessList } from './DataAccessList.tsx';
 
 export function AdminSharingCard({ me }: { me: MeResponse }) {
   const { t, i18n } = useTranslation();
@@ -37,6 +38,7 @@ export function AdminSharingCard({ me }: { me: MeResponse }) {
           {errorMessage(t, toggle.error)}
         </Alert>
       )}
+      <DataAccessList />
     </Card>
   );
 }
