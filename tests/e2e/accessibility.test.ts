@@ -51,6 +51,7 @@ const ADMIN_PAGES = [
   '/admin/logs',
   '/admin/caches',
   '/admin/rte',
+  '/admin/shared',
 ];
 const ADMIN_EMAIL = uniqueEmail('a11y-admin');
 /** A local client's pages (SERVER_MODE=false, no accounts), scanned on a client synced from a gateway. */

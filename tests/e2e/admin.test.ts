@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, frenchContext, horizontalOverflow, launchBrowser } from './support/browser.ts';
-import { PASSWORD, uniqueEmail } from './support/flows.ts';
+import { expectPath, PASSWORD, signUpAndLogIn, tickOnly, uniqueEmail } from './support/flows.ts';
 import { mailedLink } from './support/mail.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
@@ -375,5 +375,61 @@ describe('the Admin area in the browser', () => {
     await page.getByRole('dialog', { name: 'Vider son cache' }).getByRole('button', { name: 'Oui, continuer' }).click();
     await page.getByText(/entrées? du cache de/).waitFor();
     await context.close();
+  });
+
+  it('opens a sharing user’s meter read-only under a banner, until the owner stops sharing', async () => {
+    if (!server || !browser || !admin) {
+      throw new Error('set-up failed');
+    }
+    // Sandbox client 3 of the Enedis emulator: its consumption meter.
+    const prm = '12345678901234';
+    const ownerEmail = uniqueEmail('sharing-owner');
+    const owner = await (await frenchContext(browser, server.baseUrl)).newPage();
+    await signUpAndLogIn(owner, ownerEmail);
+    await owner.getByRole('button', { name: 'Donner mon consentement sur le site d’Enedis' }).click();
+    await expectPath(owner, '/dataconnect/v1/oauth2/authorize');
+    await tickOnly(owner, [prm]);
+    await owner.getByRole('button', { name: 'Autoriser le partage' }).click();
+    await owner.getByText('Consentement enregistré').waitFor();
+    expect((await owner.request.post('/api/accounts/toggle-admin-sharing')).status()).toBe(200);
+    // The owner's own figure: the rolling year of daily consumption on their page.
+    await owner.goto(`/consumption?pdl=${prm}`);
+    const ownTotal = owner.getByTestId('rolling-total');
+    await ownTotal.waitFor({ timeout: 60_000 });
+
+    await admin.goto('/admin');
+    await adminNav(admin).getByRole('link', { name: 'Compteurs partagés', exact: true }).click();
+    await admin.getByRole('heading', { name: 'Compteurs partagés', level: 1 }).waitFor();
+    await admin.getByRole('button', { name: `Consulter le compteur ${prm} de ${ownerEmail}` }).click();
+    const banner = admin.getByText(`Vous consultez en lecture seule les données partagées par ${ownerEmail}.`);
+    await banner.waitFor();
+    const seenTotal = admin.getByTestId('rolling-total');
+    await seenTotal.waitFor({ timeout: 60_000 });
+    expect(await seenTotal.innerText()).toBe(await ownTotal.innerText());
+    // Read-only: the dashboard shows the owner's meter without any control that would change it.
+    await mainNav(admin).getByRole('link', { name: 'Tableau de bord' }).click();
+    await admin.getByRole('article', { name: prm, exact: true }).waitFor();
+    await banner.waitFor();
+    expect(await admin.getByRole('button', { name: 'Donner mon consentement sur le site d’Enedis' }).count()).toBe(0);
+    expect(await admin.getByRole('button', { name: /consentement/i }).count()).toBe(0);
+    expect(await admin.getByLabel(/offre/i).count()).toBe(0);
+
+    // The owner stops sharing: the administrator's next read is refused with the server's reason.
+    expect((await owner.request.post('/api/accounts/toggle-admin-sharing')).status()).toBe(200);
+    await admin.reload();
+    await admin
+      .getByText('Cet utilisateur ne partage pas (ou plus) ses données avec les administrateurs.')
+      .first()
+      .waitFor();
+    await banner.waitFor();
+
+    // Leave: back to the administrator's own view, without the banner.
+    await admin.getByRole('button', { name: `Quitter les données de ${ownerEmail} et revenir aux miennes` }).click();
+    await admin.getByRole('heading', { name: 'Compteurs partagés', level: 1 }).waitFor();
+    expect(await banner.count()).toBe(0);
+    await admin.goto('/dashboard');
+    await admin.getByRole('heading', { name: 'Tableau de bord', level: 1 }).waitFor();
+    expect(await admin.getByRole('article', { name: prm, exact: true }).count()).toBe(0);
+    await owner.context().close();
   });
 });

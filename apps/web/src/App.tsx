@@ -31,6 +31,7 @@ const AdminOverviewPage = lazy(() => import('./features/admin/AdminOverviewPage.
 const AdminUsersPage = lazy(() => import('./features/admin/AdminUsersPage.tsx'));
 const AdminRolesPage = lazy(() => import('./features/admin/AdminRolesPage.tsx'));
 const AdminRtePage = lazy(() => import('./features/admin/AdminRtePage.tsx'));
+const AdminSharedPage = lazy(() => import('./features/admin/AdminSharedPage.tsx'));
 const AdminLogsPage = lazy(() => import('./features/admin/AdminLogsPage.tsx'));
 const AdminCachesPage = lazy(() => import('./features/admin/AdminCachesPage.tsx'));
 const ModerationPage = lazy(() => import('./features/contributions/ModerationPage.tsx'));
@@ -94,6 +95,7 @@ export function App() {
             <Route path="admin/logs" element={<AdminLogsPage />} />
             <Route path="admin/caches" element={<AdminCachesPage />} />
             <Route path="admin/rte" element={<AdminRtePage />} />
+            <Route path="admin/shared" element={<AdminSharedPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -1,5 +1,6 @@
 import { apiErrorSchema, ErrorCode } from '@med/contracts';
 import { ApiError, ClientErrorCode } from './ApiError.ts';
+import { sharedViewHeader } from './sharedView.ts';
 
 /** Anything with a zod-like `parse`; every schema of `@med/contracts` fits. */
 export interface Schema<T> {
@@ -73,7 +74,7 @@ async function send(
   path: string,
   options: RequestOptions,
 ): Promise<{ response: Response; payload: unknown } | null> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...sharedViewHeader(method, path) };
   const init: RequestInit = { method, headers, credentials: 'include', signal: options.signal ?? null };
   if (options.file !== undefined) {
     headers['Content-Type'] = options.file.contentType;

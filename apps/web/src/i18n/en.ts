@@ -5,6 +5,7 @@ import { enDashboardSummary } from '../features/dashboard/dashboard.en.ts';
 import { enOffers } from '../features/offers/offers.en.ts';
 import { enContributions } from '../features/contributions/contributions.en.ts';
 import { enDataAccess } from '../features/settings/dataAccess.en.ts';
+import { enSharedView } from '../features/shared-view/sharedView.en.ts';
 import { enSimulator } from '../features/simulator/simulator.en.ts';
 import { enHistoryImport } from '../features/history-import/history-import.en.ts';
 import { enSync } from '../features/sync/sync.en.ts';
@@ -22,6 +23,7 @@ export const en: Translation = {
   ...enOffers,
   ...enContributions,
   ...enDataAccess,
+  ...enSharedView,
   ...enCosts,
   ...enSimulator,
   ...enSync,

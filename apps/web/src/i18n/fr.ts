@@ -6,6 +6,7 @@ import { frDashboardSummary } from '../features/dashboard/dashboard.fr.ts';
 import { frOffers } from '../features/offers/offers.fr.ts';
 import { frContributions } from '../features/contributions/contributions.fr.ts';
 import { frDataAccess } from '../features/settings/dataAccess.fr.ts';
+import { frSharedView } from '../features/shared-view/sharedView.fr.ts';
 import { frSimulator } from '../features/simulator/simulator.fr.ts';
 import { frHistoryImport } from '../features/history-import/history-import.fr.ts';
 import { frSync } from '../features/sync/sync.fr.ts';
@@ -22,6 +23,7 @@ export const fr = {
   ...frOffers,
   ...frContributions,
   ...frDataAccess,
+  ...frSharedView,
   ...frCosts,
   ...frSimulator,
   ...frSync,

@@ -5,7 +5,7 @@ import { DashboardNotices } from '../features/dashboard/DashboardNotices.tsx';
 import { MeterSummaries } from '../features/dashboard/MeterSummaries.tsx';
 import { AddPdlForm } from '../features/pdl/AddPdlForm.tsx';
 import { PdlList } from '../features/pdl/PdlList.tsx';
-import { useMe } from '../hooks/useMe.ts';
+import { useReadOnly } from '../hooks/useSharedView.ts';
 import { usePdls } from '../hooks/usePdls.ts';
 
 /**
@@ -15,9 +15,8 @@ import { usePdls } from '../hooks/usePdls.ts';
  */
 export default function DashboardPage() {
   const { t } = useTranslation();
-  const { data: me } = useMe();
   const { data: pdls } = usePdls();
-  const readOnly = me?.is_demo === true;
+  const readOnly = useReadOnly();
   const hasMeters = (pdls?.length ?? 0) > 0;
   return (
     <div className="space-y-6">

@@ -4,6 +4,7 @@ import { Outlet } from 'react-router';
 import { Spinner } from '../ui/Spinner.tsx';
 import { Footer } from './Footer.tsx';
 import { Header } from './Header.tsx';
+import { SharedViewBanner } from '../../features/shared-view/SharedViewBanner.tsx';
 import { SimulatedDataBanner } from './SimulatedDataBanner.tsx';
 
 export function Layout() {
@@ -16,6 +17,7 @@ export function Layout() {
       >
         {t('nav.skipToContent')}
       </a>
+      <SharedViewBanner />
       <SimulatedDataBanner />
       <Header />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-10">

@@ -13,6 +13,7 @@ import {
   rteStatusSchema,
   rteTestAllSchema,
   rteTestResultSchema,
+  sharedPdlsSchema,
   userRoleResponseSchema,
   adminActionResultSchema,
   adminUserSchema,
@@ -33,6 +34,7 @@ export const adminKeys = {
   roles: ['admin', 'roles'] as const,
   permissions: ['admin', 'permissions'] as const,
   rteStatus: ['admin', 'rte', 'status'] as const,
+  sharedPdls: ['admin', 'shared-pdls'] as const,
   logsAll: ['admin', 'logs'] as const,
   logs: (filters: LogFilters, offset: number) => ['admin', 'logs', filters.level, filters.search, offset] as const,
 };
@@ -167,4 +169,9 @@ export type CacheScope = 'consumption' | 'production' | 'all';
 export function clearAllCaches(scope: CacheScope) {
   const path = scope === 'all' ? '/admin/cache/clear-all' : `/admin/cache/${scope}/clear-all`;
   return request('DELETE', path, { schema: adminCacheClearAllResultSchema });
+}
+
+/** The meters of users who share their data (`GET /api/admin/shared-pdls`, permission `users`). */
+export function getSharedPdls(signal?: AbortSignal) {
+  return request('GET', '/admin/shared-pdls', { schema: sharedPdlsSchema, signal });
 }

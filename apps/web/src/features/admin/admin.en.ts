@@ -15,6 +15,7 @@ export const enAdmin: AdminTranslation = {
       logs: 'Logs',
       caches: 'Caches',
       rte: 'RTE',
+      shared: 'Shared meters',
     },
     overview: {
       title: 'Overview',
@@ -196,6 +197,16 @@ export const enAdmin: AdminTranslation = {
       confirmYes: 'Yes, clear',
       done_one: '{{what}}: {{value}} entry deleted. Meters known: {{meters}}.',
       done_other: '{{what}}: {{value}} entries deleted. Meters known: {{meters}}.',
+    },
+    shared: {
+      title: 'Shared meters',
+      intro: 'The meters of the users who share their data with administrators. Each read is shown to its owner.',
+      empty: 'No user shares their data.',
+      owner: 'Owner',
+      meter: 'Meter',
+      since: 'Shared since',
+      open: 'View',
+      openLabel: 'View meter {{prm}} of {{owner}}',
     },
     rte: {
       title: 'RTE: status and tests',

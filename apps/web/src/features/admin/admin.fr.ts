@@ -14,6 +14,7 @@ export const frAdmin = {
       logs: 'Journaux',
       caches: 'Caches',
       rte: 'RTE',
+      shared: 'Compteurs partagés',
     },
     overview: {
       title: 'Vue d’ensemble',
@@ -199,6 +200,17 @@ export const frAdmin = {
       confirmYes: 'Oui, vider',
       done_one: '{{what}} : {{value}} entrée supprimée. Compteurs connus : {{meters}}.',
       done_other: '{{what}} : {{value}} entrées supprimées. Compteurs connus : {{meters}}.',
+    },
+    shared: {
+      title: 'Compteurs partagés',
+      intro:
+        'Les compteurs des utilisateurs qui partagent leurs données avec les administrateurs. Chaque consultation est visible par son propriétaire.',
+      empty: 'Aucun utilisateur ne partage ses données.',
+      owner: 'Propriétaire',
+      meter: 'Compteur',
+      since: 'Partage depuis',
+      open: 'Consulter',
+      openLabel: 'Consulter le compteur {{prm}} de {{owner}}',
     },
     rte: {
       title: 'RTE : état et tests',

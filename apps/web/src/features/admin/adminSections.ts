@@ -5,7 +5,7 @@ export function hasPermission(me: MeResponse | null | undefined, permission: Per
   return me?.role.permissions.some((held) => held.name === permission) ?? false;
 }
 
-export type AdminSectionKey = 'overview' | 'users' | 'contributions' | 'roles' | 'logs' | 'caches' | 'rte';
+export type AdminSectionKey = 'overview' | 'users' | 'contributions' | 'roles' | 'logs' | 'caches' | 'rte' | 'shared';
 
 export interface AdminSection {
   key: AdminSectionKey;
@@ -25,6 +25,8 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   // Emptying everyone's cache is behind `users.edit` on the server (admin-caches.routes.ts).
   { key: 'caches', path: '/admin/caches', permission: 'users.edit' },
   { key: 'rte', path: '/admin/rte', permission: 'admin_dashboard' },
+  // Reading a sharing user's meters is behind `users` on the server (shared-data.routes.ts, auth.ts).
+  { key: 'shared', path: '/admin/shared', permission: 'users' },
 ];
 
 /** The Admin area is open to roles holding `admin_dashboard`; each page then needs its own permission. */

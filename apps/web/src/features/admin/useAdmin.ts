@@ -14,6 +14,7 @@ import {
   getPermissions,
   getRoles,
   getRteStatus,
+  getSharedPdls,
   refreshRte,
   runUserAction,
   setRolePermissions,
@@ -140,4 +141,8 @@ export function useClearLogs() {
 
 export function useClearAllCaches() {
   return useMutation({ mutationFn: clearAllCaches });
+}
+
+export function useSharedPdls() {
+  return useQuery({ queryKey: adminKeys.sharedPdls, queryFn: ({ signal }) => getSharedPdls(signal) });
 }

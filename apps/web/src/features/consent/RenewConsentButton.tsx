@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/Alert.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import type { ButtonVariant } from '../../components/ui/buttonStyles.ts';
-import { useMe } from '../../hooks/useMe.ts';
+import { useReadOnly } from '../../hooks/useSharedView.ts';
 import { errorMessage } from '../../i18n/errorMessage.ts';
 import { useStartConsent } from './useConsent.ts';
 
@@ -23,9 +23,9 @@ export function RenewConsentButton({
   firstTime = false,
 }: RenewConsentButtonProps) {
   const { t } = useTranslation();
-  const { data: me } = useMe();
+  const readOnly = useReadOnly();
   const start = useStartConsent();
-  if (me?.is_demo) {
+  if (readOnly) {
     return null;
   }
   return (
