@@ -63,7 +63,16 @@ describe('the Admin area in the browser', () => {
     await admin.goto('/dashboard');
     await mainNav(admin).getByRole('link', { name: 'Admin' }).click();
     await admin.getByRole('heading', { name: 'Vue d’ensemble', level: 1 }).waitFor();
-    for (const section of ['Vue d’ensemble', 'Utilisateurs', 'Propositions', 'Rôles', 'Journaux', 'Caches', 'RTE']) {
+    for (const section of [
+      'Vue d’ensemble',
+      'Utilisateurs',
+      'Propositions',
+      'Rôles',
+      'Journaux',
+      'Caches',
+      'RTE',
+      'Compteurs partagés',
+    ]) {
       await adminNav(admin).getByRole('link', { name: section, exact: true }).waitFor();
     }
     // Four accounts: the administrator and the three visitors of the set-up.
