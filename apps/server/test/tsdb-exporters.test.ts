@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { CostsResponse, Exporter, ExporterReadBack, ExportRunReport } from '@med/contracts';
 import { addDays, parisMidnightUtc } from '@med/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertOffers, insertProvider } from '../src/features/offers/catalogue.repository.ts';
+import { insertOffers } from '../src/features/offers/catalogue.repository.ts';
 import { recordToRow } from '../src/features/offers/offer.mapper.ts';
 import { createEcowattRepository } from '../src/features/rte/ecowatt.repository.ts';
 import { createTempoRepository } from '../src/features/rte/tempo.repository.ts';
@@ -20,7 +20,7 @@ import {
   upsertCurve,
   upsertMaxPower,
 } from './support/exporter-helpers.ts';
-import { baseRecord } from './support/catalogue-helpers.ts';
+import { baseRecord, insertTestProvider } from './support/catalogue-helpers.ts';
 import { startInfluxDb2Emulator, type InfluxDb2Emulator } from './support/influxdb2-emulator.ts';
 import {
   influxDbMissing,
@@ -81,20 +81,9 @@ const COST_DAYS = Array.from({ length: 33 }, (_, index) => addDays('2026-03-01',
 
 async function seedPricedMeter(client: ClientTestServer): Promise<string> {
   const db = client.deps.db;
-  const slug = `t-${randomUUID().slice(0, 8)}`;
-  const providerId = randomUUID();
+  const { providerId, slug } = await insertTestProvider(db);
   const offerId = randomUUID();
   const now = new Date().toISOString();
-  await insertProvider(db, {
-    id: providerId,
-    slug,
-    name: `Fournisseur ${slug}`,
-    website: null,
-    logo_url: null,
-    is_active: true,
-    created_at: now,
-    updated_at: now,
-  });
   // Open since 1 October 2025: the engine flags its prices as possibly outdated from 1 April 2026 (estimates).
   const record = baseRecord(slug, '2025-10-01', {
     power_kva: 9,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { OfferDataSetFile, OfferRecord } from '@med/contracts';
 import { insertOffers, insertProvider } from '../../src/features/offers/catalogue.repository.ts';
 import { recordToRow } from '../../src/features/offers/offer.mapper.ts';
+import type { Db } from '../../src/db/database.ts';
 import type { TestServer } from './test-server.ts';
 
 /** A BASE record of `slug`'s offer `simple` (valid from `validFrom`, open-ended by default). */
@@ -33,11 +34,19 @@ export function providerFile(slug: string, offers: OfferRecord[]): OfferDataSetF
 
 /** A provider with one open BASE 6 kVA offer, written straight to the catalogue; returns both ids. */
 export async function freshCatalogueEntry(server: TestServer): Promise<{ providerId: string; offerId: string }> {
-  const slug = `t-${randomUUID().slice(0, 8)}`;
-  const providerId = randomUUID();
+  const { providerId, slug } = await insertTestProvider(server.deps.db);
   const offerId = randomUUID();
   const now = new Date().toISOString();
-  await insertProvider(server.deps.db, {
+  await insertOffers(server.deps.db, [recordToRow(baseRecord(slug, '2025-01-01'), providerId, offerId, now)]);
+  return { providerId, offerId };
+}
+
+/** A new, active provider with a unique slug (`<prefix><8 hex>`), for the offers a test adds to the catalogue. */
+export async function insertTestProvider(db: Db, prefix = 't-'): Promise<{ providerId: string; slug: string }> {
+  const slug = `${prefix}${randomUUID().slice(0, 8)}`;
+  const providerId = randomUUID();
+  const now = new Date().toISOString();
+  await insertProvider(db, {
     id: providerId,
     slug,
     name: `Fournisseur ${slug}`,
@@ -47,6 +56,5 @@ export async function freshCatalogueEntry(server: TestServer): Promise<{ provide
     created_at: now,
     updated_at: now,
   });
-  await insertOffers(server.deps.db, [recordToRow(baseRecord(slug, '2025-01-01'), providerId, offerId, now)]);
-  return { providerId, offerId };
+  return { providerId, slug };
 }

@@ -6,8 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { OfferRecord } from '@med/contracts';
 import type { Db } from '../../src/db/database.ts';
-import { insertOffers, insertProvider } from '../../src/features/offers/catalogue.repository.ts';
+import { insertOffers } from '../../src/features/offers/catalogue.repository.ts';
 import { recordToRow } from '../../src/features/offers/offer.mapper.ts';
+import { insertTestProvider } from './catalogue-helpers.ts';
 
 const HALF_HOUR_MS = 1_800_000;
 const HOUR_MS = 3_600_000;
@@ -129,20 +130,9 @@ export async function storeOffer(
   type: OfferRecord['offer_type'],
   prices: Record<string, number>,
 ): Promise<string> {
-  const slug = `t${randomUUID().slice(0, 8)}`;
-  const providerId = randomUUID();
+  const { providerId, slug } = await insertTestProvider(db, 't');
   const offerId = randomUUID();
   const now = new Date().toISOString();
-  await insertProvider(db, {
-    id: providerId,
-    slug,
-    name: `Fournisseur ${slug}`,
-    website: null,
-    logo_url: null,
-    is_active: true,
-    created_at: now,
-    updated_at: now,
-  });
   const record: OfferRecord = {
     id: `${slug}:offre:${type}:6:2025-01-01`,
     name: `Offre ${type}`,
